@@ -1,0 +1,24 @@
+// The table's shape, declared once: the CDK stack and the local store both build it from here.
+
+/** Environment variable names shared by the Lambda functions, the CLI and the stack. */
+export const environment = {
+  tableName: "KRONIKA_TABLE",
+  endpoint: "DYNAMODB_ENDPOINT",
+} as const;
+
+export const defaultTableName = "kronika";
+
+export const tableKeys = {
+  partitionKey: "pk",
+  sortKey: "sk",
+} as const;
+
+/** The one global secondary index: lists (the timeline, sources, events by tag/person/place/source) in order. */
+export const listIndex = {
+  indexName: "byList",
+  partitionKey: "listPk",
+  sortKey: "listSk",
+} as const;
+
+/** All key attributes are strings. */
+export const keyAttributeType = "S" as const;
