@@ -1,0 +1,24 @@
+// The validated content: typed entries with dates resolved in both calendars. What sync publishes.
+import type { ResolvedDate } from "../dates/historical-date";
+import type { Citation, EventFrontMatter, SourceFields } from "./schema";
+
+export interface EventEntry extends Omit<EventFrontMatter, "date" | "sources"> {
+  slug: string;
+  date: ResolvedDate;
+  citations: Citation[];
+  /** The Markdown body as written. */
+  body: string;
+}
+
+export interface SourceEntry {
+  slug: string;
+  /** The CSL-JSON item, with `id` set to the slug and Kronika's own `date` left out. */
+  csl: Omit<SourceFields, "date"> & { id: string };
+  date?: ResolvedDate;
+}
+
+/** Everything that is published: events that are not drafts, and every source. */
+export interface Collection {
+  events: EventEntry[];
+  sources: SourceEntry[];
+}

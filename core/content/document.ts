@@ -1,0 +1,122 @@
+// A content file as text, parsed into YAML data that remembers where each value stands in the file.
+import { isMap, isScalar, LineCounter, type Node, parseDocument, type Document as YamlDocument } from "yaml";
+
+export type DocumentKind = "event" | "source";
+
+/** One file of the content folder: what load reads and validate checks. */
+export interface ContentDocument {
+  /** Path as shown to the user, e.g. content/events/szturm.md. */
+  file: string;
+  kind: DocumentKind;
+  /** The slug from the file name. */
+  slug: string;
+  text: string;
+}
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+export type PathKey = string | number;
+
+/** A parsed file: its YAML data, the Markdown body for events, and a way to locate any value. */
+export interface ParsedDocument {
+  data: unknown;
+  body: string;
+  /** Position of the value at `path` (or of its key, for `key: true`), falling back to the nearest parent. */
+  locate(path: readonly PathKey[], options?: { key?: boolean }): Position;
+  /** Whether a value stands at `path`. */
+  has(path: readonly PathKey[]): boolean;
+  /** The text of a scalar exactly as written (e.g. 1917 stays "1917"; undefined for maps and lists). */
+  writtenText(path: readonly PathKey[]): string | undefined;
+}
+
+export interface SyntaxProblem {
+  rule: "yaml-syntax" | "front-matter";
+  message: string;
+  position: Position;
+}
+
+const frontMatterPattern = /^---[ \t]*\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m;
+
+export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDocument; problems: SyntaxProblem[] } {
+  let yamlText = doc.text;
+  let body = "";
+  let lineOffset = 0;
+  if (doc.kind === "event") {
+    const match = doc.text.startsWith("---") ? frontMatterPattern.exec(doc.text) : null;
+    if (!match || match.index !== 0) {
+      return {
+        problems: [{
+          rule: "front-matter",
+          message: "an event file starts with YAML front matter between two lines of ---",
+          position: { line: 1, col: 1 },
+        }],
+      };
+    }
+    yamlText = match[1];
+    body = doc.text.slice(match[0].length);
+    lineOffset = 1;
+  }
+  const lineCounter = new LineCounter();
+  const yaml: YamlDocument = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const toPosition = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + lineOffset, col };
+  };
+  if (yaml.errors.length > 0) {
+    return {
+      problems: yaml.errors.map((error) => ({
+        rule: "yaml-syntax",
+        message: error.message.split("\n")[0],
+        position: toPosition(error.pos[0]),
+      })),
+    };
+  }
+  const root = yaml.contents;
+  if (!isMap(root)) {
+    return {
+      problems: [{
+        rule: "yaml-syntax",
+        message: doc.kind === "event" ? "front matter must be a map of fields" : "a source file must be a map of fields",
+        position: toPosition(root?.range?.[0] ?? 0),
+      }],
+    };
+  }
+  const nodeAt = (path: readonly PathKey[]): Node | undefined =>
+    path.length === 0 ? root : (yaml.getIn(path, true) as Node | undefined);
+  const keyPosition = (path: readonly PathKey[]): Position | undefined => {
+    const parent = nodeAt(path.slice(0, -1));
+    if (!isMap(parent)) return undefined;
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
+    const range = (pair?.key as Node | undefined)?.range;
+    return range ? toPosition(range[0]) : undefined;
+  };
+  const locate: ParsedDocument["locate"] = (path, options = {}) => {
+    const atKey = options.key && path.length > 0 ? keyPosition(path) : undefined;
+    if (atKey) return atKey;
+    for (let depth = path.length; depth >= 0; depth -= 1) {
+      const range = nodeAt(path.slice(0, depth))?.range;
+      if (range) return toPosition(range[0]);
+    }
+    return { line: 1 + lineOffset, col: 1 };
+  };
+  // Dates are read as the text written: a YAML number such as 1917 or -0044 keeps its digits.
+  const writtenText = (path: readonly PathKey[]) => {
+    const node = nodeAt(path);
+    if (!isScalar(node)) return undefined;
+    if (node.type === "PLAIN" && typeof node.source === "string") return node.source;
+    return node.value === null || node.value === undefined ? undefined : String(node.value);
+  };
+  return {
+    parsed: {
+      data: yaml.toJS(),
+      body,
+      locate,
+      has: (path) => nodeAt(path) !== undefined,
+      writtenText,
+    },
+    problems: [],
+  };
+}

@@ -1,0 +1,49 @@
+// Reads a content folder into documents: events/*.md and sources/*.yaml. Anything else there is reported.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Diagnostic } from "./diagnostic";
+import type { ContentDocument, DocumentKind } from "./document";
+
+const folders: { folder: string; kind: DocumentKind; extensions: string[] }[] = [
+  { folder: "events", kind: "event", extensions: [".md"] },
+  { folder: "sources", kind: "source", extensions: [".yaml", ".yml"] },
+];
+
+export interface LoadedContent {
+  documents: ContentDocument[];
+  diagnostics: Diagnostic[];
+}
+
+async function listFiles(dir: string): Promise<string[] | undefined> {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+export async function loadContent(contentDir: string): Promise<LoadedContent> {
+  const documents: ContentDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const found = await listFiles(contentDir);
+  if (!found) {
+    diagnostics.push({ file: contentDir, line: 1, col: 1, rule: "content-folder", severity: "error", message: `content folder ${contentDir} does not exist` });
+    return { documents, diagnostics };
+  }
+  for (const { folder, kind, extensions } of folders) {
+    const dir = path.join(contentDir, folder);
+    for (const name of (await listFiles(dir)) ?? []) {
+      const file = path.join(dir, name);
+      const extension = extensions.find((ext) => name.endsWith(ext));
+      if (!extension) {
+        if (!name.startsWith(".")) {
+          diagnostics.push({ file, line: 1, col: 1, rule: "unexpected-file", severity: "warning", message: `ignored: ${folder}/ holds only ${extensions.join(" or ")} files` });
+        }
+        continue;
+      }
+      documents.push({ file, kind, slug: name.slice(0, -extension.length), text: await readFile(file, "utf8") });
+    }
+  }
+  return { documents, diagnostics };
+}

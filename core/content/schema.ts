@@ -1,0 +1,82 @@
+// The editors' contract, declared once: these schemas drive content:check and the TypeScript types.
+import { z } from "zod";
+import { cslDateVariables, cslNameVariables, cslTextVariables, cslTypes } from "./csl";
+
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const slug = z.string().regex(slugPattern, { error: "must be a slug: lowercase letters a–z, digits and single hyphens" });
+const text = z.string().trim().min(1, { error: "must not be empty" });
+const edtfText = z.string().describe("An EDTF date: YYYY, YYYY-MM or YYYY-MM-DD, optionally with ? ~ or %, or an interval A/B.");
+
+export const writtenDateSchema = z
+  .union(
+    [
+      edtfText,
+      z.strictObject({
+        julian: edtfText.optional().describe("The date in the Julian calendar (old style), as EDTF."),
+        gregorian: edtfText.optional().describe("The date in the Gregorian calendar (new style), as EDTF."),
+      }),
+    ],
+    { error: "date must be EDTF text in the Gregorian calendar (e.g. 1917-11-07) or a map { julian, gregorian }" },
+  )
+  .describe("When it happened: Gregorian EDTF text, or { julian, gregorian } with at least one; both must denote the same days.");
+
+export const citationSchema = z.strictObject({
+  source: slug.describe("Slug of a source in content/sources/."),
+  locator: text.optional().describe('Where in the source, e.g. "s. 12" or "rozdz. 3".'),
+  note: text.optional().describe("A short remark on what the source says here."),
+});
+
+const stringList = (description: string) => z.array(text).default([]).describe(description);
+
+export const eventFrontMatterSchema = z.strictObject({
+  title: text.describe("The event's title."),
+  summary: text.optional().describe("One or two sentences of plain text."),
+  date: writtenDateSchema,
+  places: stringList("Places, spelled the same way in every event."),
+  people: stringList("People, spelled the same way in every event."),
+  tags: stringList("Tags for filtering."),
+  sources: z.array(citationSchema).default([]).describe("Citations: { source, locator?, note? }."),
+  related: z.array(slug).default([]).describe("Slugs of events this one leads into or follows from."),
+  notes: stringList("Editor's notes, e.g. a correction of a date given wrongly elsewhere, quoting what was given."),
+  draft: z.boolean().default(false).describe("Drafts are checked but not published."),
+});
+
+const cslName = z
+  .strictObject({
+    family: z.string().optional(),
+    given: z.string().optional(),
+    literal: z.string().optional(),
+    "dropping-particle": z.string().optional(),
+    "non-dropping-particle": z.string().optional(),
+    suffix: z.string().optional(),
+  })
+  .describe("A CSL name: { family, given } or { literal }.");
+
+const cslDate = z
+  .strictObject({
+    "date-parts": z.array(z.array(z.union([z.number().int(), z.string()])).min(1).max(3)).min(1).max(2).optional(),
+    literal: z.string().optional(),
+    raw: z.string().optional(),
+    season: z.union([z.number(), z.string()]).optional(),
+    circa: z.union([z.boolean(), z.number(), z.string()]).optional(),
+  })
+  .describe("A CSL date, e.g. { date-parts: [[1917, 10, 26]] }.");
+
+const cslFields = Object.fromEntries([
+  ...cslTextVariables.map((name) => [name, z.union([z.string(), z.number()]).optional()]),
+  ...cslNameVariables.map((name) => [name, z.array(cslName).optional()]),
+  ...cslDateVariables.map((name) => [name, cslDate.optional()]),
+]) as Record<string, z.ZodOptional<z.ZodType>>;
+
+export const sourceSchema = z.strictObject({
+  id: z.union([z.string(), z.number()]).optional().describe("Ignored: the file name is the source's slug."),
+  type: z.enum(cslTypes, { error: `type must be one of the CSL types: ${cslTypes.join(", ")}` }).describe("The CSL item type."),
+  title: text.describe("The work's title."),
+  date: writtenDateSchema.optional().describe("Kronika's own field: the date of a document in both calendars, when it matters (e.g. a decree)."),
+  ...cslFields,
+});
+
+export type EventFrontMatter = z.infer<typeof eventFrontMatterSchema>;
+export type SourceFields = z.infer<typeof sourceSchema>;
+export type Citation = z.infer<typeof citationSchema>;

@@ -1,0 +1,162 @@
+// Checks every content document and collects every problem (never stopping at the first); what passes
+// becomes typed entries. Pure: documents in, diagnostics and a collection out.
+import type { z } from "zod";
+import { type DateProblem, type ResolvedDate, resolveDate, type WrittenDate } from "../dates/historical-date";
+import type { Collection, EventEntry, SourceEntry } from "./collection";
+import { cslTypes } from "./csl";
+import type { Diagnostic } from "./diagnostic";
+import { type ContentDocument, type ParsedDocument, type PathKey, parseContentDocument } from "./document";
+import { eventFrontMatterSchema, slugPattern, sourceSchema } from "./schema";
+import { didYouMean } from "./similar";
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  collection: Collection;
+}
+
+interface Checked<T> {
+  entry: T;
+  doc: ContentDocument;
+  parsed: ParsedDocument;
+}
+
+type Report = (path: readonly PathKey[], rule: string, message: string, options?: { key?: boolean; severity?: "error" | "warning" }) => void;
+
+function reporterFor(doc: ContentDocument, parsed: ParsedDocument | undefined, diagnostics: Diagnostic[]): Report {
+  return (path, rule, message, options = {}) => {
+    const position = parsed ? parsed.locate(path, options) : { line: 1, col: 1 };
+    diagnostics.push({ file: doc.file, ...position, rule, severity: options.severity ?? "error", message });
+  };
+}
+
+const describePath = (path: readonly PathKey[]) =>
+  path.reduce<string>((text, key) => (typeof key === "number" ? `${text}[${key}]` : text ? `${text}.${key}` : key), "");
+
+function reportSchemaIssues(issues: z.core.$ZodIssue[], parsed: ParsedDocument, report: Report, knownKeys: string[]) {
+  for (const issue of issues) {
+    const path = issue.path as PathKey[];
+    const field = describePath(path);
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const candidates = path.length === 0 ? knownKeys : [];
+        report([...path, key], "unknown-field", `unknown field "${describePath([...path, key])}"${didYouMean(key, candidates)}`, { key: true });
+      }
+    } else if (issue.code === "invalid_type" && !parsed.has(path)) {
+      report(path.slice(0, -1), "missing-field", `missing required field "${field}"`);
+    } else if (issue.code === "invalid_type") {
+      report(path, "wrong-type", `${field}: expected ${issue.expected}`);
+    } else if (issue.code === "invalid_value" && field === "type") {
+      const written = String(parsed.writtenText(path));
+      report(path, "csl-type", `unknown CSL type "${written}"${didYouMean(written, cslTypes)}`);
+    } else {
+      report(path, "invalid-value", field ? `${field}: ${issue.message}` : issue.message);
+    }
+  }
+}
+
+/** Reads `date` as written and resolves it; reports each problem at the key it is in. */
+function checkDate(parsed: ParsedDocument, path: PathKey[], report: Report): ResolvedDate | undefined {
+  const asWritten = (key: PathKey[]) => parsed.writtenText(key);
+  const written: WrittenDate | undefined = parsed.has([...path, "julian"]) || parsed.has([...path, "gregorian"])
+    ? { julian: asWritten([...path, "julian"]), gregorian: asWritten([...path, "gregorian"]) }
+    : asWritten(path);
+  if (written === undefined) return undefined;
+  const result = resolveDate(written);
+  if (result.ok) return result.date;
+  for (const problem of result.problems as DateProblem[]) {
+    report(problem.key ? [...path, problem.key] : path, problem.rule, problem.message);
+  }
+  return undefined;
+}
+
+/** Puts each date as written (the YAML text, not a number) into the data before the schema sees it. */
+function withWrittenDate(data: Record<string, unknown>, parsed: ParsedDocument): Record<string, unknown> {
+  const date = data.date;
+  if (date === undefined || date === null) return data;
+  if (typeof date === "object" && !Array.isArray(date)) {
+    const pair = { ...(date as Record<string, unknown>) };
+    for (const key of ["julian", "gregorian"]) {
+      if (key in pair) pair[key] = parsed.writtenText(["date", key]) ?? pair[key];
+    }
+    return { ...data, date: pair };
+  }
+  return { ...data, date: parsed.writtenText(["date"]) ?? date };
+}
+
+function checkEvent(doc: ContentDocument, parsed: ParsedDocument, report: Report): EventEntry | undefined {
+  const data = withWrittenDate(parsed.data as Record<string, unknown>, parsed);
+  const result = eventFrontMatterSchema.safeParse(data);
+  const date = "date" in data ? checkDate(parsed, ["date"], report) : undefined;
+  if (!result.success) {
+    reportSchemaIssues(result.error.issues, parsed, report, Object.keys(eventFrontMatterSchema.shape));
+    return undefined;
+  }
+  if (!date) return undefined;
+  const { sources, date: _written, ...fields } = result.data;
+  return { ...fields, slug: doc.slug, date, citations: sources, body: parsed.body.trim() };
+}
+
+function checkSource(doc: ContentDocument, parsed: ParsedDocument, report: Report): SourceEntry | undefined {
+  const data = withWrittenDate(parsed.data as Record<string, unknown>, parsed);
+  const result = sourceSchema.safeParse(data);
+  const date = "date" in data ? checkDate(parsed, ["date"], report) : undefined;
+  if (!result.success) {
+    reportSchemaIssues(result.error.issues, parsed, report, Object.keys(sourceSchema.shape));
+    return undefined;
+  }
+  if ("date" in data && !date) return undefined;
+  const { date: _written, id: _id, ...csl } = result.data;
+  return { slug: doc.slug, csl: { ...csl, id: doc.slug }, ...(date ? { date } : {}) };
+}
+
+/** Cross-file checks: every citation and `related` link points at something that is published. */
+function checkReferences(events: Checked<EventEntry>[], sources: Checked<SourceEntry>[], diagnostics: Diagnostic[]) {
+  const sourceSlugs = new Set(sources.map((s) => s.entry.slug));
+  const eventsBySlug = new Map(events.map((e) => [e.entry.slug, e.entry]));
+  for (const { entry, doc, parsed } of events) {
+    const report = reporterFor(doc, parsed, diagnostics);
+    entry.citations.forEach((citation, index) => {
+      if (!sourceSlugs.has(citation.source)) {
+        report(["sources", index, "source"], "unknown-source", `no source "${citation.source}" in sources/${didYouMean(citation.source, sourceSlugs)}`);
+      }
+    });
+    entry.related.forEach((slug, index) => {
+      const target = eventsBySlug.get(slug);
+      if (!target) report(["related", index], "unknown-event", `no event "${slug}" in events/${didYouMean(slug, eventsBySlug.keys())}`);
+      else if (target.draft && !entry.draft) report(["related", index], "related-draft", `event "${slug}" is a draft and is not published`);
+      else if (slug === entry.slug) report(["related", index], "related-self", "an event cannot be related to itself");
+    });
+  }
+}
+
+export function validateContent(documents: ContentDocument[]): CheckResult {
+  const diagnostics: Diagnostic[] = [];
+  const events: Checked<EventEntry>[] = [];
+  const sources: Checked<SourceEntry>[] = [];
+  for (const doc of documents) {
+    const { parsed, problems } = parseContentDocument(doc);
+    const report = reporterFor(doc, parsed, diagnostics);
+    for (const problem of problems) {
+      diagnostics.push({ file: doc.file, ...problem.position, rule: problem.rule, severity: "error", message: problem.message });
+    }
+    if (!slugPattern.test(doc.slug)) {
+      report([], "slug", `file name "${doc.slug}" is not a slug: use lowercase a–z, digits and single hyphens, e.g. szturm-palacu-zimowego`);
+    }
+    if (!parsed) continue;
+    if (doc.kind === "event") {
+      const entry = checkEvent(doc, parsed, report);
+      if (entry) events.push({ entry, doc, parsed });
+    } else {
+      const entry = checkSource(doc, parsed, report);
+      if (entry) sources.push({ entry, doc, parsed });
+    }
+  }
+  checkReferences(events, sources, diagnostics);
+  return {
+    diagnostics,
+    collection: {
+      events: events.map((e) => e.entry).filter((e) => !e.draft),
+      sources: sources.map((s) => s.entry),
+    },
+  };
+}
