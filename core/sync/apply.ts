@@ -1,0 +1,43 @@
+// Applies a sync plan: phase by phase, in BatchWriteItem calls of 25, retrying unprocessed items with
+// backoff. The revision item is written last, once everything it describes is in place.
+import { BatchWriteItemCommand, type DynamoDBClient, PutItemCommand, type WriteRequest } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import { revisionKey } from "../store/items";
+import type { SyncPlan, Write } from "./plan";
+
+const batchSize = 25;
+const maxAttempts = 10;
+
+export interface ApplyOptions {
+  /** Called after each batch, e.g. to report progress. */
+  onBatch?: (phase: string, written: number, total: number) => void;
+  now?: () => Date;
+}
+
+const toRequest = (write: Write): WriteRequest =>
+  "put" in write
+    ? { PutRequest: { Item: marshall(write.put, { removeUndefinedValues: true, convertClassInstanceToMap: true }) } }
+    : { DeleteRequest: { Key: marshall(write.delete) } };
+
+async function writeBatch(client: DynamoDBClient, tableName: string, requests: WriteRequest[]): Promise<void> {
+  let pending = requests;
+  for (let attempt = 1; pending.length > 0; attempt += 1) {
+    if (attempt > maxAttempts) throw new Error(`DynamoDB left ${pending.length} writes unprocessed after ${maxAttempts} attempts`);
+    if (attempt > 1) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt) * (0.5 + Math.random() / 2)));
+    const result = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
+    pending = result.UnprocessedItems?.[tableName] ?? [];
+  }
+}
+
+export async function applySync(client: DynamoDBClient, tableName: string, plan: SyncPlan, options: ApplyOptions = {}): Promise<void> {
+  for (const phase of plan.phases) {
+    const requests = phase.writes.map(toRequest);
+    for (let start = 0; start < requests.length; start += batchSize) {
+      await writeBatch(client, tableName, requests.slice(start, start + batchSize));
+      options.onBatch?.(phase.name, Math.min(start + batchSize, requests.length), requests.length);
+    }
+  }
+  if (!plan.writesRevision) return;
+  const syncedAt = (options.now?.() ?? new Date()).toISOString();
+  await client.send(new PutItemCommand({ TableName: tableName, Item: marshall({ ...revisionKey, ...plan.revision, syncedAt }) }));
+}

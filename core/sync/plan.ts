@@ -1,0 +1,103 @@
+// Plans a sync: compares what the content publishes with what the table holds, by slug and content hash,
+// and orders the writes so references stay whole at every instant and an interrupted sync converges.
+import { type EntityItems, entityKey, type Kind } from "../store/items";
+import { tableKeys } from "../store/table-definition";
+import type { StoredRevision, TableState } from "./table-state";
+
+export type Action = "create" | "update" | "delete";
+
+export interface PlannedChange {
+  kind: Kind;
+  slug: string;
+  title: string;
+  action: Action;
+}
+
+export type Write = { put: Record<string, unknown> } | { delete: Record<string, unknown> };
+
+export interface SyncPlan {
+  changes: PlannedChange[];
+  counts: Record<Kind, Record<Action | "unchanged", number>>;
+  /** Each phase completes before the next starts. */
+  phases: { name: string; writes: Write[] }[];
+  revision: Omit<StoredRevision, "syncedAt">;
+  /** True when the revision item needs writing (anything changed, or a new revision id). */
+  writesRevision: boolean;
+  /** Set when the plan deletes more than half of what is published. */
+  massDelete?: { deleting: number; published: number };
+}
+
+const keyOf = (pk: string, sk: string) => ({ [tableKeys.partitionKey]: pk, [tableKeys.sortKey]: sk });
+
+export function planSync(desired: EntityItems[], state: TableState, revisionId: string): SyncPlan {
+  const counts: SyncPlan["counts"] = {
+    event: { create: 0, update: 0, delete: 0, unchanged: 0 },
+    source: { create: 0, update: 0, delete: 0, unchanged: 0 },
+  };
+  const changes: PlannedChange[] = [];
+  const phase = { sourcePuts: [] as Write[], membershipPuts: [] as Write[], staleMemberships: [] as Write[], eventPuts: [] as Write[], goneMemberships: [] as Write[], eventDeletes: [] as Write[], sourceDeletes: [] as Write[] };
+
+  const desiredByPk = new Map(desired.map((e) => [entityKey(e.kind, e.slug)[tableKeys.partitionKey] as string, e]));
+  for (const [pk, entity] of desiredByPk) {
+    const stored = state.entities.get(pk);
+    const action: Action | undefined = !stored ? "create" : stored.hash !== entity.hash ? "update" : undefined;
+    if (!action) {
+      counts[entity.kind].unchanged += 1;
+      continue;
+    }
+    counts[entity.kind][action] += 1;
+    changes.push({ kind: entity.kind, slug: entity.slug, title: entity.title, action });
+    if (entity.kind === "source") {
+      phase.sourcePuts.push({ put: entity.item });
+      continue;
+    }
+    const wanted = new Set(entity.memberships.map((m) => m[tableKeys.sortKey] as string));
+    phase.membershipPuts.push(...entity.memberships.map((m) => ({ put: m })));
+    for (const sk of state.memberships.get(pk) ?? []) {
+      if (!wanted.has(sk)) phase.staleMemberships.push({ delete: keyOf(pk, sk) });
+    }
+    // The main item goes last: until it carries the new hash, a re-run redoes this event's writes.
+    phase.eventPuts.push({ put: entity.item });
+  }
+  for (const [pk, stored] of state.entities) {
+    if (desiredByPk.has(pk)) continue;
+    counts[stored.kind].delete += 1;
+    changes.push({ kind: stored.kind, slug: stored.slug, title: stored.title, action: "delete" });
+    if (stored.kind === "source") phase.sourceDeletes.push({ delete: keyOf(pk, "SOURCE") });
+    else phase.eventDeletes.push({ delete: keyOf(pk, "EVENT") });
+  }
+  for (const [pk, sortKeys] of state.memberships) {
+    if (desiredByPk.has(pk)) continue; // kept or updated above
+    // Memberships of a deleted event, or left behind by an interrupted sync of an event since removed.
+    phase.goneMemberships.push(...sortKeys.map((sk) => ({ delete: keyOf(pk, sk) })));
+  }
+
+  const events = desired.filter((e) => e.kind === "event");
+  const revision = {
+    id: revisionId,
+    eventCount: events.length,
+    sourceCount: desired.length - events.length,
+    maxSpanDays: events.reduce((max, e) => Math.max(max, (e.item.lastDay as number) - (e.item.firstDay as number)), 0),
+  };
+  const published = state.entities.size;
+  const deleting = counts.event.delete + counts.source.delete;
+  const phases = [
+    { name: "sources", writes: phase.sourcePuts },
+    { name: "event lists", writes: phase.membershipPuts },
+    { name: "stale event lists", writes: phase.staleMemberships },
+    { name: "events", writes: phase.eventPuts },
+    { name: "lists of deleted events", writes: phase.goneMemberships },
+    { name: "deleted events", writes: phase.eventDeletes },
+    { name: "deleted sources", writes: phase.sourceDeletes },
+  ].filter((p) => p.writes.length > 0);
+  const revisionChanged = !state.revision || state.revision.id !== revision.id || state.revision.eventCount !== revision.eventCount ||
+    state.revision.sourceCount !== revision.sourceCount || state.revision.maxSpanDays !== revision.maxSpanDays;
+  return {
+    changes,
+    counts,
+    phases,
+    revision,
+    writesRevision: phases.length > 0 || revisionChanged,
+    ...(deleting * 2 > published && deleting > 0 ? { massDelete: { deleting, published } } : {}),
+  };
+}

@@ -1,0 +1,55 @@
+// The deploy step: load and validate the content, plan against the table, and (unless only planning) apply.
+// Any content error, or a mass delete not allowed, means nothing is written.
+import { createHash } from "node:crypto";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { Collection } from "../content/collection";
+import { type Diagnostic, hasErrors } from "../content/diagnostic";
+import { loadContent } from "../content/load";
+import { validateContent } from "../content/validate";
+import { type EntityItems, eventItems, sourceItems } from "../store/items";
+import { type ApplyOptions, applySync } from "./apply";
+import { planSync, type SyncPlan } from "./plan";
+import { readTableState } from "./table-state";
+
+export interface SyncOptions extends ApplyOptions {
+  contentDir: string;
+  client: DynamoDBClient;
+  tableName: string;
+  /** Plan only, write nothing. */
+  dryRun?: boolean;
+  allowMassDelete?: boolean;
+  /** E.g. the git commit of the content; defaults to a hash of the published content. */
+  revisionId?: string;
+}
+
+export type SyncOutcome =
+  | { status: "invalid"; diagnostics: Diagnostic[] }
+  | { status: "mass-delete-refused"; diagnostics: Diagnostic[]; plan: SyncPlan }
+  | { status: "planned" | "applied"; diagnostics: Diagnostic[]; plan: SyncPlan };
+
+export function publishedItems(collection: Collection): EntityItems[] {
+  return [...collection.sources.map(sourceItems), ...collection.events.map(eventItems)];
+}
+
+/** A revision id that changes exactly when the published content does. */
+export function contentRevisionId(items: EntityItems[]): string {
+  const hash = createHash("sha256");
+  for (const item of [...items].sort((a, b) => `${a.kind}/${a.slug}`.localeCompare(`${b.kind}/${b.slug}`))) {
+    hash.update(`${item.kind}/${item.slug}/${item.hash}\n`);
+  }
+  return `content-${hash.digest("hex").slice(0, 16)}`;
+}
+
+export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
+  const loaded = await loadContent(options.contentDir);
+  const checked = validateContent(loaded.documents);
+  const diagnostics = [...loaded.diagnostics, ...checked.diagnostics];
+  if (hasErrors(diagnostics)) return { status: "invalid", diagnostics };
+  const items = publishedItems(checked.collection);
+  const state = await readTableState(options.client, options.tableName);
+  const plan = planSync(items, state, options.revisionId ?? contentRevisionId(items));
+  if (plan.massDelete && !options.allowMassDelete) return { status: "mass-delete-refused", diagnostics, plan };
+  if (options.dryRun) return { status: "planned", diagnostics, plan };
+  await applySync(options.client, options.tableName, plan, options);
+  return { status: "applied", diagnostics, plan };
+}

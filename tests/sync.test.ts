@@ -1,0 +1,143 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { syncContent } from "../core/sync/sync";
+import { type ContentFiles, eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
+import { freshTable, tableContents, testClient } from "./support/dynamodb";
+
+const collection: ContentFiles = {
+  "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article"),
+  "sources/pipes.yaml": sourceFile("The Russian Revolution"),
+  "events/powstanie.md": eventFile({ title: "Powstanie", date: "{ julian: 1917-10-24/1917-10-25 }", tags: ["rewolucja"], people: ["Lew Trocki"], sources: ["opracowanie"] }),
+  "events/szturm.md": eventFile({ title: "Szturm", date: "{ julian: 1917-10-25/1917-10-26 }", tags: ["rewolucja", "szturm"], places: ["Pałac Zimowy"], sources: ["opracowanie", "pipes"], related: ["powstanie"] }),
+  "events/zjazd.md": eventFile({ title: "Zjazd", date: "{ julian: 1917-10-25 }", tags: ["rewolucja"], sources: ["pipes"] }),
+};
+
+describe("sync against DynamoDB Local", () => {
+  let env: ReturnType<typeof testClient>;
+  let tableName: string;
+  let contentDir: string;
+  const sync = (options: Partial<Parameters<typeof syncContent>[0]> = {}) =>
+    syncContent({ contentDir, client: env.client, tableName, revisionId: "r1", ...options });
+
+  beforeEach(async () => {
+    env = testClient();
+    tableName = await freshTable(env.client);
+    contentDir = await writeContentFolder(collection);
+  });
+
+  it("plans every entity as a create, writes nothing while planning, then applies exactly the plan", async () => {
+    const planned = await sync({ dryRun: true });
+    expect(planned.status).toBe("planned");
+    if (planned.status !== "planned") return;
+    expect(planned.plan.counts).toEqual({
+      event: { create: 3, update: 0, delete: 0, unchanged: 0 },
+      source: { create: 2, update: 0, delete: 0, unchanged: 0 },
+    });
+    expect(env.counts.BatchWriteItemCommand ?? 0).toBe(0);
+    expect(await tableContents(env.client, tableName)).toEqual([]);
+
+    const applied = await sync();
+    expect(applied.status).toBe("applied");
+    const items = await tableContents(env.client, tableName);
+    const main = items.filter((i) => i.sk === "EVENT" || i.sk === "SOURCE").map((i) => i.pk);
+    expect(main).toEqual(["EVENT#powstanie", "EVENT#szturm", "EVENT#zjazd", "SOURCE#opracowanie", "SOURCE#pipes"]);
+    expect(items.filter((i) => i.pk === "EVENT#szturm" && String(i.sk).startsWith("IN#")).map((i) => i.sk)).toEqual([
+      "IN#CITES#opracowanie", "IN#CITES#pipes", "IN#PLACE#Pałac Zimowy", "IN#TAG#rewolucja", "IN#TAG#szturm",
+    ]);
+    expect(items.find((i) => i.pk === "REVISION")).toMatchObject({ id: "r1", eventCount: 3, sourceCount: 2, maxSpanDays: 1 });
+  });
+
+  it("writes nothing when run again on unchanged content", async () => {
+    await sync();
+    const before = await tableContents(env.client, tableName);
+    const writesBefore = { batch: env.counts.BatchWriteItemCommand, put: env.counts.PutItemCommand };
+    const again = await sync();
+    expect(again.status === "applied" && again.plan.changes).toEqual([]);
+    expect({ batch: env.counts.BatchWriteItemCommand, put: env.counts.PutItemCommand }).toEqual(writesBefore);
+    expect(await tableContents(env.client, tableName)).toEqual(before);
+  });
+
+  it("updates a changed event, moving its list memberships, and deletes removed files", async () => {
+    await sync();
+    const { "events/zjazd.md": _removed, ...kept } = collection;
+    await writeContentFolder(
+      {
+        ...kept,
+        "events/szturm.md": eventFile({ title: "Szturm Pałacu Zimowego", date: "{ julian: 1917-10-25/1917-10-26 }", tags: ["szturm"], sources: ["opracowanie"] }),
+      },
+      contentDir,
+    );
+    const result = await sync({ revisionId: "r2" });
+    expect(result.status === "applied" && result.plan.changes).toEqual([
+      { kind: "event", slug: "szturm", title: "Szturm Pałacu Zimowego", action: "update" },
+      { kind: "event", slug: "zjazd", title: "Zjazd", action: "delete" },
+    ]);
+    const items = await tableContents(env.client, tableName);
+    expect(items.filter((i) => String(i.pk) === "EVENT#szturm").map((i) => i.sk)).toEqual(["EVENT", "IN#CITES#opracowanie", "IN#TAG#szturm"]);
+    expect(items.some((i) => i.pk === "EVENT#zjazd")).toBe(false);
+    expect(items.find((i) => i.pk === "REVISION")).toMatchObject({ id: "r2", eventCount: 2 });
+  });
+
+  it("refuses to delete more than half of what is published unless told to, and writes nothing then", async () => {
+    await sync();
+    const emptyDir = await writeContentFolder({});
+    const before = await tableContents(env.client, tableName);
+    const refused = await sync({ contentDir: emptyDir, revisionId: "r2" });
+    expect(refused.status).toBe("mass-delete-refused");
+    expect(refused.status === "mass-delete-refused" && refused.plan.massDelete).toEqual({ deleting: 5, published: 5 });
+    expect(await tableContents(env.client, tableName)).toEqual(before);
+    const allowed = await sync({ contentDir: emptyDir, revisionId: "r2", allowMassDelete: true });
+    expect(allowed.status).toBe("applied");
+    expect((await tableContents(env.client, tableName)).map((i) => i.pk)).toEqual(["REVISION"]);
+  });
+
+  it("writes nothing when any file is invalid", async () => {
+    await writeContentFolder({ ...collection, "events/zly.md": eventFile({ title: "Zły", date: "1917-02-30" }) }, contentDir);
+    const result = await sync();
+    expect(result.status).toBe("invalid");
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(["date-invalid"]);
+    expect(await tableContents(env.client, tableName)).toEqual([]);
+  });
+
+  it("keeps every citation resolvable after every batch, adding and removing", async () => {
+    const checkReferences = async () => {
+      const items = await tableContents(env.client, tableName);
+      const sources = new Set(items.filter((i) => i.sk === "SOURCE").map((i) => i.slug));
+      for (const event of items.filter((i) => i.sk === "EVENT")) {
+        for (const citation of event.citations as { source: string }[]) expect(sources.has(citation.source)).toBe(true);
+      }
+    };
+    const batches: Promise<void>[] = [];
+    await sync({ onBatch: () => batches.push(checkReferences()) });
+    const emptyDir = await writeContentFolder({});
+    await sync({ contentDir: emptyDir, allowMassDelete: true, onBatch: () => batches.push(checkReferences()) });
+    await Promise.all(batches);
+    expect(batches.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("converges to the right state when a sync is killed after any batch and run again", async () => {
+    const changed: ContentFiles = {
+      ...collection,
+      "sources/nowe.yaml": sourceFile("Nowe źródło"),
+      "events/szturm.md": eventFile({ title: "Szturm", date: "{ julian: 1917-10-25/1917-10-26 }", tags: ["inny-tag"], people: ["Włodzimierz Lenin"], sources: ["nowe"] }),
+    };
+    const changedDir = await writeContentFolder(changed);
+    const strip = (items: Record<string, unknown>[]) => items.map(({ syncedAt: _s, ...rest }) => rest);
+    // The reference: the same change applied in one go.
+    await sync();
+    const planned = await sync({ contentDir: changedDir, revisionId: "r2" });
+    const reference = strip(await tableContents(env.client, tableName));
+    const batchesInChange = planned.status === "applied" ? planned.plan.phases.length : 0;
+    expect(batchesInChange).toBe(4);
+
+    for (let killAfter = 1; killAfter <= batchesInChange; killAfter += 1) {
+      tableName = await freshTable(env.client);
+      await sync();
+      let batches = 0;
+      const killed = sync({ contentDir: changedDir, revisionId: "r2", onBatch: () => { batches += 1; if (batches === killAfter) throw new Error("killed"); } });
+      await expect(killed).rejects.toThrow("killed");
+      expect(strip(await tableContents(env.client, tableName))).not.toEqual(reference);
+      await sync({ contentDir: changedDir, revisionId: "r2" });
+      expect(strip(await tableContents(env.client, tableName))).toEqual(reference);
+    }
+  });
+});
