@@ -7,7 +7,8 @@ export type CommandCounts = Record<string, number>;
 export function countCommands(client: DynamoDBClient, counts: CommandCounts = {}): CommandCounts {
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      counts[context.commandName] = (counts[context.commandName] ?? 0) + 1;
+      const name = context.commandName ?? "unknown";
+      counts[name] = (counts[name] ?? 0) + 1;
       return next(args);
     },
     { step: "initialize", name: "kronikaCommandCounter" },

@@ -1,0 +1,39 @@
+// Command-line options shared by every command: --content DIR, and the table from the environment.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { defaultTableName, environment } from "../core/store/table-definition";
+
+// Locally Kronika runs on Node 20 (Lambda runs Node 22); the SDK's notice about Node 22 says nothing actionable here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+export interface CommandOptions {
+  contentDir: string;
+  tableName: string;
+  endpoint?: string;
+  flags: Record<string, string | boolean | undefined>;
+}
+
+export function readOptions(extra: Record<string, { type: "string" | "boolean"; default?: string | boolean }> = {}): CommandOptions {
+  const { values } = parseArgs({
+    options: { content: { type: "string", default: "content" }, ...extra },
+    allowPositionals: false,
+  });
+  const contentDir = path.relative(process.cwd(), path.resolve(values.content as string)) || ".";
+  return {
+    contentDir,
+    tableName: process.env[environment.tableName] || defaultTableName,
+    endpoint: process.env[environment.endpoint] || undefined,
+    flags: values as CommandOptions["flags"],
+  };
+}
+
+/** Runs a command, printing a clean message (not a stack) for expected failures such as a bad flag. */
+export async function runCommand(main: () => Promise<number>) {
+  try {
+    process.exitCode = await main();
+  } catch (error) {
+    const e = error as Error & { code?: string };
+    console.error(e.code?.startsWith("ERR_PARSE_ARGS") ? e.message : e.stack ?? String(e));
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,87 @@
+// npm start [-- --content DIR] — the whole stack on one machine: DynamoDB Local (unless DYNAMODB_ENDPOINT
+// is set), the table, a sync of the content, and GraphQL with GraphiQL at http://localhost:PORT/graphql.
+// Edits under the content folder are re-checked and re-synced as they are saved.
+import { watch } from "node:fs";
+import { createServer } from "node:http";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import { createDynamoClient } from "../core/store/client";
+import { ensureTable } from "../core/store/create-table";
+import { syncContent } from "../core/sync/sync";
+import { createApp } from "../functions/app";
+import { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local";
+import { formatOutcome } from "./format-plan";
+import { readOptions, runCommand } from "./options";
+import { gitRevision } from "./revision";
+
+const timestamp = () => new Date().toTimeString().slice(0, 8);
+
+await runCommand(async () => {
+  const { contentDir, tableName, endpoint: givenEndpoint } = readOptions();
+  const port = Number(process.env.PORT ?? 4000);
+  const host = process.env.HOST ?? "127.0.0.1";
+  let local: DynamoDbLocal | undefined;
+  if (!givenEndpoint) {
+    console.log("starting DynamoDB Local…");
+    local = await startDynamoDbLocal();
+  }
+  const endpoint = givenEndpoint ?? (local as DynamoDbLocal).endpoint;
+  const client = createDynamoClient(endpoint);
+  await ensureTable(client, tableName);
+
+  let running: Promise<void> | undefined;
+  let again = false;
+  const sync = async (reason: string) => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        const outcome = await syncContent({ contentDir, client, tableName, revisionId: gitRevision(contentDir) });
+        const lines = outcome.status === "applied" && outcome.plan.changes.length === 0 && !outcome.plan.writesRevision
+          ? ["no changes"]
+          : formatOutcome(outcome).filter((line) => !/^(event|source)s: /.test(line) || outcome.status !== "applied");
+        console.log(`[${timestamp()}] ${reason}: ${outcome.status === "invalid" ? "content has errors, the served data is unchanged" : outcome.status}`);
+        for (const line of lines) console.log(`  ${line}`);
+      } while (again);
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+  await sync("initial sync");
+
+  const app = createApp({ client, tableName, graphiql: { render: renderGraphiQL } });
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, resolve);
+  });
+  console.log(`Kronika: GraphQL and GraphiQL at http://localhost:${port}/graphql (DynamoDB at ${endpoint}, table ${tableName})`);
+  console.log(`watching ${contentDir}/ for changes; Ctrl-C stops`);
+
+  let timer: NodeJS.Timeout | undefined;
+  const watcher = watch(contentDir, { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void sync("content changed").catch((e) => console.error(e)), 200);
+  });
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`${signal}: stopping`);
+      clearTimeout(timer);
+      watcher.close();
+      server.closeAllConnections();
+      server.close();
+      client.destroy();
+      await local?.stop();
+      resolve(0);
+    };
+    process.once("SIGINT", () => void stop("SIGINT"));
+    process.once("SIGTERM", () => void stop("SIGTERM"));
+  });
+});

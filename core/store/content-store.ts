@@ -1,0 +1,232 @@
+// Reads published content for the API: GetItem, BatchGetItem and Query only (never Scan), with DataLoaders
+// so that a page of events and everything it references costs a small, constant number of calls.
+import { type AttributeValue, BatchGetItemCommand, type DynamoDBClient, GetItemCommand, QueryCommand } from "@aws-sdk/client-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
+import DataLoader from "dataloader";
+import type { StoredRevision } from "../sync/table-state";
+import { decodeCursor, encodeCursor, InvalidCursorError, type ListPosition, startKeyFor } from "./cursor";
+import { dayBound, entityKey, type Kind, type ListName, listFor, revisionKey, sourcesList, type StoredEvent, type StoredSource, timelineList } from "./items";
+import { listIndex, tableKeys } from "./table-definition";
+
+export interface EventFilter {
+  /** Julian Day Numbers; events whose days overlap [fromDay, toDay] match. */
+  fromDay?: number;
+  toDay?: number;
+  tags?: string[];
+  places?: string[];
+  people?: string[];
+  source?: string;
+}
+
+export interface PageRequest {
+  /** How many items, 1–100. */
+  limit: number;
+  /** Start after this cursor. */
+  after?: string;
+  /** Walk the list backwards (for REVERSE order, or for `last`/`before`). */
+  backwards?: boolean;
+}
+
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  /** Whether more items follow in the walking direction. */
+  hasMore: boolean;
+}
+
+interface ListQuery {
+  list: ListName;
+  keyRange?: { low?: string; high?: string };
+  filter?: { expression: string; names: Record<string, string>; values: Record<string, AttributeValue> };
+}
+
+const maxQueryPageItems = 200;
+
+/** The list to query and the conditions left to filter, choosing the most selective list available. */
+function planEventQuery(filter: EventFilter, maxSpanDays: number | undefined): ListQuery {
+  const conditions: { attribute: string; value: string }[] = [
+    ...(filter.people ?? []).map((value) => ({ attribute: "people", value })),
+    ...(filter.places ?? []).map((value) => ({ attribute: "places", value })),
+    ...(filter.tags ?? []).map((value) => ({ attribute: "tags", value })),
+  ];
+  let list: ListName = timelineList;
+  if (filter.source !== undefined) list = listFor.source(filter.source);
+  else if (conditions.length > 0) {
+    const first = conditions.shift() as { attribute: string; value: string };
+    list = first.attribute === "people" ? listFor.person(first.value) : first.attribute === "places" ? listFor.place(first.value) : listFor.tag(first.value);
+  }
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, AttributeValue> = {};
+  conditions.forEach(({ attribute, value }, i) => {
+    names[`#a${i}`] = attribute;
+    values[`:v${i}`] = { S: value };
+    parts.push(`contains(#a${i}, :v${i})`);
+  });
+  const keyRange: ListQuery["keyRange"] = {};
+  if (filter.toDay !== undefined) keyRange.high = dayBound(filter.toDay, "high");
+  if (filter.fromDay !== undefined) {
+    // An event starting before `from` still matches if it lasts into the range; no event lasts longer than maxSpanDays.
+    if (maxSpanDays !== undefined) keyRange.low = dayBound(filter.fromDay - maxSpanDays, "low");
+    names["#last"] = "lastDay";
+    values[":from"] = { N: String(filter.fromDay) };
+    parts.push("#last >= :from");
+  }
+  return {
+    list,
+    keyRange,
+    ...(parts.length > 0 ? { filter: { expression: parts.join(" AND "), names, values } } : {}),
+  };
+}
+
+function keyCondition(query: ListQuery) {
+  const names: Record<string, string> = { "#lpk": listIndex.partitionKey };
+  const values: Record<string, AttributeValue> = { ":list": { S: query.list } };
+  let expression = "#lpk = :list";
+  const { low, high } = query.keyRange ?? {};
+  if (low !== undefined || high !== undefined) names["#lsk"] = listIndex.sortKey;
+  if (low !== undefined && high !== undefined) {
+    if (low > high) return undefined;
+    expression += " AND #lsk BETWEEN :low AND :high";
+    values[":low"] = { S: low };
+    values[":high"] = { S: high };
+  } else if (low !== undefined) {
+    expression += " AND #lsk >= :low";
+    values[":low"] = { S: low };
+  } else if (high !== undefined) {
+    expression += " AND #lsk <= :high";
+    values[":high"] = { S: high };
+  }
+  return {
+    KeyConditionExpression: expression,
+    FilterExpression: query.filter?.expression,
+    ExpressionAttributeNames: { ...names, ...query.filter?.names },
+    ExpressionAttributeValues: { ...values, ...query.filter?.values },
+  };
+}
+
+/** One request's view of the store: loaders cache and batch within the request only. */
+export class ContentStore {
+  readonly events: DataLoader<string, StoredEvent | null>;
+  readonly sources: DataLoader<string, StoredSource | null>;
+  private revisionPromise?: Promise<StoredRevision | null>;
+
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {
+    this.events = new DataLoader((slugs) => this.batchGet<StoredEvent>("event", slugs), { maxBatchSize: 100 });
+    this.sources = new DataLoader((slugs) => this.batchGet<StoredSource>("source", slugs), { maxBatchSize: 100 });
+  }
+
+  revision(): Promise<StoredRevision | null> {
+    this.revisionPromise ??= this.client
+      .send(new GetItemCommand({ TableName: this.tableName, Key: { pk: { S: revisionKey.pk }, sk: { S: revisionKey.sk } } }))
+      .then((result) => (result.Item ? (unmarshall(result.Item) as StoredRevision) : null));
+    return this.revisionPromise;
+  }
+
+  async listEvents(filter: EventFilter, page: PageRequest): Promise<Page<StoredEvent>> {
+    const revision = await this.revision();
+    const query = planEventQuery(filter, revision?.maxSpanDays);
+    const found = await this.queryList(query, page);
+    const events = query.list === timelineList
+      ? found.items.map((item) => {
+          const event = item as unknown as StoredEvent;
+          this.events.prime(event.slug, event);
+          return event;
+        })
+      : await this.events.loadMany(found.items.map((item) => item.slug as string));
+    const edges = events.flatMap((event, i) =>
+      event && !(event instanceof Error) ? [{ cursor: found.cursors[i], node: event }] : [],
+    );
+    return { edges, hasMore: found.hasMore };
+  }
+
+  async countEvents(filter: EventFilter): Promise<number> {
+    const revision = await this.revision();
+    const condition = keyCondition(planEventQuery(filter, revision?.maxSpanDays));
+    if (!condition) return 0;
+    let count = 0;
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({ TableName: this.tableName, IndexName: listIndex.indexName, Select: "COUNT", ExclusiveStartKey: startKey, ...condition }),
+      );
+      count += result.Count ?? 0;
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return count;
+  }
+
+  async listSources(page: PageRequest): Promise<Page<StoredSource>> {
+    const found = await this.queryList({ list: sourcesList }, page);
+    return {
+      edges: found.items.map((item, i) => {
+        const source = item as unknown as StoredSource;
+        this.sources.prime(source.slug, source);
+        return { cursor: found.cursors[i], node: source };
+      }),
+      hasMore: found.hasMore,
+    };
+  }
+
+  async countSources(): Promise<number> {
+    return (await this.revision())?.sourceCount ?? 0;
+  }
+
+  /** Walks a list from a cursor, filtering, until it has `limit` items and knows whether more follow. */
+  private async queryList(query: ListQuery, page: PageRequest) {
+    const condition = keyCondition(query);
+    const items: Record<string, unknown>[] = [];
+    const cursors: string[] = [];
+    if (!condition) return { items, cursors, hasMore: false };
+    let startKey: Record<string, AttributeValue> | undefined = page.after ? startKeyFor(query.list, decodeCursor(page.after)) : undefined;
+    let hasMore = false;
+    do {
+      const command = new QueryCommand({
+        TableName: this.tableName,
+        IndexName: listIndex.indexName,
+        ScanIndexForward: !page.backwards,
+        ExclusiveStartKey: startKey,
+        Limit: Math.min(maxQueryPageItems, query.filter ? Math.max(page.limit * 2, 50) : page.limit + 1),
+        ...condition,
+      });
+      const result = await this.client.send(command).catch((error: Error) => {
+        // A cursor taken from another list is not a valid starting key for this one.
+        if (page.after && error.name === "ValidationException") throw new InvalidCursorError(page.after);
+        throw error;
+      });
+      for (const raw of result.Items ?? []) {
+        if (items.length === page.limit) {
+          hasMore = true;
+          break;
+        }
+        const item = unmarshall(raw);
+        items.push(item);
+        const position: ListPosition = { pk: item[tableKeys.partitionKey], sk: item[tableKeys.sortKey], listSk: item[listIndex.sortKey] };
+        cursors.push(encodeCursor(position));
+      }
+      startKey = result.LastEvaluatedKey;
+    } while (!hasMore && startKey);
+    return { items, cursors, hasMore };
+  }
+
+  private async batchGet<T>(kind: Kind, slugs: readonly string[]): Promise<(T | null)[]> {
+    const found = new Map<string, T>();
+    let keys = [...new Set(slugs)].map((slug) => {
+      const key = entityKey(kind, slug);
+      return { pk: { S: key.pk }, sk: { S: key.sk } };
+    });
+    for (let attempt = 0; keys.length > 0; attempt += 1) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      if (attempt > 8) throw new Error(`DynamoDB left ${keys.length} keys unprocessed`);
+      const result = await this.client.send(new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }));
+      for (const raw of result.Responses?.[this.tableName] ?? []) {
+        const item = unmarshall(raw);
+        found.set(item.slug, item as T);
+      }
+      keys = (result.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof keys;
+    }
+    return slugs.map((slug) => found.get(slug) ?? null);
+  }
+}

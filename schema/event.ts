@@ -1,0 +1,101 @@
+// Event: one happening on the timeline, with its dates in both calendars, citations and related events.
+import type { StoredEvent } from "../core/store/items";
+import { builder } from "./builder";
+import { EventFilterInput, EventOrder, storeFilter } from "./event-filter";
+import { HistoricalDate } from "./historical-date";
+import { connection, pageRequest } from "./pagination";
+import { Source } from "./source";
+
+export const Event = builder.objectRef<StoredEvent>("Event");
+
+const BodyFormat = builder.enumType("BodyFormat", {
+  description: "How to return an event's body.",
+  values: {
+    MARKDOWN: { value: "markdown", description: "Markdown, as the editor wrote it." },
+    HTML: { value: "html", description: "Sanitized HTML: no scripts, event handlers or javascript: URLs." },
+    TEXT: { value: "text", description: "Plain text, paragraphs separated by blank lines." },
+  } as const,
+});
+
+const Citation = builder.objectRef<StoredEvent["citations"][number]>("Citation").implement({
+  description: "A reference from an event to a source, with where in the source.",
+  fields: (t) => ({
+    source: t.field({
+      type: Source,
+      description: "The cited source.",
+      resolve: async (citation, _args, { store }) => {
+        const source = await store.sources.load(citation.source);
+        if (!source) throw new Error(`cited source ${citation.source} is not in the table`);
+        return source;
+      },
+    }),
+    locator: t.string({ nullable: true, description: 'Where in the source, e.g. "s. 12".', resolve: (c) => c.locator ?? null }),
+    note: t.string({ nullable: true, description: "A remark on what the source says here.", resolve: (c) => c.note ?? null }),
+  }),
+});
+
+builder.node(Event, {
+  description: "Something that happened, dated in the calendar it was dated in and shown in both.",
+  id: { resolve: (event) => event.slug },
+  isTypeOf: (value) => typeof value === "object" && value !== null && "citations" in value,
+  loadMany: (slugs, { store }) => slugs.map((slug) => store.events.load(slug)),
+  fields: (t) => ({
+    slug: t.exposeString("slug", { description: "The event's slug: its file name in content/events/." }),
+    title: t.exposeString("title", { description: "The event's title." }),
+    summary: t.string({ nullable: true, description: "One or two sentences of plain text.", resolve: (e) => e.summary ?? null }),
+    body: t.string({
+      description: "The full description.",
+      args: { format: t.arg({ type: BodyFormat, defaultValue: "markdown", description: "Markdown (default), sanitized HTML or plain text." }) },
+      resolve: (e, args) => e.body[args.format ?? "markdown"],
+    }),
+    date: t.field({ type: HistoricalDate, description: "When it happened, in both calendars.", resolve: (e) => e.date }),
+    places: t.exposeStringList("places", { description: "Places named by the event." }),
+    people: t.exposeStringList("people", { description: "People named by the event." }),
+    tags: t.exposeStringList("tags", { description: "Tags for filtering." }),
+    notes: t.exposeStringList("notes", { description: "Editor's notes, e.g. on a date corrected against a source." }),
+    citations: t.field({ type: [Citation], description: "The sources this event rests on.", resolve: (e) => e.citations }),
+    related: t.field({
+      type: [Event],
+      description: "Events this one leads into or follows from.",
+      resolve: async (e, _args, { store }) => (await store.events.loadMany(e.related)).filter((r): r is StoredEvent => !!r && !(r instanceof Error)),
+    }),
+  }),
+});
+
+export const EventConnection = builder.connectionObject(
+  {
+    type: Event,
+    name: "EventConnection",
+    description: "A page of events.",
+    fields: (t) => ({
+      totalCount: t.int({
+        description: "How many events match, over all pages.",
+        resolve: (parent) => (parent as unknown as { totalCount: () => Promise<number> }).totalCount(),
+      }),
+    }),
+  },
+  { name: "EventEdge", description: "An event and its position in the list." },
+);
+
+builder.queryFields((t) => ({
+  event: t.field({
+    type: Event,
+    nullable: true,
+    description: "One event by its slug, or null if there is none.",
+    args: { slug: t.arg.string({ required: true, description: "The event's slug." }) },
+    resolve: (_root, { slug }, { store }) => (slug.length > 200 ? null : store.events.load(slug)),
+  }),
+  events: t.field({
+    type: EventConnection,
+    description: "Events on the timeline, filtered and in order; `first` 1–100 (default 20).",
+    args: {
+      ...t.arg.connectionArgs(),
+      filter: t.arg({ type: EventFilterInput, description: "Which events." }),
+      order: t.arg({ type: EventOrder, defaultValue: "asc", description: "CHRONOLOGICAL (default) or REVERSE_CHRONOLOGICAL." }),
+    },
+    resolve: (_root, args, { store }) => {
+      const filter = storeFilter(args.filter);
+      return connection(pageRequest(args, args.order === "desc"), (page) => store.listEvents(filter, page), () => store.countEvents(filter));
+    },
+  }),
+}));

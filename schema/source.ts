@@ -1,0 +1,96 @@
+// Source: a work cited by events, kept as a CSL-JSON item.
+import type { StoredSource } from "../core/store/items";
+import { builder } from "./builder";
+import { EventConnection } from "./event";
+import { HistoricalDate } from "./historical-date";
+import { connection, pageRequest } from "./pagination";
+
+export const Source = builder.objectRef<StoredSource>("Source");
+
+builder.scalarType("JSON", {
+  description: "Any JSON value.",
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});
+
+type CslName = { family?: string; given?: string; literal?: string };
+const nameOf = (n: CslName) => n.literal ?? [n.given, n.family].filter(Boolean).join(" ");
+const cslText = (s: StoredSource, key: string) => {
+  const value = s.csl[key];
+  return value === undefined || value === null ? null : String(value);
+};
+
+builder.node(Source, {
+  description: "A source events cite: a book, an article, a document. Its fields follow CSL-JSON.",
+  id: { resolve: (source) => source.slug },
+  isTypeOf: (value) => typeof value === "object" && value !== null && "csl" in value,
+  loadMany: (slugs, { store }) => slugs.map((slug) => store.sources.load(slug)),
+  fields: (t) => ({
+    slug: t.exposeString("slug", { description: "The source's slug: its file name in content/sources/." }),
+    type: t.exposeString("type", { description: "The CSL item type, e.g. book, article, legislation." }),
+    title: t.exposeString("title", { description: "The work's title." }),
+    authors: t.stringList({
+      description: 'Authors\' names as "Given Family".',
+      resolve: (s) => ((s.csl.author as CslName[] | undefined) ?? []).map(nameOf),
+    }),
+    issued: t.string({
+      nullable: true,
+      description: "When the work was issued, as in CSL (e.g. 1990 or 1990-05).",
+      resolve: (s) => {
+        const parts = (s.csl.issued as { "date-parts"?: (number | string)[][]; literal?: string } | undefined);
+        if (!parts) return null;
+        return parts.literal ?? parts["date-parts"]?.[0]?.map((p, i) => (i === 0 ? String(p) : String(p).padStart(2, "0"))).join("-") ?? null;
+      },
+    }),
+    publisher: t.string({ nullable: true, description: "The publisher.", resolve: (s) => cslText(s, "publisher") }),
+    url: t.string({ nullable: true, description: "Where the work can be read online.", resolve: (s) => cslText(s, "URL") }),
+    language: t.string({ nullable: true, description: "The work's language (e.g. pl, en).", resolve: (s) => cslText(s, "language") }),
+    date: t.field({
+      type: HistoricalDate,
+      nullable: true,
+      description: "For a dated document (e.g. a decree): its date in both calendars.",
+      resolve: (s) => s.date ?? null,
+    }),
+    csl: t.field({ type: "JSON", description: "The whole CSL-JSON item, with `id` set to the slug.", resolve: (s) => s.csl }),
+    events: t.field({
+      type: EventConnection,
+      description: "Events citing this source, chronologically; `first` 1–100 (default 20).",
+      args: { ...t.arg.connectionArgs() },
+      resolve: (s, args, { store }) => {
+        const filter = { source: s.slug };
+        return connection(pageRequest(args), (page) => store.listEvents(filter, page), () => store.countEvents(filter));
+      },
+    }),
+  }),
+});
+
+const SourceConnection = builder.connectionObject(
+  {
+    type: Source,
+    name: "SourceConnection",
+    description: "A page of sources.",
+    fields: (t) => ({
+      totalCount: t.int({
+        description: "How many sources there are, over all pages.",
+        resolve: (parent) => (parent as unknown as { totalCount: () => Promise<number> }).totalCount(),
+      }),
+    }),
+  },
+  { name: "SourceEdge", description: "A source and its position in the list." },
+);
+
+builder.queryFields((t) => ({
+  source: t.field({
+    type: Source,
+    nullable: true,
+    description: "One source by its slug, or null if there is none.",
+    args: { slug: t.arg.string({ required: true, description: "The source's slug." }) },
+    resolve: (_root, { slug }, { store }) => (slug.length > 200 ? null : store.sources.load(slug)),
+  }),
+  sources: t.field({
+    type: SourceConnection,
+    description: "All sources, by slug; `first` 1–100 (default 20).",
+    args: { ...t.arg.connectionArgs() },
+    resolve: (_root, args, { store }) => connection(pageRequest(args), (page) => store.listSources(page), () => store.countSources()),
+  }),
+}));
