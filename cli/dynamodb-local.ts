@@ -46,7 +46,8 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: 
 /** Starts an in-memory DynamoDB Local on 127.0.0.1 and resolves once it serves requests. */
 export async function startDynamoDbLocal(options: { port?: number; timeoutMs?: number } = {}): Promise<DynamoDbLocal> {
   const port = options.port ?? (await freePort());
-  const child = spawn({ port, stdio: "pipe" });
+  // One database whatever the region or access key a client uses (without -sharedDb they are kept apart).
+  const child = spawn({ port, stdio: "pipe", sharedDb: true });
   let stderr = "";
   child.stderr?.on("data", (chunk) => {
     stderr = (stderr + chunk).slice(-4000);

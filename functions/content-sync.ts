@@ -1,0 +1,27 @@
+// The deploy-time sync Lambda: publishes the content bundled beside it. Throws (failing the deployment)
+// on invalid content or a refused mass delete, having written nothing.
+import path from "node:path";
+import { formatHuman } from "../core/content/diagnostic";
+import { createDynamoClient } from "../core/store/client";
+import { defaultTableName, environment } from "../core/store/table-definition";
+import { syncContent } from "../core/sync/sync";
+
+export async function handler() {
+  const contentDir = path.join(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), "content");
+  const outcome = await syncContent({
+    contentDir,
+    client: createDynamoClient(),
+    tableName: process.env[environment.tableName] ?? defaultTableName,
+    allowMassDelete: process.env.KRONIKA_ALLOW_MASS_DELETE === "true",
+    revisionId: process.env.KRONIKA_REVISION || undefined,
+  });
+  if (outcome.status === "invalid") {
+    throw new Error(`content has errors, nothing was written:\n${outcome.diagnostics.map(formatHuman).join("\n")}`);
+  }
+  if (outcome.status === "mass-delete-refused") {
+    throw new Error(`refused to delete ${outcome.plan.massDelete?.deleting} of ${outcome.plan.massDelete?.published} published items`);
+  }
+  const summary = { revision: outcome.plan.revision.id, changes: outcome.plan.changes.length, counts: outcome.plan.counts };
+  console.log(JSON.stringify(summary));
+  return summary;
+}

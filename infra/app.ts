@@ -1,0 +1,26 @@
+// The CDK app: `npx cdk synth -c stage=prod` (or KRONIKA_STAGE). The content is checked before anything is built.
+import path from "node:path";
+import { App } from "aws-cdk-lib";
+import { formatHuman, hasErrors } from "../core/content/diagnostic";
+import { loadContent } from "../core/content/load";
+import { validateContent } from "../core/content/validate";
+import { gitRevision } from "../cli/revision";
+import { KronikaStack } from "./kronika-stack";
+
+const app = new App();
+const stage = String(app.node.tryGetContext("stage") ?? process.env.KRONIKA_STAGE ?? "dev");
+const contentDir = path.resolve(String(app.node.tryGetContext("content") ?? "content"));
+
+const loaded = await loadContent(contentDir);
+const diagnostics = [...loaded.diagnostics, ...validateContent(loaded.documents).diagnostics];
+if (hasErrors(diagnostics)) {
+  for (const diagnostic of diagnostics) console.error(formatHuman(diagnostic));
+  throw new Error("content has errors: fix them before deploying (npm run content:check)");
+}
+
+new KronikaStack(app, `Kronika-${stage}`, {
+  stage,
+  contentDir,
+  revision: gitRevision(contentDir),
+  allowMassDelete: app.node.tryGetContext("allowMassDelete") === "true",
+});

@@ -1,0 +1,54 @@
+// The deploy-time sync: a Lambda function with the content folder bundled in, run by a CDK trigger on
+// every deployment whose content (or sync code) changed. Invalid content fails the deployment.
+import { fileURLToPath } from "node:url";
+import type { TableV2 } from "aws-cdk-lib/aws-dynamodb";
+import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import { Trigger } from "aws-cdk-lib/triggers";
+import { Construct } from "constructs";
+import { environment } from "../core/store/table-definition";
+import { bundling, functionDefaults, syncTimeout } from "./function-bundling";
+
+export interface ContentSyncProps {
+  table: TableV2;
+  /** Absolute path of the content folder to publish. */
+  contentDir: string;
+  /** The revision id to record (e.g. the git commit); default: a hash of the content. */
+  revision?: string;
+  /** Allow a deployment to delete more than half of what is published. Default false. */
+  allowMassDelete?: boolean;
+}
+
+/** What the sync may do: read the table's state (a deploy-time Scan) and write items. */
+export const syncTableActions = ["dynamodb:Scan", "dynamodb:BatchWriteItem", "dynamodb:PutItem"];
+
+export class ContentSync extends Construct {
+  readonly function: NodejsFunction;
+  readonly trigger: Trigger;
+
+  constructor(scope: Construct, id: string, props: ContentSyncProps) {
+    super(scope, id);
+    this.function = new NodejsFunction(this, "Function", {
+      ...functionDefaults,
+      entry: fileURLToPath(new URL("../functions/content-sync.ts", import.meta.url)),
+      handler: "handler",
+      memorySize: 1024,
+      timeout: syncTimeout,
+      environment: {
+        [environment.tableName]: props.table.tableName,
+        KRONIKA_ALLOW_MASS_DELETE: props.allowMassDelete ? "true" : "false",
+        ...(props.revision ? { KRONIKA_REVISION: props.revision } : {}),
+      },
+      bundling: bundling({
+        // The content travels inside the function's asset, so a content change is a code change:
+        // a new asset hash, a new function version, and the trigger runs again.
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_input: string, output: string) => [`cp -R "${props.contentDir}" "${output}/content"`],
+        },
+      }),
+    });
+    props.table.grant(this.function, ...syncTableActions);
+    this.trigger = new Trigger(this, "Trigger", { handler: this.function, timeout: syncTimeout, executeOnHandlerChange: true });
+  }
+}

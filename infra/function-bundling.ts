@@ -1,0 +1,27 @@
+// How every Kronika function is built: Node.js 22 on arm64, one minified ESM file by esbuild.
+import { Duration } from "aws-cdk-lib";
+import { Architecture, Runtime } from "aws-cdk-lib/aws-lambda";
+import { type BundlingOptions, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+
+export const functionDefaults = {
+  runtime: Runtime.NODEJS_22_X,
+  architecture: Architecture.ARM_64,
+};
+
+export function bundling(extra: Partial<BundlingOptions> = {}): BundlingOptions {
+  return {
+    format: OutputFormat.ESM,
+    target: "node22",
+    minify: true,
+    sourceMap: true,
+    // graphql ships an ESM build under "module": with it the bundle carries half as much of graphql.
+    mainFields: ["module", "main"],
+    // The AWS SDK is bundled, so the code runs with the SDK version it was tested with.
+    externalModules: [],
+    // Some CommonJS dependencies call require() for Node built-ins; give the ESM bundle one.
+    banner: "import { createRequire as __kronikaCreateRequire } from 'module'; const require = __kronikaCreateRequire(import.meta.url);",
+    ...extra,
+  };
+}
+
+export const syncTimeout = Duration.minutes(10);
