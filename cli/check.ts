@@ -11,6 +11,8 @@ await runCommand(async () => {
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...checked.diagnostics]);
   for (const diagnostic of diagnostics) console.log(formatHuman(diagnostic));
   const { events, sources } = checked.collection;
-  console.log(`${contentDir}: ${loaded.documents.length} files, ${events.length} events published, ${sources.length} sources; ${summarize(diagnostics)}`);
+  console.log(
+    `${contentDir}: ${loaded.documents.length} files, ${events.length} events published, ${sources.length} sources; ${summarize(diagnostics)}`,
+  );
   return hasErrors(diagnostics) ? 1 : 0;
 });

@@ -24,7 +24,9 @@ export function formatOutcome(outcome: SyncOutcome): string[] {
   lines.push(...formatPlan(outcome.plan));
   if (outcome.status === "mass-delete-refused") {
     const { deleting, published } = outcome.plan.massDelete ?? { deleting: 0, published: 0 };
-    lines.push(`refused: this would delete ${deleting} of ${published} published items; nothing was written. Check --content, or pass --allow-mass-delete.`);
+    lines.push(
+      `refused: this would delete ${deleting} of ${published} published items; nothing was written. Check --content, or pass --allow-mass-delete.`,
+    );
   } else if (outcome.status === "applied") {
     lines.push(outcome.plan.writesRevision ? `synced revision ${outcome.plan.revision.id}` : "nothing to write: the table is up to date");
   }

@@ -33,7 +33,7 @@ export async function runCommand(main: () => Promise<number>) {
     process.exitCode = await main();
   } catch (error) {
     const e = error as Error & { code?: string };
-    console.error(e.code?.startsWith("ERR_PARSE_ARGS") ? e.message : e.stack ?? String(e));
+    console.error(e.code?.startsWith("ERR_PARSE_ARGS") ? e.message : (e.stack ?? String(e)));
     process.exitCode = 2;
   }
 }

@@ -5,7 +5,8 @@ import { execFileSync } from "node:child_process";
 export function gitRevision(contentDir: string): string | undefined {
   if (process.env.KRONIKA_REVISION) return process.env.KRONIKA_REVISION;
   try {
-    const git = (...args: string[]) => execFileSync("git", ["-C", contentDir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-C", contentDir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
     if (git("status", "--porcelain", "--", ".") !== "") return undefined;
     return git("log", "-1", "--format=%H", "--", ".") || undefined;
   } catch {

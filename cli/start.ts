@@ -39,10 +39,13 @@ await runCommand(async () => {
       do {
         again = false;
         const outcome = await syncContent({ contentDir, client, tableName, revisionId: gitRevision(contentDir) });
-        const lines = outcome.status === "applied" && outcome.plan.changes.length === 0 && !outcome.plan.writesRevision
-          ? ["no changes"]
-          : formatOutcome(outcome).filter((line) => !/^(event|source)s: /.test(line) || outcome.status !== "applied");
-        console.log(`[${timestamp()}] ${reason}: ${outcome.status === "invalid" ? "content has errors, the served data is unchanged" : outcome.status}`);
+        const lines =
+          outcome.status === "applied" && outcome.plan.changes.length === 0 && !outcome.plan.writesRevision
+            ? ["no changes"]
+            : formatOutcome(outcome).filter((line) => !/^(event|source)s: /.test(line) || outcome.status !== "applied");
+        console.log(
+          `[${timestamp()}] ${reason}: ${outcome.status === "invalid" ? "content has errors, the served data is unchanged" : outcome.status}`,
+        );
         for (const line of lines) console.log(`  ${line}`);
       } while (again);
     })().finally(() => {

@@ -1,10 +1,10 @@
 // The CDK app: `npx cdk synth -c stage=prod` (or KRONIKA_STAGE). The content is checked before anything is built.
 import path from "node:path";
 import { App } from "aws-cdk-lib";
+import { gitRevision } from "../cli/revision";
 import { formatHuman, hasErrors } from "../core/content/diagnostic";
 import { loadContent } from "../core/content/load";
 import { validateContent } from "../core/content/validate";
-import { gitRevision } from "../cli/revision";
 import { KronikaStack } from "./kronika-stack";
 
 const app = new App();

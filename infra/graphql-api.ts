@@ -2,7 +2,7 @@
 import { fileURLToPath } from "node:url";
 import { Duration } from "aws-cdk-lib";
 import type { TableV2 } from "aws-cdk-lib/aws-dynamodb";
-import { FunctionUrlAuthType, type FunctionUrl } from "aws-cdk-lib/aws-lambda";
+import { type FunctionUrl, FunctionUrlAuthType } from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { Construct } from "constructs";
 import { environment } from "../core/store/table-definition";

@@ -18,7 +18,12 @@ export class KronikaStack extends Stack {
     super(scope, id, props);
     const { table } = new ContentTable(this, "Content");
     const api = new GraphqlApi(this, "Api", { table });
-    const sync = new ContentSync(this, "Sync", { table, contentDir: props.contentDir, revision: props.revision, allowMassDelete: props.allowMassDelete });
+    const sync = new ContentSync(this, "Sync", {
+      table,
+      contentDir: props.contentDir,
+      revision: props.revision,
+      allowMassDelete: props.allowMassDelete,
+    });
     // The API is created before its content arrives; that is fine (it answers empty lists meanwhile).
     sync.trigger.executeAfter(table);
     new CfnOutput(this, "GraphqlUrl", { value: `${api.url.url}graphql`, description: "The GraphQL endpoint." });

@@ -20,9 +20,17 @@ export const EventOrder = builder.enumType("EventOrder", {
 export const EventFilterInput = builder.inputType("EventFilter", {
   description: "Narrows a list of events. All given conditions must hold; within a list, every value must match.",
   fields: (t) => ({
-    from: t.string({ description: "Events overlapping this day or later: YYYY-MM-DD (or YYYY-MM, YYYY, taken from their first day), read in `calendar`." }),
-    to: t.string({ description: "Events overlapping this day or earlier: YYYY-MM-DD (or YYYY-MM, YYYY, taken to their last day), read in `calendar`." }),
-    calendar: t.field({ type: CalendarEnum, defaultValue: "gregorian", description: "The calendar `from` and `to` are written in (default GREGORIAN)." }),
+    from: t.string({
+      description: "Events overlapping this day or later: YYYY-MM-DD (or YYYY-MM, YYYY, taken from their first day), read in `calendar`.",
+    }),
+    to: t.string({
+      description: "Events overlapping this day or earlier: YYYY-MM-DD (or YYYY-MM, YYYY, taken to their last day), read in `calendar`.",
+    }),
+    calendar: t.field({
+      type: CalendarEnum,
+      defaultValue: "gregorian",
+      description: "The calendar `from` and `to` are written in (default GREGORIAN).",
+    }),
     tags: t.stringList({ description: "Events with every one of these tags." }),
     places: t.stringList({ description: "Events naming every one of these places." }),
     people: t.stringList({ description: "Events naming every one of these people." }),
@@ -45,7 +53,8 @@ function day(text: string, calendar: Calendar, edge: "first" | "last", argument:
 function values(list: readonly string[] | null | undefined, argument: string): string[] | undefined {
   if (!list) return undefined;
   if (list.length > maxValues) throw badUserInput(`filter.${argument} takes at most ${maxValues} values`, `filter.${argument}`);
-  if (list.some((v) => v.length > maxLength)) throw badUserInput(`filter.${argument}: values are at most ${maxLength} characters`, `filter.${argument}`);
+  if (list.some((v) => v.length > maxLength))
+    throw badUserInput(`filter.${argument}: values are at most ${maxLength} characters`, `filter.${argument}`);
   return list.length > 0 ? [...list] : undefined;
 }
 

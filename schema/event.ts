@@ -45,7 +45,9 @@ builder.node(Event, {
     summary: t.string({ nullable: true, description: "One or two sentences of plain text.", resolve: (e) => e.summary ?? null }),
     body: t.string({
       description: "The full description.",
-      args: { format: t.arg({ type: BodyFormat, defaultValue: "markdown", description: "Markdown (default), sanitized HTML or plain text." }) },
+      args: {
+        format: t.arg({ type: BodyFormat, defaultValue: "markdown", description: "Markdown (default), sanitized HTML or plain text." }),
+      },
       resolve: (e, args) => e.body[args.format ?? "markdown"],
     }),
     date: t.field({ type: HistoricalDate, description: "When it happened, in both calendars.", resolve: (e) => e.date }),
@@ -57,7 +59,8 @@ builder.node(Event, {
     related: t.field({
       type: [Event],
       description: "Events this one leads into or follows from.",
-      resolve: async (e, _args, { store }) => (await store.events.loadMany(e.related)).filter((r): r is StoredEvent => !!r && !(r instanceof Error)),
+      resolve: async (e, _args, { store }) =>
+        (await store.events.loadMany(e.related)).filter((r): r is StoredEvent => !!r && !(r instanceof Error)),
     }),
   }),
 });
@@ -95,7 +98,11 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, { store }) => {
       const filter = storeFilter(args.filter);
-      return connection(pageRequest(args, args.order === "desc"), (page) => store.listEvents(filter, page), () => store.countEvents(filter));
+      return connection(
+        pageRequest(args, args.order === "desc"),
+        (page) => store.listEvents(filter, page),
+        () => store.countEvents(filter),
+      );
     },
   }),
 }));

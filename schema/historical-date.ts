@@ -35,8 +35,14 @@ export const HistoricalDate = builder.objectRef<ResolvedDate>("HistoricalDate").
     precision: t.field({ type: PrecisionEnum, description: "How precisely the date is known.", resolve: (d) => d.precision }),
     approximate: t.exposeBoolean("approximate", { description: "The date is approximate (EDTF `~` or `%`)." }),
     uncertain: t.exposeBoolean("uncertain", { description: "The date is uncertain (EDTF `?` or `%`)." }),
-    start: t.string({ description: "The first day covered, as an ISO 8601 Gregorian date (astronomical years).", resolve: (d) => isoGregorian(d.firstDay) }),
-    end: t.string({ description: "The last day covered, as an ISO 8601 Gregorian date (astronomical years).", resolve: (d) => isoGregorian(d.lastDay) }),
+    start: t.string({
+      description: "The first day covered, as an ISO 8601 Gregorian date (astronomical years).",
+      resolve: (d) => isoGregorian(d.firstDay),
+    }),
+    end: t.string({
+      description: "The last day covered, as an ISO 8601 Gregorian date (astronomical years).",
+      resolve: (d) => isoGregorian(d.lastDay),
+    }),
     label: t.string({
       description: 'The date for people, e.g. "25 października (7 listopada) 1917": Julian dates show the Gregorian in parentheses.',
       args: { locale: t.arg({ type: LocaleEnum, defaultValue: "pl", description: "Language of the label." }) },

@@ -1,6 +1,7 @@
 // Relay connection arguments → a store page request, and a store page → a Relay connection.
-import { InvalidCursorError } from "../core/store/cursor";
+
 import type { Page, PageRequest } from "../core/store/content-store";
+import { InvalidCursorError } from "../core/store/cursor";
 import { badUserInput } from "./user-error";
 
 export const defaultPageSize = 20;

@@ -37,9 +37,11 @@ builder.node(Source, {
       nullable: true,
       description: "When the work was issued, as in CSL (e.g. 1990 or 1990-05).",
       resolve: (s) => {
-        const parts = (s.csl.issued as { "date-parts"?: (number | string)[][]; literal?: string } | undefined);
+        const parts = s.csl.issued as { "date-parts"?: (number | string)[][]; literal?: string } | undefined;
         if (!parts) return null;
-        return parts.literal ?? parts["date-parts"]?.[0]?.map((p, i) => (i === 0 ? String(p) : String(p).padStart(2, "0"))).join("-") ?? null;
+        return (
+          parts.literal ?? parts["date-parts"]?.[0]?.map((p, i) => (i === 0 ? String(p) : String(p).padStart(2, "0"))).join("-") ?? null
+        );
       },
     }),
     publisher: t.string({ nullable: true, description: "The publisher.", resolve: (s) => cslText(s, "publisher") }),
@@ -58,7 +60,11 @@ builder.node(Source, {
       args: { ...t.arg.connectionArgs() },
       resolve: (s, args, { store }) => {
         const filter = { source: s.slug };
-        return connection(pageRequest(args), (page) => store.listEvents(filter, page), () => store.countEvents(filter));
+        return connection(
+          pageRequest(args),
+          (page) => store.listEvents(filter, page),
+          () => store.countEvents(filter),
+        );
       },
     }),
   }),
@@ -91,6 +97,11 @@ builder.queryFields((t) => ({
     type: SourceConnection,
     description: "All sources, by slug; `first` 1–100 (default 20).",
     args: { ...t.arg.connectionArgs() },
-    resolve: (_root, args, { store }) => connection(pageRequest(args), (page) => store.listSources(page), () => store.countSources()),
+    resolve: (_root, args, { store }) =>
+      connection(
+        pageRequest(args),
+        (page) => store.listSources(page),
+        () => store.countSources(),
+      ),
   }),
 }));

@@ -1,7 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { inject } from "vitest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
 import { type ContentFiles, eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
@@ -33,16 +32,28 @@ const generated: ContentFiles = Object.fromEntries(
 
 const collection: ContentFiles = {
   "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article"),
-  "sources/pipes.yaml": "type: book\ntitle: The Russian Revolution\nauthor:\n  - family: Pipes\n    given: Richard\nissued:\n  date-parts: [[1990]]\npublisher: Alfred A. Knopf\n",
+  "sources/pipes.yaml":
+    "type: book\ntitle: The Russian Revolution\nauthor:\n  - family: Pipes\n    given: Richard\nissued:\n  date-parts: [[1990]]\npublisher: Alfred A. Knopf\n",
   "sources/figes.yaml": sourceFile("A People's Tragedy"),
   "sources/dekret-o-pokoju.yaml": "type: legislation\ntitle: Dekret o pokoju\ndate:\n  julian: 1917-10-26\n",
   ...generated,
   "events/szturm.md": eventFile(
-    { title: "Szturm na Pałac Zimowy", date: "{ julian: 1917-10-25/1917-10-26, gregorian: 1917-11-07/1917-11-08 }", people: ["Lew Trocki"], places: ["Pałac Zimowy"], sources: ["opracowanie"] },
+    {
+      title: "Szturm na Pałac Zimowy",
+      date: "{ julian: 1917-10-25/1917-10-26, gregorian: 1917-11-07/1917-11-08 }",
+      people: ["Lew Trocki"],
+      places: ["Pałac Zimowy"],
+      sources: ["opracowanie"],
+    },
     "Sygnał dała **Aurora**. <script>alert(1)</script> [link](javascript:alert(1)) <img src=x onerror=alert(1)>",
   ),
   "events/cezar.md": eventFile({ title: "Idy marcowe", date: "{ julian: -0043-03-15 }", sources: ["opracowanie"] }),
-  "events/konstytuanta.md": eventFile({ title: "Rozpędzenie Konstytuanty", date: "{ julian: 1918-01-06 }", people: ["Włodzimierz Lenin"], sources: ["opracowanie"] }),
+  "events/konstytuanta.md": eventFile({
+    title: "Rozpędzenie Konstytuanty",
+    date: "{ julian: 1918-01-06 }",
+    people: ["Włodzimierz Lenin"],
+    sources: ["opracowanie"],
+  }),
   "events/wojna-domowa.md": eventFile({ title: "Wojna domowa", date: "1917-11/1922-10", sources: ["figes"] }),
   "events/szkic.md": eventFile({ title: "Szkic", date: "1917", draft: true }),
 };
@@ -55,7 +66,7 @@ describe("GraphQL API", () => {
   let app: ReturnType<typeof createApp>;
   let server: Server;
   let baseUrl: string;
-  let lambda: (typeof import("../functions/graphql"))["handler"];
+  let lambda: typeof import("../functions/graphql")["handler"];
 
   beforeAll(async () => {
     env = testClient();
@@ -73,7 +84,11 @@ describe("GraphQL API", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const post = async (query: string, variables?: Record<string, unknown>): Promise<GraphQLResult> => {
-    const response = await fetch(`${baseUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, variables }),
+    });
     return response.json() as Promise<GraphQLResult>;
   };
   const counted = async (query: string, variables?: Record<string, unknown>) => {
@@ -84,13 +99,21 @@ describe("GraphQL API", () => {
 
   describe("over HTTP", () => {
     it("serves the storming of the Winter Palace in both calendars with a label", async () => {
-      const { data } = await post(`{ event(slug: "szturm") { title date { calendar edtf julian gregorian start end precision label en: label(locale: EN) } } }`);
+      const { data } = await post(
+        `{ event(slug: "szturm") { title date { calendar edtf julian gregorian start end precision label en: label(locale: EN) } } }`,
+      );
       expect(data?.event).toEqual({
         title: "Szturm na Pałac Zimowy",
         date: {
-          calendar: "JULIAN", edtf: "1917-10-25/1917-10-26", julian: "1917-10-25/1917-10-26", gregorian: "1917-11-07/1917-11-08",
-          start: "1917-11-07", end: "1917-11-08", precision: "DAY",
-          label: "25–26 października (7–8 listopada) 1917", en: "25–26 October (7–8 November) 1917",
+          calendar: "JULIAN",
+          edtf: "1917-10-25/1917-10-26",
+          julian: "1917-10-25/1917-10-26",
+          gregorian: "1917-11-07/1917-11-08",
+          start: "1917-11-07",
+          end: "1917-11-08",
+          precision: "DAY",
+          label: "25–26 października (7–8 listopada) 1917",
+          en: "25–26 October (7–8 November) 1917",
         },
       });
     });
@@ -99,12 +122,16 @@ describe("GraphQL API", () => {
       const { data } = await post(`{ event(slug: "szturm") { html: body(format: HTML) text: body(format: TEXT) markdown: body } }`);
       expect(data?.event.html).toContain("<strong>Aurora</strong>");
       expect(data?.event.html).not.toMatch(/<script|<img|href="javascript:/i);
-      expect(data?.event.text).toBe("Sygnał dała Aurora. <script>alert(1)</script> [link](javascript:alert(1)) <img src=x onerror=alert(1)>");
+      expect(data?.event.text).toBe(
+        "Sygnał dała Aurora. <script>alert(1)</script> [link](javascript:alert(1)) <img src=x onerror=alert(1)>",
+      );
       expect(data?.event.markdown).toContain("**Aurora**");
     });
 
     it("lists events chronologically across BCE and CE, and in reverse", async () => {
-      const { data } = await post(`{ first: events(first: 2) { edges { node { slug } } } last: events(first: 2, order: REVERSE_CHRONOLOGICAL) { edges { node { slug } } } }`);
+      const { data } = await post(
+        `{ first: events(first: 2) { edges { node { slug } } } last: events(first: 2, order: REVERSE_CHRONOLOGICAL) { edges { node { slug } } } }`,
+      );
       expect(data?.first.edges.map((e: any) => e.node.slug)).toEqual(["cezar", "zdarzenie-01"]);
       expect(data?.last.edges.map((e: any) => e.node.slug)).toEqual(["konstytuanta", "zdarzenie-45"]);
     });
@@ -114,9 +141,12 @@ describe("GraphQL API", () => {
       let after: string | null = null;
       let total = 0;
       for (let page = 0; page < 10; page += 1) {
-        const { data } = await post(`query($after: String) { events(first: 7, after: $after) { totalCount edges { node { slug } } pageInfo { hasNextPage endCursor } } }`, { after });
+        const { data } = await post(
+          `query($after: String) { events(first: 7, after: $after) { totalCount edges { node { slug } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        );
         total = data?.events.totalCount;
-        seen.push(...data?.events.edges.map((e: any) => e.node.slug));
+        seen.push(...(data?.events.edges ?? []).map((e: any) => e.node.slug));
         if (!data?.events.pageInfo.hasNextPage) break;
         after = data?.events.pageInfo.endCursor;
       }
@@ -132,7 +162,9 @@ describe("GraphQL API", () => {
     });
 
     it("filters by person and by a Gregorian month, overlapping intervals included, in order", async () => {
-      const { data } = await post(`{ events(first: 100, filter: { people: ["Lew Trocki"], from: "1917-11", to: "1917-11" }) { totalCount edges { node { slug date { julian } } } } }`);
+      const { data } = await post(
+        `{ events(first: 100, filter: { people: ["Lew Trocki"], from: "1917-11", to: "1917-11" }) { totalCount edges { node { slug date { julian } } } } }`,
+      );
       // Julian 1917-11-22 (zdarzenie-44) is Gregorian 5 December: outside the month.
       expect(data?.events.edges.map((e: any) => e.node.slug)).toEqual(["szturm", "zdarzenie-41"]);
       expect(data?.events.totalCount).toBe(2);
@@ -141,24 +173,45 @@ describe("GraphQL API", () => {
     });
 
     it("reads from/to in the Julian calendar when asked", async () => {
-      const { data } = await post(`{ events(filter: { calendar: JULIAN, from: "1917-10-25", to: "1917-10-25" }) { edges { node { slug } } } }`);
+      const { data } = await post(
+        `{ events(filter: { calendar: JULIAN, from: "1917-10-25", to: "1917-10-25" }) { edges { node { slug } } } }`,
+      );
       // The civil war starts with Gregorian November 1917, which is Julian 19 October: it overlaps.
       expect(data?.events.edges.map((e: any) => e.node.slug)).toEqual(["wojna-domowa", "szturm"]);
     });
 
     it("combines tag, person and source filters", async () => {
-      const { data } = await post(`{ events(first: 100, filter: { tags: ["parzyste"], people: ["Włodzimierz Lenin"], source: "pipes" }) { totalCount edges { node { slug tags people } } } }`);
+      const { data } = await post(
+        `{ events(first: 100, filter: { tags: ["parzyste"], people: ["Włodzimierz Lenin"], source: "pipes" }) { totalCount edges { node { slug tags people } } } }`,
+      );
       const slugs = data?.events.edges.map((e: any) => e.node.slug);
-      expect(slugs).toEqual(["zdarzenie-01", "zdarzenie-07", "zdarzenie-13", "zdarzenie-19", "zdarzenie-25", "zdarzenie-31", "zdarzenie-37", "zdarzenie-43"]);
+      expect(slugs).toEqual([
+        "zdarzenie-01",
+        "zdarzenie-07",
+        "zdarzenie-13",
+        "zdarzenie-19",
+        "zdarzenie-25",
+        "zdarzenie-31",
+        "zdarzenie-37",
+        "zdarzenie-43",
+      ]);
       expect(data?.events.totalCount).toBe(8);
     });
 
     it("serves sources with their citing events and their dates in both calendars", async () => {
-      const { data } = await post(`{ source(slug: "pipes") { title authors issued publisher type events(first: 3) { totalCount edges { node { slug } } } }
+      const { data } =
+        await post(`{ source(slug: "pipes") { title authors issued publisher type events(first: 3) { totalCount edges { node { slug } } } }
         decree: source(slug: "dekret-o-pokoju") { date { gregorian label } } sources { totalCount edges { node { slug } } } }`);
       expect(data?.source).toEqual({
-        title: "The Russian Revolution", authors: ["Richard Pipes"], issued: "1990", publisher: "Alfred A. Knopf", type: "book",
-        events: { totalCount: 23, edges: [{ node: { slug: "zdarzenie-01" } }, { node: { slug: "zdarzenie-03" } }, { node: { slug: "zdarzenie-05" } }] },
+        title: "The Russian Revolution",
+        authors: ["Richard Pipes"],
+        issued: "1990",
+        publisher: "Alfred A. Knopf",
+        type: "book",
+        events: {
+          totalCount: 23,
+          edges: [{ node: { slug: "zdarzenie-01" } }, { node: { slug: "zdarzenie-03" } }, { node: { slug: "zdarzenie-05" } }],
+        },
       });
       expect(data?.decree.date).toEqual({ gregorian: "1917-11-08", label: "26 października (8 listopada) 1917" });
       expect(data?.sources.totalCount).toBe(4);
@@ -167,7 +220,10 @@ describe("GraphQL API", () => {
 
     it("refetches events and sources by global ID", async () => {
       const { data } = await post(`{ event(slug: "szturm") { id } source(slug: "pipes") { id } }`);
-      const again = await post(`query($e: ID!, $s: ID!) { e: node(id: $e) { id ... on Event { slug } } s: node(id: $s) { ... on Source { slug } } }`, { e: data?.event.id, s: data?.source.id });
+      const again = await post(
+        `query($e: ID!, $s: ID!) { e: node(id: $e) { id ... on Event { slug } } s: node(id: $s) { ... on Source { slug } } }`,
+        { e: data?.event.id, s: data?.source.id },
+      );
       expect(again.data).toEqual({ e: { id: data?.event.id, slug: "szturm" }, s: { slug: "pipes" } });
     });
 
@@ -179,7 +235,10 @@ describe("GraphQL API", () => {
 
     it("rejects bad page sizes, cursors and dates with a clear client error", async () => {
       const tooMany = await post(`{ events(first: 101) { edges { cursor } } }`);
-      expect(tooMany.errors?.[0]).toMatchObject({ message: "first must be between 1 and 100, got 101", extensions: { code: "BAD_USER_INPUT" } });
+      expect(tooMany.errors?.[0]).toMatchObject({
+        message: "first must be between 1 and 100, got 101",
+        extensions: { code: "BAD_USER_INPUT" },
+      });
       const zero = await post(`{ events(first: 0) { edges { cursor } } }`);
       expect(zero.errors?.[0].message).toBe("first must be between 1 and 100, got 0");
       const cursor = await post(`{ events(after: "bm9wZQ") { edges { cursor } } }`);
@@ -213,7 +272,9 @@ describe("GraphQL API", () => {
     });
 
     it("costs a constant number of calls for a filtered page and for a source's events", async () => {
-      const filtered = await counted(`{ events(first: 10, filter: { people: ["Lew Trocki"] }) { edges { node { title citations { source { title } } } } } }`);
+      const filtered = await counted(
+        `{ events(first: 10, filter: { people: ["Lew Trocki"] }) { edges { node { title citations { source { title } } } } } }`,
+      );
       expect(filtered.counts).toEqual({ GetItemCommand: 1, QueryCommand: 1, BatchGetItemCommand: 2 });
       const source = await counted(`{ source(slug: "figes") { events(first: 20) { edges { node { title } } } } }`);
       expect(source.counts).toEqual({ GetItemCommand: 1, QueryCommand: 1, BatchGetItemCommand: 2 });
@@ -233,7 +294,9 @@ describe("GraphQL API", () => {
     it("answers a POST with a JSON body, plain or base64-encoded", async () => {
       const body = JSON.stringify({ query });
       for (const base64 of [false, true]) {
-        const result = await lambda(functionUrlEvent({ method: "POST", body, base64, headers: { "content-type": "application/json" }, cookies: ["a=1", "b=2"] }));
+        const result = await lambda(
+          functionUrlEvent({ method: "POST", body, base64, headers: { "content-type": "application/json" }, cookies: ["a=1", "b=2"] }),
+        );
         expect(result.statusCode).toBe(200);
         expect(result.isBase64Encoded).toBe(false);
         expect(JSON.parse(result.body as string)).toEqual(expected);
@@ -241,7 +304,11 @@ describe("GraphQL API", () => {
     });
 
     it("answers variables and operation names in a GET", async () => {
-      const params = new URLSearchParams({ query: "query One($slug: String!) { event(slug: $slug) { title } }", variables: JSON.stringify({ slug: "cezar" }), operationName: "One" });
+      const params = new URLSearchParams({
+        query: "query One($slug: String!) { event(slug: $slug) { title } }",
+        variables: JSON.stringify({ slug: "cezar" }),
+        operationName: "One",
+      });
       const result = await lambda(functionUrlEvent({ query: params.toString() }));
       expect(JSON.parse(result.body as string)).toEqual({ data: { event: { title: "Idy marcowe" } } });
     });

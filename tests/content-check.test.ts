@@ -4,10 +4,16 @@ import type { ContentDocument } from "../core/content/document";
 import { validateContent } from "../core/content/validate";
 
 const source = (slug: string, text = "type: book\ntitle: Rewolucja\n"): ContentDocument => ({
-  file: `content/sources/${slug}.yaml`, kind: "source", slug, text,
+  file: `content/sources/${slug}.yaml`,
+  kind: "source",
+  slug,
+  text,
 });
 const event = (slug: string, frontMatter: string, body = "Treść.\n"): ContentDocument => ({
-  file: `content/events/${slug}.md`, kind: "event", slug, text: `---\n${frontMatter}---\n${body}`,
+  file: `content/events/${slug}.md`,
+  kind: "event",
+  slug,
+  text: `---\n${frontMatter}---\n${body}`,
 });
 const validEvent = (slug = "szturm") =>
   event(slug, "title: Szturm\ndate:\n  julian: 1917-10-25/1917-10-26\nsources:\n  - source: opracowanie\n");
@@ -22,9 +28,13 @@ describe("content check", () => {
     const { diagnostics, collection } = check(validEvent());
     expect(diagnostics).toEqual([]);
     expect(collection.events[0]).toMatchObject({
-      slug: "szturm", title: "Szturm", body: "Treść.",
+      slug: "szturm",
+      title: "Szturm",
+      body: "Treść.",
       date: { julian: "1917-10-25/1917-10-26", gregorian: "1917-11-07/1917-11-08" },
-      citations: [{ source: "opracowanie" }], places: [], draft: false,
+      citations: [{ source: "opracowanie" }],
+      places: [],
+      draft: false,
     });
   });
 
@@ -36,7 +46,10 @@ describe("content check", () => {
   });
 
   it("reads unquoted dates as written, never through a JS Date", () => {
-    const { diagnostics, collection } = check(event("luty", "title: Luty\ndate:\n  julian: 1700-02-29\n"), event("rok", "title: Rok\ndate: 1917\n"));
+    const { diagnostics, collection } = check(
+      event("luty", "title: Luty\ndate:\n  julian: 1700-02-29\n"),
+      event("rok", "title: Rok\ndate: 1917\n"),
+    );
     expect(diagnostics).toEqual([]);
     expect(collection.events.map((e) => e.date.gregorian)).toEqual(["1700-03-11", "1917"]);
   });
@@ -55,35 +68,39 @@ describe("content check", () => {
   it("reports missing, unknown and mistyped fields, all of them, each at its place", () => {
     const { lines } = check(event("braki", "summary: 12\npalces: [Moskwa]\ndate: 1917\ntags: Moskwa\n"));
     expect(lines).toEqual([
-      "content/events/braki.md:2:1: error: missing required field \"title\" [missing-field]",
+      'content/events/braki.md:2:1: error: missing required field "title" [missing-field]',
       "content/events/braki.md:2:10: error: summary: expected string [wrong-type]",
       "content/events/braki.md:5:7: error: tags: expected array [wrong-type]",
-      "content/events/braki.md:3:1: error: unknown field \"palces\" (did you mean \"places\"?) [unknown-field]",
+      'content/events/braki.md:3:1: error: unknown field "palces" (did you mean "places"?) [unknown-field]',
     ]);
   });
 
   it("reports malformed YAML with its position and a missing front matter", () => {
-    const { lines } = check(
-      event("zepsuty", "title: [Szturm\ndate: 1917\n"),
-      { file: "content/events/bez.md", kind: "event", slug: "bez", text: "title: x\n" },
-    );
+    const { lines } = check(event("zepsuty", "title: [Szturm\ndate: 1917\n"), {
+      file: "content/events/bez.md",
+      kind: "event",
+      slug: "bez",
+      text: "title: x\n",
+    });
     expect(lines[0]).toMatch(/^content\/events\/zepsuty\.md:\d+:\d+: error: .+ \[yaml-syntax\]$/);
-    expect(lines[1]).toBe("content/events/bez.md:1:1: error: an event file starts with YAML front matter between two lines of --- [front-matter]");
+    expect(lines[1]).toBe(
+      "content/events/bez.md:1:1: error: an event file starts with YAML front matter between two lines of --- [front-matter]",
+    );
   });
 
   it("reports citations and related links that point nowhere, with a hint", () => {
     const { lines } = check(event("x", "title: X\ndate: 1917\nsources:\n  - source: opracowanei\nrelated: [szturmm]\n"), validEvent());
     expect(lines).toEqual([
-      "content/events/x.md:5:13: error: no source \"opracowanei\" in sources/ (did you mean \"opracowanie\"?) [unknown-source]",
-      "content/events/x.md:6:11: error: no event \"szturmm\" in events/ (did you mean \"szturm\"?) [unknown-event]",
+      'content/events/x.md:5:13: error: no source "opracowanei" in sources/ (did you mean "opracowanie"?) [unknown-source]',
+      'content/events/x.md:6:11: error: no event "szturmm" in events/ (did you mean "szturm"?) [unknown-event]',
     ]);
   });
 
   it("rejects a bad file name and a source of unknown CSL type", () => {
     const { lines } = check(validEvent("Szturm_Palacu"), source("ksiazka", "type: bok\ntitle: X\n"));
     expect(lines).toEqual([
-      "content/events/Szturm_Palacu.md:2:1: error: file name \"Szturm_Palacu\" is not a slug: use lowercase a–z, digits and single hyphens, e.g. szturm-palacu-zimowego [slug]",
-      "content/sources/ksiazka.yaml:1:7: error: unknown CSL type \"bok\" (did you mean \"book\"?) [csl-type]",
+      'content/events/Szturm_Palacu.md:2:1: error: file name "Szturm_Palacu" is not a slug: use lowercase a–z, digits and single hyphens, e.g. szturm-palacu-zimowego [slug]',
+      'content/sources/ksiazka.yaml:1:7: error: unknown CSL type "bok" (did you mean "book"?) [csl-type]',
     ]);
   });
 
@@ -93,13 +110,19 @@ describe("content check", () => {
       event("x", "title: X\ndate: 1917\nrelated: [szkic]\n"),
     );
     expect(collection.events.map((e) => e.slug)).toEqual(["x"]);
-    expect(lines).toEqual(["content/events/x.md:4:11: error: event \"szkic\" is a draft and is not published [related-draft]"]);
+    expect(lines).toEqual(['content/events/x.md:4:11: error: event "szkic" is a draft and is not published [related-draft]']);
   });
 
   it("accepts a CSL-JSON source with names, an issued date and a date in both calendars", () => {
     const { diagnostics, collection } = check(
-      source("dekret-o-pokoju", "type: legislation\ntitle: Dekret o pokoju\ndate:\n  julian: 1917-10-26\n  gregorian: 1917-11-08\nlanguage: pl\n"),
-      source("pipes", "type: book\ntitle: The Russian Revolution\nauthor:\n  - family: Pipes\n    given: Richard\nissued:\n  date-parts: [[1990]]\n"),
+      source(
+        "dekret-o-pokoju",
+        "type: legislation\ntitle: Dekret o pokoju\ndate:\n  julian: 1917-10-26\n  gregorian: 1917-11-08\nlanguage: pl\n",
+      ),
+      source(
+        "pipes",
+        "type: book\ntitle: The Russian Revolution\nauthor:\n  - family: Pipes\n    given: Richard\nissued:\n  date-parts: [[1990]]\n",
+      ),
     );
     expect(diagnostics).toEqual([]);
     expect(collection.sources.find((s) => s.slug === "dekret-o-pokoju")?.date?.gregorian).toBe("1917-11-08");

@@ -93,7 +93,13 @@ describe("a written date in both calendars", () => {
     const result = resolveDate({ julian: "1917-10-25/1917-10-26" });
     expect(result).toMatchObject({
       ok: true,
-      date: { calendar: "julian", edtf: "1917-10-25/1917-10-26", julian: "1917-10-25/1917-10-26", gregorian: "1917-11-07/1917-11-08", precision: "day" },
+      date: {
+        calendar: "julian",
+        edtf: "1917-10-25/1917-10-26",
+        julian: "1917-10-25/1917-10-26",
+        gregorian: "1917-11-07/1917-11-08",
+        precision: "day",
+      },
     });
   });
 

@@ -50,7 +50,9 @@ describe("the CDK stack", () => {
       UpdateReplacePolicy: "Retain",
       Properties: Match.objectLike({
         BillingMode: "PAY_PER_REQUEST",
-        Replicas: [Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+        Replicas: [
+          Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }),
+        ],
       }),
     });
   });
@@ -60,12 +62,19 @@ describe("the CDK stack", () => {
     const tableName = await freshTable(client);
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     const [cloud] = Object.values(resources).filter((r) => r.Type === "AWS::DynamoDB::GlobalTable");
-    const sortBy = <T extends Record<string, any>>(list: T[], key: string) => [...list].sort((a, b) => String(a[key]).localeCompare(String(b[key])));
-    expect(sortBy(cloud.Properties.AttributeDefinitions, "AttributeName")).toEqual(sortBy(Table?.AttributeDefinitions ?? [], "AttributeName"));
-    expect(cloud.Properties.KeySchema).toEqual(Table?.KeySchema);
-    expect(cloud.Properties.GlobalSecondaryIndexes.map((i: any) => ({ IndexName: i.IndexName, KeySchema: i.KeySchema, Projection: i.Projection }))).toEqual(
-      Table?.GlobalSecondaryIndexes?.map((i) => ({ IndexName: i.IndexName, KeySchema: i.KeySchema, Projection: i.Projection })),
+    const sortBy = <T extends Record<string, any>>(list: T[], key: string) =>
+      [...list].sort((a, b) => String(a[key]).localeCompare(String(b[key])));
+    expect(sortBy(cloud.Properties.AttributeDefinitions, "AttributeName")).toEqual(
+      sortBy(Table?.AttributeDefinitions ?? [], "AttributeName"),
     );
+    expect(cloud.Properties.KeySchema).toEqual(Table?.KeySchema);
+    expect(
+      cloud.Properties.GlobalSecondaryIndexes.map((i: any) => ({
+        IndexName: i.IndexName,
+        KeySchema: i.KeySchema,
+        Projection: i.Projection,
+      })),
+    ).toEqual(Table?.GlobalSecondaryIndexes?.map((i) => ({ IndexName: i.IndexName, KeySchema: i.KeySchema, Projection: i.Projection })));
     expect(cloud.Properties.KeySchema).toEqual([
       { AttributeName: tableKeys.partitionKey, KeyType: "HASH" },
       { AttributeName: tableKeys.sortKey, KeyType: "RANGE" },
@@ -75,7 +84,13 @@ describe("the CDK stack", () => {
 
   it("runs the GraphQL function on Node.js 22 and arm64 behind a public Function URL", () => {
     const api = functionNamed("ApiFunction");
-    expect(api.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Handler: "index.handler", MemorySize: 1024, Timeout: 10 });
+    expect(api.Properties).toMatchObject({
+      Runtime: "nodejs22.x",
+      Architectures: ["arm64"],
+      Handler: "index.handler",
+      MemorySize: 1024,
+      Timeout: 10,
+    });
     expect(api.Properties.Environment.Variables.KRONIKA_TABLE).toEqual({ Ref: expect.stringMatching(/^ContentTable/) });
     template.hasResourceProperties("AWS::Lambda::Url", { AuthType: "NONE", TargetFunctionArn: { "Fn::GetAtt": [api.id, "Arn"] } });
   });
@@ -107,13 +122,18 @@ describe("the CDK stack", () => {
       const dir = assetDir(fn);
       const variables = Object.fromEntries(Object.entries(fn.Properties.Environment.Variables).filter(([, v]) => typeof v === "string"));
       const script = `const { handler } = await import(${JSON.stringify(path.join(dir, "index.mjs"))}); console.log(JSON.stringify(await handler(${JSON.stringify(event)})));`;
-      const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], { env: { ...env, ...variables, KRONIKA_TABLE: tableName, LAMBDA_TASK_ROOT: dir } });
+      const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], {
+        env: { ...env, ...variables, KRONIKA_TABLE: tableName, LAMBDA_TASK_ROOT: dir },
+      });
       return JSON.parse(stdout.trim().split("\n").pop() as string);
     };
     const synced = await invoke("SyncFunction", {});
     expect(synced.revision).toBe("abc123");
     expect(synced.counts.event.create).toBeGreaterThan(0);
-    const response = await invoke("ApiFunction", functionUrlEvent({ query: new URLSearchParams({ query: "{ revision { id eventCount } }" }).toString() }));
+    const response = await invoke(
+      "ApiFunction",
+      functionUrlEvent({ query: new URLSearchParams({ query: "{ revision { id eventCount } }" }).toString() }),
+    );
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body)).toEqual({ data: { revision: { id: "abc123", eventCount: synced.counts.event.create } } });
   });

@@ -6,8 +6,21 @@ import { freshTable, tableContents, testClient } from "./support/dynamodb";
 const collection: ContentFiles = {
   "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article"),
   "sources/pipes.yaml": sourceFile("The Russian Revolution"),
-  "events/powstanie.md": eventFile({ title: "Powstanie", date: "{ julian: 1917-10-24/1917-10-25 }", tags: ["rewolucja"], people: ["Lew Trocki"], sources: ["opracowanie"] }),
-  "events/szturm.md": eventFile({ title: "Szturm", date: "{ julian: 1917-10-25/1917-10-26 }", tags: ["rewolucja", "szturm"], places: ["Pałac Zimowy"], sources: ["opracowanie", "pipes"], related: ["powstanie"] }),
+  "events/powstanie.md": eventFile({
+    title: "Powstanie",
+    date: "{ julian: 1917-10-24/1917-10-25 }",
+    tags: ["rewolucja"],
+    people: ["Lew Trocki"],
+    sources: ["opracowanie"],
+  }),
+  "events/szturm.md": eventFile({
+    title: "Szturm",
+    date: "{ julian: 1917-10-25/1917-10-26 }",
+    tags: ["rewolucja", "szturm"],
+    places: ["Pałac Zimowy"],
+    sources: ["opracowanie", "pipes"],
+    related: ["powstanie"],
+  }),
   "events/zjazd.md": eventFile({ title: "Zjazd", date: "{ julian: 1917-10-25 }", tags: ["rewolucja"], sources: ["pipes"] }),
 };
 
@@ -41,7 +54,11 @@ describe("sync against DynamoDB Local", () => {
     const main = items.filter((i) => i.sk === "EVENT" || i.sk === "SOURCE").map((i) => i.pk);
     expect(main).toEqual(["EVENT#powstanie", "EVENT#szturm", "EVENT#zjazd", "SOURCE#opracowanie", "SOURCE#pipes"]);
     expect(items.filter((i) => i.pk === "EVENT#szturm" && String(i.sk).startsWith("IN#")).map((i) => i.sk)).toEqual([
-      "IN#CITES#opracowanie", "IN#CITES#pipes", "IN#PLACE#Pałac Zimowy", "IN#TAG#rewolucja", "IN#TAG#szturm",
+      "IN#CITES#opracowanie",
+      "IN#CITES#pipes",
+      "IN#PLACE#Pałac Zimowy",
+      "IN#TAG#rewolucja",
+      "IN#TAG#szturm",
     ]);
     expect(items.find((i) => i.pk === "REVISION")).toMatchObject({ id: "r1", eventCount: 3, sourceCount: 2, maxSpanDays: 1 });
   });
@@ -62,7 +79,12 @@ describe("sync against DynamoDB Local", () => {
     await writeContentFolder(
       {
         ...kept,
-        "events/szturm.md": eventFile({ title: "Szturm Pałacu Zimowego", date: "{ julian: 1917-10-25/1917-10-26 }", tags: ["szturm"], sources: ["opracowanie"] }),
+        "events/szturm.md": eventFile({
+          title: "Szturm Pałacu Zimowego",
+          date: "{ julian: 1917-10-25/1917-10-26 }",
+          tags: ["szturm"],
+          sources: ["opracowanie"],
+        }),
       },
       contentDir,
     );
@@ -72,7 +94,11 @@ describe("sync against DynamoDB Local", () => {
       { kind: "event", slug: "zjazd", title: "Zjazd", action: "delete" },
     ]);
     const items = await tableContents(env.client, tableName);
-    expect(items.filter((i) => String(i.pk) === "EVENT#szturm").map((i) => i.sk)).toEqual(["EVENT", "IN#CITES#opracowanie", "IN#TAG#szturm"]);
+    expect(items.filter((i) => String(i.pk) === "EVENT#szturm").map((i) => i.sk)).toEqual([
+      "EVENT",
+      "IN#CITES#opracowanie",
+      "IN#TAG#szturm",
+    ]);
     expect(items.some((i) => i.pk === "EVENT#zjazd")).toBe(false);
     expect(items.find((i) => i.pk === "REVISION")).toMatchObject({ id: "r2", eventCount: 2 });
   });
@@ -118,7 +144,13 @@ describe("sync against DynamoDB Local", () => {
     const changed: ContentFiles = {
       ...collection,
       "sources/nowe.yaml": sourceFile("Nowe źródło"),
-      "events/szturm.md": eventFile({ title: "Szturm", date: "{ julian: 1917-10-25/1917-10-26 }", tags: ["inny-tag"], people: ["Włodzimierz Lenin"], sources: ["nowe"] }),
+      "events/szturm.md": eventFile({
+        title: "Szturm",
+        date: "{ julian: 1917-10-25/1917-10-26 }",
+        tags: ["inny-tag"],
+        people: ["Włodzimierz Lenin"],
+        sources: ["nowe"],
+      }),
     };
     const changedDir = await writeContentFolder(changed);
     const strip = (items: Record<string, unknown>[]) => items.map(({ syncedAt: _s, ...rest }) => rest);
@@ -133,7 +165,14 @@ describe("sync against DynamoDB Local", () => {
       tableName = await freshTable(env.client);
       await sync();
       let batches = 0;
-      const killed = sync({ contentDir: changedDir, revisionId: "r2", onBatch: () => { batches += 1; if (batches === killAfter) throw new Error("killed"); } });
+      const killed = sync({
+        contentDir: changedDir,
+        revisionId: "r2",
+        onBatch: () => {
+          batches += 1;
+          if (batches === killAfter) throw new Error("killed");
+        },
+      });
       await expect(killed).rejects.toThrow("killed");
       expect(strip(await tableContents(env.client, tableName))).not.toEqual(reference);
       await sync({ contentDir: changedDir, revisionId: "r2" });

@@ -46,13 +46,15 @@ export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDoc
   let lineOffset = 0;
   if (doc.kind === "event") {
     const match = doc.text.startsWith("---") ? frontMatterPattern.exec(doc.text) : null;
-    if (!match || match.index !== 0) {
+    if (match?.index !== 0) {
       return {
-        problems: [{
-          rule: "front-matter",
-          message: "an event file starts with YAML front matter between two lines of ---",
-          position: { line: 1, col: 1 },
-        }],
+        problems: [
+          {
+            rule: "front-matter",
+            message: "an event file starts with YAML front matter between two lines of ---",
+            position: { line: 1, col: 1 },
+          },
+        ],
       };
     }
     yamlText = match[1];
@@ -77,15 +79,16 @@ export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDoc
   const root = yaml.contents;
   if (!isMap(root)) {
     return {
-      problems: [{
-        rule: "yaml-syntax",
-        message: doc.kind === "event" ? "front matter must be a map of fields" : "a source file must be a map of fields",
-        position: toPosition(root?.range?.[0] ?? 0),
-      }],
+      problems: [
+        {
+          rule: "yaml-syntax",
+          message: doc.kind === "event" ? "front matter must be a map of fields" : "a source file must be a map of fields",
+          position: toPosition(root?.range?.[0] ?? 0),
+        },
+      ],
     };
   }
-  const nodeAt = (path: readonly PathKey[]): Node | undefined =>
-    path.length === 0 ? root : (yaml.getIn(path, true) as Node | undefined);
+  const nodeAt = (path: readonly PathKey[]): Node | undefined => (path.length === 0 ? root : (yaml.getIn(path, true) as Node | undefined));
   const keyPosition = (path: readonly PathKey[]): Position | undefined => {
     const parent = nodeAt(path.slice(0, -1));
     if (!isMap(parent)) return undefined;

@@ -16,7 +16,10 @@ export interface LoadedContent {
 
 async function listFiles(dir: string): Promise<string[] | undefined> {
   try {
-    return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
+    return (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => e.name)
+      .sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
@@ -28,7 +31,14 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   const diagnostics: Diagnostic[] = [];
   const found = await listFiles(contentDir);
   if (!found) {
-    diagnostics.push({ file: contentDir, line: 1, col: 1, rule: "content-folder", severity: "error", message: `content folder ${contentDir} does not exist` });
+    diagnostics.push({
+      file: contentDir,
+      line: 1,
+      col: 1,
+      rule: "content-folder",
+      severity: "error",
+      message: `content folder ${contentDir} does not exist`,
+    });
     return { documents, diagnostics };
   }
   for (const { folder, kind, extensions } of folders) {
@@ -38,7 +48,14 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
       const extension = extensions.find((ext) => name.endsWith(ext));
       if (!extension) {
         if (!name.startsWith(".")) {
-          diagnostics.push({ file, line: 1, col: 1, rule: "unexpected-file", severity: "warning", message: `ignored: ${folder}/ holds only ${extensions.join(" or ")} files` });
+          diagnostics.push({
+            file,
+            line: 1,
+            col: 1,
+            rule: "unexpected-file",
+            severity: "warning",
+            message: `ignored: ${folder}/ holds only ${extensions.join(" or ")} files`,
+          });
         }
         continue;
       }

@@ -55,7 +55,16 @@ const cslName = z
 
 const cslDate = z
   .strictObject({
-    "date-parts": z.array(z.array(z.union([z.number().int(), z.string()])).min(1).max(3)).min(1).max(2).optional(),
+    "date-parts": z
+      .array(
+        z
+          .array(z.union([z.number().int(), z.string()]))
+          .min(1)
+          .max(3),
+      )
+      .min(1)
+      .max(2)
+      .optional(),
     literal: z.string().optional(),
     raw: z.string().optional(),
     season: z.union([z.number(), z.string()]).optional(),
@@ -73,7 +82,9 @@ export const sourceSchema = z.strictObject({
   id: z.union([z.string(), z.number()]).optional().describe("Ignored: the file name is the source's slug."),
   type: z.enum(cslTypes, { error: `type must be one of the CSL types: ${cslTypes.join(", ")}` }).describe("The CSL item type."),
   title: text.describe("The work's title."),
-  date: writtenDateSchema.optional().describe("Kronika's own field: the date of a document in both calendars, when it matters (e.g. a decree)."),
+  date: writtenDateSchema
+    .optional()
+    .describe("Kronika's own field: the date of a document in both calendars, when it matters (e.g. a decree)."),
   ...cslFields,
 });
 

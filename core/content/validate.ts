@@ -20,7 +20,12 @@ interface Checked<T> {
   parsed: ParsedDocument;
 }
 
-type Report = (path: readonly PathKey[], rule: string, message: string, options?: { key?: boolean; severity?: "error" | "warning" }) => void;
+type Report = (
+  path: readonly PathKey[],
+  rule: string,
+  message: string,
+  options?: { key?: boolean; severity?: "error" | "warning" },
+) => void;
 
 function reporterFor(doc: ContentDocument, parsed: ParsedDocument | undefined, diagnostics: Diagnostic[]): Report {
   return (path, rule, message, options = {}) => {
@@ -39,7 +44,9 @@ function reportSchemaIssues(issues: z.core.$ZodIssue[], parsed: ParsedDocument, 
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const candidates = path.length === 0 ? knownKeys : [];
-        report([...path, key], "unknown-field", `unknown field "${describePath([...path, key])}"${didYouMean(key, candidates)}`, { key: true });
+        report([...path, key], "unknown-field", `unknown field "${describePath([...path, key])}"${didYouMean(key, candidates)}`, {
+          key: true,
+        });
       }
     } else if (issue.code === "invalid_type" && !parsed.has(path)) {
       report(path.slice(0, -1), "missing-field", `missing required field "${field}"`);
@@ -57,9 +64,10 @@ function reportSchemaIssues(issues: z.core.$ZodIssue[], parsed: ParsedDocument, 
 /** Reads `date` as written and resolves it; reports each problem at the key it is in. */
 function checkDate(parsed: ParsedDocument, path: PathKey[], report: Report): ResolvedDate | undefined {
   const asWritten = (key: PathKey[]) => parsed.writtenText(key);
-  const written: WrittenDate | undefined = parsed.has([...path, "julian"]) || parsed.has([...path, "gregorian"])
-    ? { julian: asWritten([...path, "julian"]), gregorian: asWritten([...path, "gregorian"]) }
-    : asWritten(path);
+  const written: WrittenDate | undefined =
+    parsed.has([...path, "julian"]) || parsed.has([...path, "gregorian"])
+      ? { julian: asWritten([...path, "julian"]), gregorian: asWritten([...path, "gregorian"]) }
+      : asWritten(path);
   if (written === undefined) return undefined;
   const result = resolveDate(written);
   if (result.ok) return result.date;
@@ -117,7 +125,11 @@ function checkReferences(events: Checked<EventEntry>[], sources: Checked<SourceE
     const report = reporterFor(doc, parsed, diagnostics);
     entry.citations.forEach((citation, index) => {
       if (!sourceSlugs.has(citation.source)) {
-        report(["sources", index, "source"], "unknown-source", `no source "${citation.source}" in sources/${didYouMean(citation.source, sourceSlugs)}`);
+        report(
+          ["sources", index, "source"],
+          "unknown-source",
+          `no source "${citation.source}" in sources/${didYouMean(citation.source, sourceSlugs)}`,
+        );
       }
     });
     entry.related.forEach((slug, index) => {
@@ -140,7 +152,11 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
       diagnostics.push({ file: doc.file, ...problem.position, rule: problem.rule, severity: "error", message: problem.message });
     }
     if (!slugPattern.test(doc.slug)) {
-      report([], "slug", `file name "${doc.slug}" is not a slug: use lowercase a–z, digits and single hyphens, e.g. szturm-palacu-zimowego`);
+      report(
+        [],
+        "slug",
+        `file name "${doc.slug}" is not a slug: use lowercase a–z, digits and single hyphens, e.g. szturm-palacu-zimowego`,
+      );
     }
     if (!parsed) continue;
     if (doc.kind === "event") {

@@ -1,6 +1,6 @@
 // The EDTF subset Kronika reads (YYYY, YYYY-MM, YYYY-MM-DD, qualifiers ? ~ %, intervals A/B),
 // interpreted in a named calendar and resolved to the exact span of Julian Day Numbers it covers.
-import { type Calendar, daysInMonth, fromJulianDay, formatDay, toJulianDay } from "./julian-day";
+import { type Calendar, daysInMonth, formatDay, fromJulianDay, toJulianDay } from "./julian-day";
 
 export type Precision = "year" | "month" | "day";
 
@@ -35,7 +35,20 @@ export type EdtfResult = { ok: true; edtf: Edtf; span: DaySpan } | { ok: false; 
 
 const pointPattern = /^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%])?$/;
 
-const monthNames = ["January","February","March","April","May","June","July","August","September","October","November","December"];
+const monthNames = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 function parsePoint(text: string, calendar: Calendar): EdtfPoint | EdtfProblem {
   const match = pointPattern.exec(text);
@@ -127,8 +140,7 @@ export function formatSpan(span: DaySpan, calendar: Calendar, qualifiers = { unc
   const last = fromJulianDay(calendar, span.last);
   if (span.first === span.last) return formatDay(first) + q;
   const wholeMonth =
-    first.year === last.year && first.month === last.month && first.day === 1 &&
-    last.day === daysInMonth(calendar, last.year, last.month);
+    first.year === last.year && first.month === last.month && first.day === 1 && last.day === daysInMonth(calendar, last.year, last.month);
   if (wholeMonth) return `${formatYear(first.year)}-${String(first.month).padStart(2, "0")}${q}`;
   const wholeYear = first.year === last.year && first.month === 1 && first.day === 1 && last.month === 12 && last.day === 31;
   if (wholeYear) return formatYear(first.year) + q;

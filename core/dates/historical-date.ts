@@ -1,6 +1,6 @@
 // Resolves a `date` as an editor wrote it (Gregorian EDTF text, or { julian, gregorian }) into both
 // calendars, and proves that a written pair denotes exactly the same days.
-import { type DaySpan, type Edtf, convertEdtf, parseEdtf, type Precision, type EdtfProblem } from "./edtf";
+import { convertEdtf, type DaySpan, type Edtf, type EdtfProblem, type Precision, parseEdtf } from "./edtf";
 import { type Calendar, formatDay, fromJulianDay } from "./julian-day";
 
 /** The `date` field as written: Gregorian EDTF text, or a pair with at least one calendar. */
@@ -63,11 +63,13 @@ export function resolveDate(written: WrittenDate): DateResult {
     if (!sameSpan(julian.span, gregorian.span)) {
       return {
         ok: false,
-        problems: [{
-          rule: "date-mismatch",
-          key: "gregorian",
-          message: `julian ${julian.text} is gregorian ${expected}, not ${gregorian.text}`,
-        }],
+        problems: [
+          {
+            rule: "date-mismatch",
+            key: "gregorian",
+            message: `julian ${julian.text} is gregorian ${expected}, not ${gregorian.text}`,
+          },
+        ],
       };
     }
     const jq = qualifiers(julian.edtf);
@@ -75,11 +77,13 @@ export function resolveDate(written: WrittenDate): DateResult {
     if (jq.uncertain !== gq.uncertain || jq.approximate !== gq.approximate) {
       return {
         ok: false,
-        problems: [{
-          rule: "date-qualifier-mismatch",
-          key: "gregorian",
-          message: `julian ${julian.text} and gregorian ${gregorian.text} carry different qualifiers (? ~ %); write them alike, e.g. gregorian ${expected}`,
-        }],
+        problems: [
+          {
+            rule: "date-qualifier-mismatch",
+            key: "gregorian",
+            message: `julian ${julian.text} and gregorian ${gregorian.text} carry different qualifiers (? ~ %); write them alike, e.g. gregorian ${expected}`,
+          },
+        ],
       };
     }
   }

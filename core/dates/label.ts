@@ -8,12 +8,38 @@ export type Locale = "pl" | "en";
 
 const months: Record<Locale, { nominative: string[]; genitive: string[] }> = {
   pl: {
-    nominative: ["styczeń","luty","marzec","kwiecień","maj","czerwiec","lipiec","sierpień","wrzesień","październik","listopad","grudzień"],
-    genitive: ["stycznia","lutego","marca","kwietnia","maja","czerwca","lipca","sierpnia","września","października","listopada","grudnia"],
+    nominative: [
+      "styczeń",
+      "luty",
+      "marzec",
+      "kwiecień",
+      "maj",
+      "czerwiec",
+      "lipiec",
+      "sierpień",
+      "wrzesień",
+      "październik",
+      "listopad",
+      "grudzień",
+    ],
+    genitive: [
+      "stycznia",
+      "lutego",
+      "marca",
+      "kwietnia",
+      "maja",
+      "czerwca",
+      "lipca",
+      "sierpnia",
+      "września",
+      "października",
+      "listopada",
+      "grudnia",
+    ],
   },
   en: {
-    nominative: ["January","February","March","April","May","June","July","August","September","October","November","December"],
-    genitive: ["January","February","March","April","May","June","July","August","September","October","November","December"],
+    nominative: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    genitive: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
   },
 };
 

@@ -5,7 +5,18 @@ import { unmarshall } from "@aws-sdk/util-dynamodb";
 import DataLoader from "dataloader";
 import type { StoredRevision } from "../sync/table-state";
 import { decodeCursor, encodeCursor, InvalidCursorError, type ListPosition, startKeyFor } from "./cursor";
-import { dayBound, entityKey, type Kind, type ListName, listFor, revisionKey, sourcesList, type StoredEvent, type StoredSource, timelineList } from "./items";
+import {
+  dayBound,
+  entityKey,
+  type Kind,
+  type ListName,
+  listFor,
+  revisionKey,
+  type StoredEvent,
+  type StoredSource,
+  sourcesList,
+  timelineList,
+} from "./items";
 import { listIndex, tableKeys } from "./table-definition";
 
 export interface EventFilter {
@@ -52,7 +63,12 @@ function planEventQuery(filter: EventFilter, maxSpanDays: number | undefined): L
   if (filter.source !== undefined) list = listFor.source(filter.source);
   else if (conditions.length > 0) {
     const first = conditions.shift() as { attribute: string; value: string };
-    list = first.attribute === "people" ? listFor.person(first.value) : first.attribute === "places" ? listFor.place(first.value) : listFor.tag(first.value);
+    list =
+      first.attribute === "people"
+        ? listFor.person(first.value)
+        : first.attribute === "places"
+          ? listFor.place(first.value)
+          : listFor.tag(first.value);
   }
   const parts: string[] = [];
   const names: Record<string, string> = {};
@@ -129,16 +145,15 @@ export class ContentStore {
     const revision = await this.revision();
     const query = planEventQuery(filter, revision?.maxSpanDays);
     const found = await this.queryList(query, page);
-    const events = query.list === timelineList
-      ? found.items.map((item) => {
-          const event = item as unknown as StoredEvent;
-          this.events.prime(event.slug, event);
-          return event;
-        })
-      : await this.events.loadMany(found.items.map((item) => item.slug as string));
-    const edges = events.flatMap((event, i) =>
-      event && !(event instanceof Error) ? [{ cursor: found.cursors[i], node: event }] : [],
-    );
+    const events =
+      query.list === timelineList
+        ? found.items.map((item) => {
+            const event = item as unknown as StoredEvent;
+            this.events.prime(event.slug, event);
+            return event;
+          })
+        : await this.events.loadMany(found.items.map((item) => item.slug as string));
+    const edges = events.flatMap((event, i) => (event && !(event instanceof Error) ? [{ cursor: found.cursors[i], node: event }] : []));
     return { edges, hasMore: found.hasMore };
   }
 
@@ -150,7 +165,13 @@ export class ContentStore {
     let startKey: Record<string, AttributeValue> | undefined;
     do {
       const result = await this.client.send(
-        new QueryCommand({ TableName: this.tableName, IndexName: listIndex.indexName, Select: "COUNT", ExclusiveStartKey: startKey, ...condition }),
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: listIndex.indexName,
+          Select: "COUNT",
+          ExclusiveStartKey: startKey,
+          ...condition,
+        }),
       );
       count += result.Count ?? 0;
       startKey = result.LastEvaluatedKey;

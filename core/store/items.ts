@@ -91,7 +91,10 @@ export interface EntityItems {
 }
 
 function contentHash(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify([itemLayoutVersion, value])).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update(JSON.stringify([itemLayoutVersion, value]))
+    .digest("hex")
+    .slice(0, 32);
 }
 
 export function eventLists(event: Pick<StoredEvent, "tags" | "people" | "places" | "citations">): ListName[] {
@@ -140,14 +143,26 @@ export function eventItems(entry: EventEntry): EntityItems {
 }
 
 export function sourceItems(entry: SourceEntry): EntityItems {
-  const published = { slug: entry.slug, title: entry.csl.title, type: entry.csl.type, csl: entry.csl, ...(entry.date ? { date: entry.date } : {}) };
+  const published = {
+    slug: entry.slug,
+    title: entry.csl.title,
+    type: entry.csl.type,
+    csl: entry.csl,
+    ...(entry.date ? { date: entry.date } : {}),
+  };
   const hash = contentHash(published);
   return {
     kind: "source",
     slug: entry.slug,
     title: entry.csl.title,
     hash,
-    item: { ...entityKey("source", entry.slug), [listIndex.partitionKey]: sourcesList, [listIndex.sortKey]: entry.slug, ...published, hash },
+    item: {
+      ...entityKey("source", entry.slug),
+      [listIndex.partitionKey]: sourcesList,
+      [listIndex.sortKey]: entry.slug,
+      ...published,
+      hash,
+    },
     memberships: [],
   };
 }

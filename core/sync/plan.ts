@@ -35,7 +35,15 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
     source: { create: 0, update: 0, delete: 0, unchanged: 0 },
   };
   const changes: PlannedChange[] = [];
-  const phase = { sourcePuts: [] as Write[], membershipPuts: [] as Write[], staleMemberships: [] as Write[], eventPuts: [] as Write[], goneMemberships: [] as Write[], eventDeletes: [] as Write[], sourceDeletes: [] as Write[] };
+  const phase = {
+    sourcePuts: [] as Write[],
+    membershipPuts: [] as Write[],
+    staleMemberships: [] as Write[],
+    eventPuts: [] as Write[],
+    goneMemberships: [] as Write[],
+    eventDeletes: [] as Write[],
+    sourceDeletes: [] as Write[],
+  };
 
   const desiredByPk = new Map(desired.map((e) => [entityKey(e.kind, e.slug)[tableKeys.partitionKey] as string, e]));
   for (const [pk, entity] of desiredByPk) {
@@ -90,8 +98,12 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
     { name: "deleted events", writes: phase.eventDeletes },
     { name: "deleted sources", writes: phase.sourceDeletes },
   ].filter((p) => p.writes.length > 0);
-  const revisionChanged = !state.revision || state.revision.id !== revision.id || state.revision.eventCount !== revision.eventCount ||
-    state.revision.sourceCount !== revision.sourceCount || state.revision.maxSpanDays !== revision.maxSpanDays;
+  const revisionChanged =
+    !state.revision ||
+    state.revision.id !== revision.id ||
+    state.revision.eventCount !== revision.eventCount ||
+    state.revision.sourceCount !== revision.sourceCount ||
+    state.revision.maxSpanDays !== revision.maxSpanDays;
   return {
     changes,
     counts,

@@ -1,5 +1,5 @@
 // Writes a throw-away content folder for a test.
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -17,8 +17,21 @@ export async function writeContentFolder(files: ContentFiles, dir?: string): Pro
 
 export const sourceFile = (title: string, type = "book") => `type: ${type}\ntitle: ${title}\n`;
 
-export function eventFile(fields: { title: string; date: string; tags?: string[]; people?: string[]; places?: string[]; sources?: string[]; related?: string[]; draft?: boolean }, body = "Opis wydarzenia.") {
-  const list = (name: string, values?: string[]) => (values?.length ? `${name}: [${values.map((v) => JSON.stringify(v)).join(", ")}]\n` : "");
+export function eventFile(
+  fields: {
+    title: string;
+    date: string;
+    tags?: string[];
+    people?: string[];
+    places?: string[];
+    sources?: string[];
+    related?: string[];
+    draft?: boolean;
+  },
+  body = "Opis wydarzenia.",
+) {
+  const list = (name: string, values?: string[]) =>
+    values?.length ? `${name}: [${values.map((v) => JSON.stringify(v)).join(", ")}]\n` : "";
   const citations = fields.sources?.length ? `sources:\n${fields.sources.map((s) => `  - source: ${s}\n`).join("")}` : "";
   return `---\ntitle: ${JSON.stringify(fields.title)}\ndate: ${fields.date}\n${list("tags", fields.tags)}${list("people", fields.people)}${list("places", fields.places)}${citations}${list("related", fields.related)}${fields.draft ? "draft: true\n" : ""}---\n${body}\n`;
 }

@@ -1,0 +1,72 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
+import { freePort } from "./support/free-port";
+import { processesMatching, type StartedProcess, startKronika } from "./support/start-process";
+
+describe("npm start", () => {
+  let kronika: StartedProcess;
+  let contentDir: string;
+  let url: string;
+  let dynamoPort: string;
+
+  const query = async (text: string) => {
+    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: text }) });
+    return (await response.json()) as { data: any };
+  };
+  const titleOf = async (slug: string) => (await query(`{ event(slug: "${slug}") { title } }`)).data.event?.title;
+  const eventually = async (check: () => Promise<boolean>, timeoutMs = 5000) => {
+    const start = Date.now();
+    while (!(await check())) {
+      if (Date.now() - start > timeoutMs) throw new Error(`not within ${timeoutMs} ms:\n${kronika.output()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return Date.now() - start;
+  };
+
+  beforeAll(async () => {
+    contentDir = await writeContentFolder({
+      "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article"),
+      "events/szturm.md": eventFile({ title: "Szturm", date: "{ julian: 1917-10-25/1917-10-26 }", sources: ["opracowanie"] }),
+      "events/zjazd.md": eventFile({ title: "II Zjazd Rad", date: "{ julian: 1917-10-25 }", sources: ["opracowanie"] }),
+    });
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}/graphql`;
+    kronika = startKronika(["--content", contentDir], { PORT: String(port) });
+    [, dynamoPort] = await kronika.waitFor(/DynamoDB at http:\/\/127\.0\.0\.1:(\d+)/, 90_000);
+  });
+  afterAll(() => kronika?.stop());
+
+  it("starts DynamoDB Local, syncs the content and serves it", async () => {
+    expect(kronika.output()).toContain("+ event szturm");
+    expect(await titleOf("szturm")).toBe("Szturm");
+  });
+
+  it("serves GraphiQL from the package, with no third-party URL in the page", async () => {
+    const response = await fetch(url, { headers: { accept: "text/html" } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("<title>Kronika</title>");
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']?https?:/i);
+  });
+
+  it("re-syncs an edit within a couple of seconds, and keeps serving the old data after an invalid edit", async () => {
+    const file = path.join(contentDir, "events", "szturm.md");
+    await writeFile(file, eventFile({ title: "Szturm na Pałac Zimowy", date: "{ julian: 1917-10-25/1917-10-26 }", sources: ["opracowanie"] }));
+    const took = await eventually(async () => (await titleOf("szturm")) === "Szturm na Pałac Zimowy");
+    expect(took).toBeLessThan(3000);
+    await kronika.waitFor(/content changed: applied\n\s+~ event szturm/, 2000);
+
+    await writeFile(file, eventFile({ title: "Zepsuty", date: "{ julian: 1917-10-25, gregorian: 1917-11-08 }", sources: ["opracowanie"] }));
+    await kronika.waitFor(/szturm\.md:\d+:\d+: error: julian 1917-10-25 is gregorian 1917-11-07, not 1917-11-08 \[date-mismatch\]/, 5000);
+    expect(kronika.output()).toContain("content has errors, the served data is unchanged");
+    expect(await titleOf("szturm")).toBe("Szturm na Pałac Zimowy");
+  });
+
+  it("stops DynamoDB Local with itself on SIGTERM", async () => {
+    expect(processesMatching("DynamoDBLocal.jar", `-port ${dynamoPort}`)).toHaveLength(1);
+    expect(await kronika.stop("SIGTERM")).toBe(0);
+    await eventually(async () => processesMatching("DynamoDBLocal.jar", `-port ${dynamoPort}`).length === 0);
+  });
+});
