@@ -12,7 +12,11 @@ describe("npm start", () => {
   let dynamoPort: string;
 
   const query = async (text: string) => {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: text }) });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: text }),
+    });
     return (await response.json()) as { data: any };
   };
   const titleOf = async (slug: string) => (await query(`{ event(slug: "${slug}") { title } }`)).data.event?.title;
@@ -53,7 +57,10 @@ describe("npm start", () => {
 
   it("re-syncs an edit within a couple of seconds, and keeps serving the old data after an invalid edit", async () => {
     const file = path.join(contentDir, "events", "szturm.md");
-    await writeFile(file, eventFile({ title: "Szturm na Pałac Zimowy", date: "{ julian: 1917-10-25/1917-10-26 }", sources: ["opracowanie"] }));
+    await writeFile(
+      file,
+      eventFile({ title: "Szturm na Pałac Zimowy", date: "{ julian: 1917-10-25/1917-10-26 }", sources: ["opracowanie"] }),
+    );
     const took = await eventually(async () => (await titleOf("szturm")) === "Szturm na Pałac Zimowy");
     expect(took).toBeLessThan(3000);
     await kronika.waitFor(/content changed: applied\n\s+~ event szturm/, 2000);
