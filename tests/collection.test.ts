@@ -1,0 +1,151 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { formatHuman } from "../core/content/diagnostic";
+import { loadContent } from "../core/content/load";
+import { editDistance } from "../core/content/similar";
+import { validateContent } from "../core/content/validate";
+import { syncContent } from "../core/sync/sync";
+import { createApp } from "../functions/app";
+import { freshTable, testClient } from "./support/dynamodb";
+
+const contentDir = path.resolve("content");
+
+type GraphQLResult = { data?: any; errors?: unknown[] };
+
+describe("the 1917 collection", () => {
+  let app: ReturnType<typeof createApp>;
+  const query = async (text: string, variables?: Record<string, unknown>): Promise<GraphQLResult> => {
+    const response = await app.fetch("http://localhost/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: text, variables }),
+    });
+    return (await response.json()) as GraphQLResult;
+  };
+
+  beforeAll(async () => {
+    const { client } = testClient();
+    const tableName = await freshTable(client);
+    const outcome = await syncContent({ contentDir, client, tableName });
+    expect(outcome.status).toBe("applied");
+    app = createApp({ client, tableName });
+  });
+
+  it("passes the content check with no problems", async () => {
+    const loaded = await loadContent(contentDir);
+    const { diagnostics, collection } = validateContent(loaded.documents);
+    expect([...loaded.diagnostics, ...diagnostics].map(formatHuman)).toEqual([]);
+    expect(collection.events.length).toBeGreaterThanOrEqual(25);
+    expect(collection.sources.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("gives every event a title, summary, body, places, people, tags and a citation", async () => {
+    const { collection } = validateContent((await loadContent(contentDir)).documents);
+    for (const event of collection.events) {
+      expect(event.summary, event.slug).toBeTruthy();
+      expect(event.body.split(/\n\s*\n/).length, event.slug).toBeGreaterThanOrEqual(2);
+      expect(event.places.length, event.slug).toBeGreaterThan(0);
+      expect(event.people.length, event.slug).toBeGreaterThan(0);
+      expect(event.tags.length, event.slug).toBeGreaterThan(0);
+      expect(event.citations.length, event.slug).toBeGreaterThan(0);
+    }
+  });
+
+  it("dates Russian events before the switch in the Julian calendar", async () => {
+    const { collection } = validateContent((await loadContent(contentDir)).documents);
+    const switchDay = collection.events.find((e) => e.slug === "kalendarz-gregorianski")?.date.firstDay as number;
+    for (const event of collection.events.filter((e) => e.date.firstDay < switchDay)) {
+      expect(event.date.calendar, event.slug).toBe("julian");
+    }
+  });
+
+  it("spells people and places one way: no two names within two edits of each other", async () => {
+    const { collection } = validateContent((await loadContent(contentDir)).documents);
+    for (const field of ["people", "places"] as const) {
+      const names = [...new Set(collection.events.flatMap((e) => e[field]))];
+      const close = names.flatMap((a, i) =>
+        names
+          .slice(i + 1)
+          .filter((b) => editDistance(a, b) <= 2)
+          .map((b) => `${a} ~ ${b}`),
+      );
+      expect(close, field).toEqual([]);
+    }
+    const people = new Set(collection.events.flatMap((e) => e.people));
+    const places = new Set(collection.events.flatMap((e) => e.places));
+    for (const name of ["Włodzimierz Lenin", "Lew Trocki", "Aleksandr Kiereński", "Feliks Dzierżyński"])
+      expect(people.has(name), name).toBe(true);
+    for (const name of ["Piotrogród", "Moskwa", "Pałac Zimowy", "Smolny"]) expect(places.has(name), name).toBe(true);
+  });
+
+  it("carries the storming of the Winter Palace in both calendars, with the study text's error noted", async () => {
+    const { data } = await query(`{ event(slug: "szturm-na-palac-zimowy") { date { julian gregorian label } notes related { slug } } }`);
+    expect(data.event.date).toEqual({
+      julian: "1917-10-25/1917-10-26",
+      gregorian: "1917-11-07/1917-11-08",
+      label: "25–26 października (7–8 listopada) 1917",
+    });
+    expect(data.event.notes.join(" ")).toContain("6/7 XI 1918");
+    expect(data.event.related).toEqual([{ slug: "ii-zjazd-rad" }]);
+  });
+
+  it("links the uprising to the storming, the storming to the Congress, and the Congress to the decrees", async () => {
+    const related = async (slug: string) =>
+      (await query(`{ event(slug: "${slug}") { related { slug } } }`)).data.event.related.map((r: any) => r.slug);
+    expect(await related("wybuch-powstania-w-piotrogrodzie")).toContain("szturm-na-palac-zimowy");
+    expect(await related("szturm-na-palac-zimowy")).toContain("ii-zjazd-rad");
+    expect(await related("ii-zjazd-rad")).toEqual(expect.arrayContaining(["dekret-o-pokoju", "dekret-o-ziemi"]));
+  });
+
+  it("finds Lenin's events of November 1917 (Gregorian) in chronological order", async () => {
+    const { data, errors } = await query(
+      `{ events(first: 100, filter: { people: ["Włodzimierz Lenin"], from: "1917-11-01", to: "1917-11-30" }) { totalCount edges { node { slug } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data.events.edges.map((e: any) => e.node.slug)).toEqual([
+      "wybuch-powstania-w-piotrogrodzie",
+      "odezwa-do-obywateli-rosji",
+      "ii-zjazd-rad",
+      "bolszewicy-opanowuja-centralna-rosje",
+      "dekret-o-pokoju",
+      "dekret-o-ziemi",
+      "rada-komisarzy-ludowych",
+      "dekret-o-prasie",
+      "deklaracja-praw-narodow-rosji",
+      "kontrola-robotnicza",
+    ]);
+    expect(data.events.totalCount).toBe(10);
+  });
+
+  it("gives every published event at least one citation whose source resolves", async () => {
+    const { data } = await query(`{ events(first: 100) { totalCount edges { node { slug citations { source { slug title } } } } } }`);
+    expect(data.events.edges).toHaveLength(data.events.totalCount);
+    for (const { node } of data.events.edges) {
+      expect(node.citations.length, node.slug).toBeGreaterThan(0);
+      for (const citation of node.citations) expect(citation.source.title, node.slug).toBeTruthy();
+    }
+  });
+
+  it("serves the decrees as legislation dated in both calendars", async () => {
+    const { data } = await query(
+      `{ source(slug: "deklaracja-praw-narodow-rosji") { type date { julian gregorian } events { edges { node { slug } } } } }`,
+    );
+    expect(data.source).toEqual({
+      type: "legislation",
+      date: { julian: "1917-11-02", gregorian: "1917-11-15" },
+      events: { edges: [{ node: { slug: "deklaracja-praw-narodow-rosji" } }] },
+    });
+  });
+});
+
+describe("the study text's dating errors", () => {
+  it("are rejected by the content check, each with the right counterpart", async () => {
+    const loaded = await loadContent(path.resolve("tests/fixtures/study-text-dates"));
+    const messages = validateContent(loaded.documents).diagnostics.map((d) => `${d.rule}: ${d.message}`);
+    expect(messages).toEqual([
+      "date-mismatch: julian 1917-10-25/1917-10-26 is gregorian 1917-11-07/1917-11-08, not 1918-11-06/1918-11-07",
+      "date-mismatch: julian 1917-11-15 is gregorian 1917-11-28, not 1917-12-02",
+      "date-mismatch: julian 1917-11-25 is gregorian 1917-12-08, not 1917-12-12",
+    ]);
+  });
+});
