@@ -8,6 +8,7 @@ import { createDynamoClient } from "../core/store/client";
 import { ensureTable } from "../core/store/create-table";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
+import { inRequestScope } from "../functions/request-scope";
 import { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local";
 import { formatOutcome } from "./format-plan";
 import { readOptions, runCommand } from "./options";
@@ -55,8 +56,17 @@ await runCommand(async () => {
   };
   await sync("initial sync");
 
-  const app = createApp({ client, tableName, graphiql: { render: renderGraphiQL } });
-  const server = createServer(app);
+  const app = createApp({
+    client,
+    tableName,
+    graphiql: { render: renderGraphiQL },
+    // One process serves and syncs: read the revision on every request so a save shows at once.
+    revisionMaxAgeMs: 0,
+    log: process.env.KRONIKA_LOG === "json" ? undefined : false,
+  });
+  const server = createServer((request, response) =>
+    inRequestScope(request.headers["x-request-id"] as string | undefined, () => app(request, response)),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, resolve);

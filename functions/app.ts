@@ -1,30 +1,61 @@
 // The one yoga app: the Lambda handler and the local server both serve it. Cross-cutting behaviour
-// (error masking, GraphiQL, batching off) is configured here, in one place.
+// (caching, logging, error masking, GraphiQL) is configured here, in one place.
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { createYoga, type YogaServerOptions } from "graphql-yoga";
+import { GraphQLError } from "graphql";
+import { createYoga, maskError, type Plugin } from "graphql-yoga";
 import { ContentStore } from "../core/store/content-store";
+import { createRevisionSource } from "../core/store/revision-source";
 import type { Context } from "../schema/builder";
 import { schema } from "../schema/index";
 import { exampleQuery } from "./example-query";
+import { useGraphiqlRedirect } from "./plugins/graphiql-redirect";
+import { useHttpCaching } from "./plugins/http-caching";
+import { jsonLog, type LogSink, useRequestLog } from "./plugins/request-log";
+import { useRevisionResponseCache } from "./plugins/response-cache";
+import { currentScope } from "./request-scope";
 
 export interface AppOptions {
   client: DynamoDBClient;
   tableName: string;
-  /** Serve GraphiQL at /graphql for browsers; `renderGraphiQL` supplies a page that needs no CDN. */
-  graphiql?: false | { render: (options?: object) => string };
+  /**
+   * GraphiQL for browsers at /graphql: `render` serves a self-contained page (local use; it is about 9 MB),
+   * `redirectTo` sends browsers to a GraphiQL site served elsewhere (the deployed stack). Default: off.
+   */
+  graphiql?: false | { render: (options?: object) => string } | { redirectTo: string };
+  /** How long a process trusts the revision it read, in ms (default 5000). */
+  revisionMaxAgeMs?: number;
+  /** Where request log lines go (default: JSON on stdout); false for none. */
+  log?: LogSink | false;
 }
 
-export function createApp({ client, tableName, graphiql = false }: AppOptions) {
-  const options: YogaServerOptions<Record<string, unknown>, Context> = {
+export function createApp({ client, tableName, graphiql = false, revisionMaxAgeMs, log = jsonLog }: AppOptions) {
+  const revision = createRevisionSource(client, tableName, revisionMaxAgeMs);
+  // biome-ignore lint/suspicious/noExplicitAny: yoga plugins of different context types mix in one list.
+  const plugins: Plugin<any>[] = [useRevisionResponseCache({ revision }), useHttpCaching()];
+  if (log) plugins.push(useRequestLog(log));
+  if (graphiql && "redirectTo" in graphiql) plugins.push(useGraphiqlRedirect(graphiql.redirectTo));
+  const render = graphiql && "render" in graphiql ? graphiql.render : undefined;
+  return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     context: () => ({ store: new ContentStore(client, tableName) }),
-    maskedErrors: true,
+    plugins,
+    maskedErrors: {
+      // Errors a client causes pass unchanged; anything else is logged and replaced by a generic error that
+      // carries the request id, so a client can quote it and the log line can be found.
+      maskError(error, message): Error {
+        const masked = maskError(error, message, false) as GraphQLError;
+        if (masked === error) return masked;
+        const requestId = currentScope()?.requestId;
+        const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+        if (log) log({ level: "error", msg: "internal error", requestId, error: String(original), stack: (original as Error)?.stack });
+        return new GraphQLError(masked.message, { ...masked, extensions: { ...masked.extensions, requestId } });
+      },
+    },
     batching: false,
     landingPage: false,
     logging: "warn",
-    graphiql: graphiql ? { title: "Kronika", defaultQuery: exampleQuery } : false,
-    ...(graphiql ? { renderGraphiQL: graphiql.render } : {}),
-  };
-  return createYoga(options);
+    graphiql: render ? { title: "Kronika", defaultQuery: exampleQuery } : false,
+    ...(render ? { renderGraphiQL: render } : {}),
+  });
 }

@@ -1,12 +1,20 @@
-// The GraphQL Lambda: a Function URL event in, the yoga app's response out.
+// The GraphQL Lambda: a Function URL event in, the yoga app's response out. Browsers opening the endpoint
+// are sent to the GraphiQL site the stack serves beside it.
 import type { APIGatewayProxyEventV2, Context as LambdaContext } from "aws-lambda";
 import { createDynamoClient } from "../core/store/client";
 import { defaultTableName, environment } from "../core/store/table-definition";
 import { createApp } from "./app";
 import { requestFromEvent, resultFromResponse } from "./function-url";
+import { inRequestScope } from "./request-scope";
 
-const app = createApp({ client: createDynamoClient(), tableName: process.env[environment.tableName] ?? defaultTableName });
+const app = createApp({
+  client: createDynamoClient(),
+  tableName: process.env[environment.tableName] ?? defaultTableName,
+  graphiql: { redirectTo: process.env.KRONIKA_GRAPHIQL_PATH ?? "/graphiql/" },
+});
 
-export async function handler(event: APIGatewayProxyEventV2, context?: LambdaContext) {
-  return resultFromResponse(await app.fetch(requestFromEvent(event), { lambdaContext: context }));
+export function handler(event: APIGatewayProxyEventV2, context?: LambdaContext) {
+  return inRequestScope(context?.awsRequestId ?? event.requestContext?.requestId, async () =>
+    resultFromResponse(await app.fetch(requestFromEvent(event), { lambdaContext: context })),
+  );
 }

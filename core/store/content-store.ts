@@ -1,6 +1,15 @@
 // Reads published content for the API: GetItem, BatchGetItem and Query only (never Scan), with DataLoaders
 // so that a page of events and everything it references costs a small, constant number of calls.
-import { type AttributeValue, BatchGetItemCommand, type DynamoDBClient, GetItemCommand, QueryCommand } from "@aws-sdk/client-dynamodb";
+import {
+  type AttributeValue,
+  BatchGetItemCommand,
+  type BatchGetItemCommandOutput,
+  type DynamoDBClient,
+  GetItemCommand,
+  type GetItemCommandOutput,
+  QueryCommand,
+  type QueryCommandOutput,
+} from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import DataLoader from "dataloader";
 import type { StoredRevision } from "../sync/table-state";
@@ -122,6 +131,8 @@ function keyCondition(query: ListQuery) {
 
 /** One request's view of the store: loaders cache and batch within the request only. */
 export class ContentStore {
+  /** DynamoDB requests made so far (for the request log). */
+  calls = 0;
   readonly events: DataLoader<string, StoredEvent | null>;
   readonly sources: DataLoader<string, StoredSource | null>;
   private revisionPromise?: Promise<StoredRevision | null>;
@@ -135,9 +146,9 @@ export class ContentStore {
   }
 
   revision(): Promise<StoredRevision | null> {
-    this.revisionPromise ??= this.client
-      .send(new GetItemCommand({ TableName: this.tableName, Key: { pk: { S: revisionKey.pk }, sk: { S: revisionKey.sk } } }))
-      .then((result) => (result.Item ? (unmarshall(result.Item) as StoredRevision) : null));
+    this.revisionPromise ??= this.send(
+      new GetItemCommand({ TableName: this.tableName, Key: { pk: { S: revisionKey.pk }, sk: { S: revisionKey.sk } } }),
+    ).then((result) => (result.Item ? (unmarshall(result.Item) as StoredRevision) : null));
     return this.revisionPromise;
   }
 
@@ -195,6 +206,13 @@ export class ContentStore {
     return (await this.revision())?.sourceCount ?? 0;
   }
 
+  private send<C extends GetItemCommand | QueryCommand | BatchGetItemCommand>(command: C) {
+    this.calls += 1;
+    return this.client.send(command as never) as Promise<
+      C extends GetItemCommand ? GetItemCommandOutput : C extends QueryCommand ? QueryCommandOutput : BatchGetItemCommandOutput
+    >;
+  }
+
   /** Walks a list from a cursor, filtering, until it has `limit` items and knows whether more follow. */
   private async queryList(query: ListQuery, page: PageRequest) {
     const condition = keyCondition(query);
@@ -212,7 +230,7 @@ export class ContentStore {
         Limit: Math.min(maxQueryPageItems, query.filter ? Math.max(page.limit * 2, 50) : page.limit + 1),
         ...condition,
       });
-      const result = await this.client.send(command).catch((error: Error) => {
+      const result = await this.send(command).catch((error: Error) => {
         // A cursor taken from another list is not a valid starting key for this one.
         if (page.after && error.name === "ValidationException") throw new InvalidCursorError(page.after);
         throw error;
@@ -241,7 +259,7 @@ export class ContentStore {
     for (let attempt = 0; keys.length > 0; attempt += 1) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
       if (attempt > 8) throw new Error(`DynamoDB left ${keys.length} keys unprocessed`);
-      const result = await this.client.send(new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }));
+      const result = await this.send(new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }));
       for (const raw of result.Responses?.[this.tableName] ?? []) {
         const item = unmarshall(raw);
         found.set(item.slug, item as T);
