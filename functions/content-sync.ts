@@ -1,10 +1,12 @@
-// The deploy-time sync Lambda: publishes the content bundled beside it. Throws (failing the deployment)
-// on invalid content or a refused mass delete, having written nothing.
+// The deploy-time sync Lambda: publishes the content bundled beside it, then invalidates the CDN's cached
+// responses if anything changed. Throws (failing the deployment) on invalid content or a refused mass
+// delete, having written nothing.
 import path from "node:path";
 import { formatHuman } from "../core/content/diagnostic";
 import { createDynamoClient } from "../core/store/client";
 import { defaultTableName, environment } from "../core/store/table-definition";
 import { syncContent } from "../core/sync/sync";
+import { invalidateGraphqlResponses } from "./cdn-invalidation";
 
 export async function handler() {
   const contentDir = path.join(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), "content");
@@ -21,7 +23,16 @@ export async function handler() {
   if (outcome.status === "mass-delete-refused") {
     throw new Error(`refused to delete ${outcome.plan.massDelete?.deleting} of ${outcome.plan.massDelete?.published} published items`);
   }
-  const summary = { revision: outcome.plan.revision.id, changes: outcome.plan.changes.length, counts: outcome.plan.counts };
+  const distributionId = process.env.KRONIKA_DISTRIBUTION_ID;
+  const invalidated = Boolean(distributionId && outcome.plan.writesRevision);
+  if (distributionId && invalidated) await invalidateGraphqlResponses(distributionId, outcome.plan.revision.id);
+  const summary = {
+    revision: outcome.plan.revision.id,
+    changes: outcome.plan.changes.length,
+    counts: outcome.plan.counts,
+    wrote: outcome.plan.writesRevision,
+    invalidated,
+  };
   console.log(JSON.stringify(summary));
   return summary;
 }

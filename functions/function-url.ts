@@ -23,7 +23,8 @@ const textTypes = /^(text\/|application\/(json|graphql-response\+json|javascript
 export async function resultFromResponse(response: Response): Promise<APIGatewayProxyStructuredResultV2> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
-    if (name !== "set-cookie") headers[name] = value;
+    const lower = name.toLowerCase();
+    if (lower !== "set-cookie") headers[lower] = value;
   });
   const cookies = response.headers.getSetCookie();
   const type = response.headers.get("content-type") ?? "";

@@ -1,6 +1,7 @@
 // The CDK app: `npx cdk synth -c stage=prod` (or KRONIKA_STAGE). The content is checked before anything is built.
 import path from "node:path";
-import { App } from "aws-cdk-lib";
+import { App, Validations } from "aws-cdk-lib";
+import { AwsSolutionsChecks } from "cdk-nag";
 import { gitRevision } from "../cli/revision";
 import { formatHuman, hasErrors } from "../core/content/diagnostic";
 import { loadContent } from "../core/content/load";
@@ -8,6 +9,8 @@ import { validateContent } from "../core/content/validate";
 import { KronikaStack } from "./kronika-stack";
 
 const app = new App();
+// cdk-nag's AwsSolutions pack checks every synth; each accepted finding is acknowledged in code with its reason.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 const stage = String(app.node.tryGetContext("stage") ?? process.env.KRONIKA_STAGE ?? "dev");
 const contentDir = path.resolve(String(app.node.tryGetContext("content") ?? "content"));
 
@@ -22,5 +25,6 @@ new KronikaStack(app, `Kronika-${stage}`, {
   stage,
   contentDir,
   revision: gitRevision(contentDir),
-  allowMassDelete: app.node.tryGetContext("allowMassDelete") === "true",
+  allowMassDelete: String(app.node.tryGetContext("allowMassDelete")) === "true",
+  apiReservedConcurrency: app.node.tryGetContext("apiConcurrency") ? Number(app.node.tryGetContext("apiConcurrency")) : undefined,
 });

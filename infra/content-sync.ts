@@ -1,12 +1,17 @@
 // The deploy-time sync: a Lambda function with the content folder bundled in, run by a CDK trigger on
 // every deployment whose content (or sync code) changed. Invalid content fails the deployment.
 import { fileURLToPath } from "node:url";
+import { RemovalPolicy, Validations } from "aws-cdk-lib";
+import type { IDistribution } from "aws-cdk-lib/aws-cloudfront";
 import type { TableV2 } from "aws-cdk-lib/aws-dynamodb";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Trigger } from "aws-cdk-lib/triggers";
 import { Construct } from "constructs";
 import { environment } from "../core/store/table-definition";
-import { bundling, functionDefaults, syncTimeout } from "./function-bundling";
+import { bundling, functionDefaults, runtimeAcknowledgement, syncTimeout } from "./function-bundling";
+import { functionRole } from "./function-role";
 
 export interface ContentSyncProps {
   table: TableV2;
@@ -16,6 +21,10 @@ export interface ContentSyncProps {
   revision?: string;
   /** Allow a deployment to delete more than half of what is published. Default false. */
   allowMassDelete?: boolean;
+  /** A CDN whose cached GraphQL responses are invalidated after a sync that changed anything. */
+  distribution?: IDistribution;
+  /** Delete the log group with the stack. */
+  destroyWithStack?: boolean;
 }
 
 /** What the sync may do: read the table's state (a deploy-time Scan) and write items. */
@@ -27,16 +36,23 @@ export class ContentSync extends Construct {
 
   constructor(scope: Construct, id: string, props: ContentSyncProps) {
     super(scope, id);
+    const logGroup = new LogGroup(this, "Logs", {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: props.destroyWithStack ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    });
     this.function = new NodejsFunction(this, "Function", {
       ...functionDefaults,
       entry: fileURLToPath(new URL("../functions/content-sync.ts", import.meta.url)),
       handler: "handler",
       memorySize: 1024,
       timeout: syncTimeout,
+      logGroup,
+      role: functionRole(this, "Role", logGroup),
       environment: {
         [environment.tableName]: props.table.tableName,
         KRONIKA_ALLOW_MASS_DELETE: props.allowMassDelete ? "true" : "false",
         ...(props.revision ? { KRONIKA_REVISION: props.revision } : {}),
+        ...(props.distribution ? { KRONIKA_DISTRIBUTION_ID: props.distribution.distributionId } : {}),
       },
       bundling: bundling({
         // The content travels inside the function's asset, so a content change is a code change:
@@ -48,7 +64,9 @@ export class ContentSync extends Construct {
         },
       }),
     });
-    props.table.grant(this.function, ...syncTableActions);
+    this.function.addToRolePolicy(new PolicyStatement({ actions: syncTableActions, resources: [props.table.tableArn] }));
+    props.distribution?.grantCreateInvalidation(this.function);
+    Validations.of(this.function).acknowledge(runtimeAcknowledgement);
     this.trigger = new Trigger(this, "Trigger", { handler: this.function, timeout: syncTimeout, executeOnHandlerChange: true });
   }
 }

@@ -5,7 +5,7 @@ import { Construct } from "constructs";
 import { listIndex, tableKeys } from "../core/store/table-definition";
 
 export interface ContentTableProps {
-  /** Keep the table (and its data) when the stack is deleted. Default: true. */
+  /** Keep the table (and its data) when the stack is deleted, and protect it from deletion. Default: true. */
   retain?: boolean;
 }
 

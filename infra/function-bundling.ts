@@ -25,3 +25,10 @@ export function bundling(extra: Partial<BundlingOptions> = {}): BundlingOptions 
 }
 
 export const syncTimeout = Duration.minutes(10);
+
+/** cdk-nag AwsSolutions-L1 wants the newest Node.js runtime; Kronika pins the one it is tested for. */
+export const runtimeAcknowledgement = {
+  id: "AwsSolutions::AwsSolutions-L1",
+  reason:
+    "Node.js 22 is the runtime Kronika is built and tested for (esbuild target node22); moving to a newer runtime is a tested change, not an automatic one.",
+};

@@ -1,19 +1,28 @@
 // The public GraphQL API: one Lambda function behind a Function URL, allowed only to read the table.
 import { fileURLToPath } from "node:url";
-import { Duration } from "aws-cdk-lib";
+import { Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
 import type { TableV2 } from "aws-cdk-lib/aws-dynamodb";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { type FunctionUrl, FunctionUrlAuthType } from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
-import { environment } from "../core/store/table-definition";
-import { bundling, functionDefaults } from "./function-bundling";
+import { environment, listIndex } from "../core/store/table-definition";
+import { bundling, functionDefaults, runtimeAcknowledgement } from "./function-bundling";
+import { functionRole } from "./function-role";
 
 export interface GraphqlApiProps {
   table: TableV2;
-  /** Memory in MB. Default 1024: Lambda's CPU share grows with memory, and parsing plus DynamoDB calls are CPU-bound. */
+  /** Where the GraphiQL site is served, for browsers that open the endpoint. */
+  graphiqlPath: string;
+  /** Memory in MB. Default 1024: Lambda's CPU share grows with memory, and parse, validate and execute are CPU-bound. */
   memorySize?: number;
-  /** Cap on concurrent executions (reserved concurrency); unset means the account's pool. */
+  /** Cap on concurrent executions (reserved concurrency), to bound cost and DynamoDB load; unset means the account's pool. */
   reservedConcurrency?: number;
+  /** How long request logs are kept. Default: one month. */
+  logRetention?: RetentionDays;
+  /** Delete the log group with the stack. */
+  destroyWithStack?: boolean;
 }
 
 /** The actions the API may perform: reads by key and by index, never Scan, never writes. */
@@ -25,6 +34,10 @@ export class GraphqlApi extends Construct {
 
   constructor(scope: Construct, id: string, props: GraphqlApiProps) {
     super(scope, id);
+    const logGroup = new LogGroup(this, "Logs", {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: props.destroyWithStack ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    });
     this.function = new NodejsFunction(this, "Function", {
       ...functionDefaults,
       entry: fileURLToPath(new URL("../functions/graphql.ts", import.meta.url)),
@@ -33,10 +46,23 @@ export class GraphqlApi extends Construct {
       // A request makes a handful of DynamoDB calls; 10 s leaves room for retries but not for a stuck request.
       timeout: Duration.seconds(10),
       reservedConcurrentExecutions: props.reservedConcurrency,
-      environment: { [environment.tableName]: props.table.tableName, NODE_OPTIONS: "--enable-source-maps" },
+      logGroup,
+      role: functionRole(this, "Role", logGroup),
+      environment: {
+        [environment.tableName]: props.table.tableName,
+        KRONIKA_GRAPHIQL_PATH: props.graphiqlPath,
+        NODE_OPTIONS: "--enable-source-maps",
+      },
       bundling: bundling(),
     });
-    props.table.grant(this.function, ...apiTableActions);
+    // The table and its one index, named: no wildcard over indexes.
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: apiTableActions,
+        resources: [props.table.tableArn, `${props.table.tableArn}/index/${listIndex.indexName}`],
+      }),
+    );
+    Validations.of(this.function).acknowledge(runtimeAcknowledgement);
     this.url = this.function.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
   }
 }

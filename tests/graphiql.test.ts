@@ -1,10 +1,14 @@
+import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
+import { writeGraphiqlSite } from "../infra/graphiql-site";
 import { eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
 import { freshTable, testClient } from "./support/dynamodb";
 
@@ -21,9 +25,10 @@ const chromiumArgs = [
 
 describe("GraphiQL in Chromium", () => {
   let server: Server;
+  let site: Server;
   let browser: Browser;
   let url: string;
-  const external: string[] = [];
+  let siteUrl: string;
 
   beforeAll(async () => {
     const { client } = testClient();
@@ -37,23 +42,40 @@ describe("GraphiQL in Chromium", () => {
       }),
     });
     await syncContent({ contentDir, client, tableName });
-    server = createServer(createApp({ client, tableName, graphiql: { render: renderGraphiQL } }));
+    server = createServer(createApp({ client, tableName, graphiql: { render: renderGraphiQL }, log: false }));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    // The deployed layout: the static GraphiQL site under /graphiql/ and the API at /graphql, on one origin.
+    const siteDir = writeGraphiqlSite(path.join(tmpdir(), `kronika-graphiql-${process.pid}`), { endpoint: "/graphql" });
+    const api = createApp({ client, tableName, graphiql: { redirectTo: "/graphiql/" }, log: false });
+    site = createServer(async (request, response) => {
+      if (!request.url?.startsWith("/graphiql/")) return api(request, response);
+      const name = request.url.slice("/graphiql/".length) || "index.html";
+      const types: Record<string, string> = { html: "text/html", js: "text/javascript", css: "text/css", ico: "image/x-icon" };
+      try {
+        const body = await readFile(path.join(siteDir, path.basename(name)));
+        response.writeHead(200, { "content-type": types[name.split(".").pop() ?? ""] ?? "application/octet-stream" }).end(body);
+      } catch {
+        response.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs });
   });
   afterAll(async () => {
     await browser?.close();
     await new Promise<void>((resolve) => server?.close(() => resolve()));
+    await new Promise<void>((resolve) => site?.close(() => resolve()));
   });
 
-  it("opens offline with the example query and runs it, showing both calendars", async () => {
+  async function runExampleQuery(address: string) {
     const page = await browser.newPage();
+    const external: string[] = [];
     page.on("request", (request) => {
-      if (!request.url().startsWith("http://127.0.0.1") && !request.url().startsWith("data:") && !request.url().startsWith("blob:"))
-        external.push(request.url());
+      if (!/^(http:\/\/127\.0\.0\.1|data:|blob:)/.test(request.url())) external.push(request.url());
     });
-    await page.goto(url);
+    await page.goto(address);
     await page.locator(".graphiql-container").first().waitFor({ timeout: 30_000 });
     // Monaco renders spaces as no-break spaces and wraps long lines.
     // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the text a person sees, which is what this checks.
@@ -63,7 +85,15 @@ describe("GraphiQL in Chromium", () => {
     await expect
       .poll(() => textOf(".graphiql-response"), { timeout: 15_000 })
       .toContain('"label": "25–26 października (7–8 listopada) 1917"');
+    await page.close();
+    return external;
+  }
 
-    expect(external).toEqual([]);
+  it("opens offline with the example query and runs it, showing both calendars", async () => {
+    expect(await runExampleQuery(url)).toEqual([]);
+  });
+
+  it("works as the deployed static site: a browser opening /graphql is sent to /graphiql/, which runs the query", async () => {
+    expect(await runExampleQuery(`${siteUrl}/graphql`)).toEqual([]);
   });
 });

@@ -1,140 +1,318 @@
 import { execFile } from "node:child_process";
+import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
-import { App } from "aws-cdk-lib";
+import { App, Validations } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
+import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { listIndex, tableKeys } from "../core/store/table-definition";
 import { KronikaStack } from "../infra/kronika-stack";
-import { freshTable, testClient } from "./support/dynamodb";
+import { eventFile } from "./support/content-folder";
+import { freshTable, tableContents, testClient } from "./support/dynamodb";
 import { functionUrlEvent } from "./support/function-url-event";
 
 const run = promisify(execFile);
 const contentDir = path.resolve("content");
+const lambdaResponseLimit = 6 * 1024 * 1024;
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
 
+function synth(stage: string, options: { bundle: boolean }) {
+  const app = new App(options.bundle ? {} : { context: { "aws:cdk:bundling-stacks": [] } });
+  const stack = new KronikaStack(app, `Kronika-${stage}`, { stage, contentDir, revision: "abc123" });
+  const template = Template.fromStack(stack);
+  return { app, stack, template, resources: template.toJSON().Resources as Record<string, Resource>, outdir: app.synth().directory };
+}
+
 describe("the CDK stack", () => {
-  let template: Template;
-  let resources: Record<string, Resource>;
-  let outdir: string;
+  let prod: ReturnType<typeof synth>;
+  let dev: ReturnType<typeof synth>;
 
   beforeAll(() => {
-    const app = new App();
-    const stack = new KronikaStack(app, "Kronika-test", { stage: "test", contentDir, revision: "abc123" });
-    template = Template.fromStack(stack);
-    resources = template.toJSON().Resources;
-    outdir = app.synth().directory;
+    prod = synth("prod", { bundle: true });
+    dev = synth("dev", { bundle: false });
   });
 
+  const ofType = (resources: Record<string, Resource>, type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
   const functionNamed = (pathPart: string) => {
-    const entry = Object.entries(resources).find(([id, r]) => r.Type === "AWS::Lambda::Function" && id.startsWith(pathPart));
+    const entry = ofType(prod.resources, "AWS::Lambda::Function").find(([id]) => id.startsWith(pathPart));
     if (!entry) throw new Error(`no function ${pathPart}`);
     return { id: entry[0], ...entry[1] };
   };
-  const dynamoActionsOf = (functionId: string) => {
-    const roleId = resources[functionId].Properties.Role["Fn::GetAtt"][0];
-    return Object.values(resources)
-      .filter((r) => r.Type === "AWS::IAM::Policy" && r.Properties.Roles.some((role: any) => role.Ref === roleId))
-      .flatMap((r) => r.Properties.PolicyDocument.Statement)
-      .flatMap((s: any) => [s.Action].flat())
-      .filter((a: string) => a.startsWith("dynamodb:"))
-      .sort();
+  const statementsOf = (functionId: string) => {
+    const roleId = prod.resources[functionId].Properties.Role["Fn::GetAtt"][0];
+    return ofType(prod.resources, "AWS::IAM::Policy")
+      .filter(([, r]) => r.Properties.Roles.some((role: any) => role.Ref === roleId))
+      .flatMap(([, r]) => r.Properties.PolicyDocument.Statement);
   };
-  const assetDir = (fn: Resource) => path.join(outdir, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, "")}`);
+  const actionsOf = (functionId: string, prefix: string) =>
+    statementsOf(functionId)
+      .flatMap((s: any) => [s.Action].flat())
+      .filter((a: string) => a.startsWith(prefix))
+      .sort();
+  const assetDir = (fn: Resource) => path.join(prod.outdir, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, "")}`);
 
-  it("keeps the content in an on-demand table with point-in-time recovery, deletion protection and RETAIN", () => {
-    template.hasResource("AWS::DynamoDB::GlobalTable", {
-      DeletionPolicy: "Retain",
-      UpdateReplacePolicy: "Retain",
-      Properties: Match.objectLike({
-        BillingMode: "PAY_PER_REQUEST",
-        Replicas: [
-          Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }),
-        ],
-      }),
+  describe("the table", () => {
+    it("is on demand with point-in-time recovery in every stage", () => {
+      for (const { template } of [prod, dev]) {
+        template.hasResourceProperties("AWS::DynamoDB::GlobalTable", {
+          BillingMode: "PAY_PER_REQUEST",
+          Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+        });
+      }
     });
-  });
 
-  it("declares the same keys and index as the table the local store creates", async () => {
-    const { client } = testClient();
-    const tableName = await freshTable(client);
-    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    const [cloud] = Object.values(resources).filter((r) => r.Type === "AWS::DynamoDB::GlobalTable");
-    const sortBy = <T extends Record<string, any>>(list: T[], key: string) =>
-      [...list].sort((a, b) => String(a[key]).localeCompare(String(b[key])));
-    expect(sortBy(cloud.Properties.AttributeDefinitions, "AttributeName")).toEqual(
-      sortBy(Table?.AttributeDefinitions ?? [], "AttributeName"),
-    );
-    expect(cloud.Properties.KeySchema).toEqual(Table?.KeySchema);
-    expect(
-      cloud.Properties.GlobalSecondaryIndexes.map((i: any) => ({
-        IndexName: i.IndexName,
-        KeySchema: i.KeySchema,
-        Projection: i.Projection,
-      })),
-    ).toEqual(Table?.GlobalSecondaryIndexes?.map((i) => ({ IndexName: i.IndexName, KeySchema: i.KeySchema, Projection: i.Projection })));
-    expect(cloud.Properties.KeySchema).toEqual([
-      { AttributeName: tableKeys.partitionKey, KeyType: "HASH" },
-      { AttributeName: tableKeys.sortKey, KeyType: "RANGE" },
-    ]);
-    expect(cloud.Properties.GlobalSecondaryIndexes[0].IndexName).toBe(listIndex.indexName);
-  });
-
-  it("runs the GraphQL function on Node.js 22 and arm64 behind a public Function URL", () => {
-    const api = functionNamed("ApiFunction");
-    expect(api.Properties).toMatchObject({
-      Runtime: "nodejs22.x",
-      Architectures: ["arm64"],
-      Handler: "index.handler",
-      MemorySize: 1024,
-      Timeout: 10,
-    });
-    expect(api.Properties.Environment.Variables.KRONIKA_TABLE).toEqual({ Ref: expect.stringMatching(/^ContentTable/) });
-    template.hasResourceProperties("AWS::Lambda::Url", { AuthType: "NONE", TargetFunctionArn: { "Fn::GetAtt": [api.id, "Arn"] } });
-  });
-
-  it("lets the API only read by key and by index, and only the sync write", () => {
-    expect(dynamoActionsOf(functionNamed("ApiFunction").id)).toEqual(["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Query"]);
-    expect(dynamoActionsOf(functionNamed("SyncFunction").id)).toEqual(["dynamodb:BatchWriteItem", "dynamodb:PutItem", "dynamodb:Scan"]);
-  });
-
-  it("runs the sync at deploy time through a trigger, with the revision it was given", () => {
-    const sync = functionNamed("SyncFunction");
-    expect(sync.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Timeout: 600 });
-    expect(sync.Properties.Environment.Variables).toMatchObject({ KRONIKA_REVISION: "abc123", KRONIKA_ALLOW_MASS_DELETE: "false" });
-    template.resourceCountIs("Custom::Trigger", 1);
-  });
-
-  it("outputs the GraphQL URL and the table name", () => {
-    template.hasOutput("GraphqlUrl", {});
-    template.hasOutput("TableName", {});
-  });
-
-  it("ships bundles that sync the content and answer a Function URL event, each in a fresh Node process", async () => {
-    const { client } = testClient();
-    const tableName = await freshTable(client);
-    const env = { ...process.env, DYNAMODB_ENDPOINT: inject("dynamodbEndpoint"), KRONIKA_TABLE: tableName, AWS_REGION: "eu-central-1" };
-    // Each function runs with the environment its template gives it (the table pointed at the test table).
-    const invoke = async (functionId: string, event: unknown) => {
-      const fn = functionNamed(functionId);
-      const dir = assetDir(fn);
-      const variables = Object.fromEntries(Object.entries(fn.Properties.Environment.Variables).filter(([, v]) => typeof v === "string"));
-      const script = `const { handler } = await import(${JSON.stringify(path.join(dir, "index.mjs"))}); console.log(JSON.stringify(await handler(${JSON.stringify(event)})));`;
-      const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], {
-        env: { ...env, ...variables, KRONIKA_TABLE: tableName, LAMBDA_TASK_ROOT: dir },
+    it("is retained and deletion-protected in prod, and may be destroyed in dev", () => {
+      prod.template.hasResource("AWS::DynamoDB::GlobalTable", {
+        DeletionPolicy: "Retain",
+        Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] }),
       });
-      return JSON.parse(stdout.trim().split("\n").pop() as string);
+      dev.template.hasResource("AWS::DynamoDB::GlobalTable", {
+        DeletionPolicy: "Delete",
+        Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })] }),
+      });
+    });
+
+    it("declares the same keys and index as the table the local store creates", async () => {
+      const { client } = testClient();
+      const tableName = await freshTable(client);
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      const [[, cloud]] = ofType(prod.resources, "AWS::DynamoDB::GlobalTable");
+      const byName = <T extends Record<string, any>>(list: T[]) =>
+        [...list].sort((a, b) => String(a.AttributeName).localeCompare(String(b.AttributeName)));
+      expect(byName(cloud.Properties.AttributeDefinitions)).toEqual(byName(Table?.AttributeDefinitions ?? []));
+      expect(cloud.Properties.KeySchema).toEqual(Table?.KeySchema);
+      const indexes = (list: any[]) => list.map((i) => ({ IndexName: i.IndexName, KeySchema: i.KeySchema, Projection: i.Projection }));
+      expect(indexes(cloud.Properties.GlobalSecondaryIndexes)).toEqual(indexes(Table?.GlobalSecondaryIndexes ?? []));
+      expect(cloud.Properties.KeySchema[0].AttributeName).toBe(tableKeys.partitionKey);
+      expect(cloud.Properties.GlobalSecondaryIndexes[0].IndexName).toBe(listIndex.indexName);
+    });
+  });
+
+  describe("the functions", () => {
+    it("run on Node.js 22 and arm64, with their own log groups kept for a set time", () => {
+      for (const name of ["ApiFunction", "SyncFunction"]) {
+        const fn = functionNamed(name);
+        expect(fn.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Handler: "index.handler" });
+        const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref;
+        expect(prod.resources[logGroupId].Properties.RetentionInDays).toBeGreaterThan(0);
+      }
+      expect(functionNamed("ApiFunction").Properties).toMatchObject({ MemorySize: 1024, Timeout: 10 });
+      expect(functionNamed("SyncFunction").Properties.Timeout).toBe(600);
+    });
+
+    it("let the API only read the table and its one index by key, and only the sync write", () => {
+      expect(actionsOf(functionNamed("ApiFunction").id, "dynamodb:")).toEqual([
+        "dynamodb:BatchGetItem",
+        "dynamodb:GetItem",
+        "dynamodb:Query",
+      ]);
+      const apiResources = statementsOf(functionNamed("ApiFunction").id).find((s: any) =>
+        [s.Action].flat().includes("dynamodb:Query"),
+      ).Resource;
+      expect(JSON.stringify(apiResources)).toContain(`/index/${listIndex.indexName}`);
+      expect(JSON.stringify(apiResources)).not.toContain("/index/*");
+      expect(actionsOf(functionNamed("SyncFunction").id, "dynamodb:")).toEqual([
+        "dynamodb:BatchWriteItem",
+        "dynamodb:PutItem",
+        "dynamodb:Scan",
+      ]);
+      expect(actionsOf(functionNamed("SyncFunction").id, "cloudfront:")).toEqual(["cloudfront:CreateInvalidation"]);
+      expect(actionsOf(functionNamed("ApiFunction").id, "cloudfront:")).toEqual([]);
+    });
+
+    it("use roles without AWS managed policies", () => {
+      for (const name of ["ApiFunction", "SyncFunction"]) {
+        const roleId = functionNamed(name).Properties.Role["Fn::GetAtt"][0];
+        expect(prod.resources[roleId].Properties.ManagedPolicyArns).toBeUndefined();
+      }
+    });
+
+    it("run the sync at deploy time through a trigger, with the revision it was given", () => {
+      expect(functionNamed("SyncFunction").Properties.Environment.Variables).toMatchObject({
+        KRONIKA_REVISION: "abc123",
+        KRONIKA_ALLOW_MASS_DELETE: "false",
+      });
+      prod.template.resourceCountIs("Custom::Trigger", 1);
+    });
+  });
+
+  describe("CloudFront", () => {
+    it("caches GET queries by query, variables, operation name and Accept, compressed", () => {
+      prod.template.hasResourceProperties("AWS::CloudFront::CachePolicy", {
+        CachePolicyConfig: Match.objectLike({
+          ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({
+            EnableAcceptEncodingGzip: true,
+            EnableAcceptEncodingBrotli: true,
+            QueryStringsConfig: { QueryStringBehavior: "whitelist", QueryStrings: ["query", "variables", "operationName", "extensions"] },
+            HeadersConfig: { HeaderBehavior: "whitelist", Headers: ["accept"] },
+            CookiesConfig: { CookieBehavior: "none" },
+          }),
+        }),
+      });
+    });
+
+    it("sends every method to the Function URL and /graphiql/* to the bucket", () => {
+      const [[, distribution]] = ofType(prod.resources, "AWS::CloudFront::Distribution");
+      const config = distribution.Properties.DistributionConfig;
+      expect(config.DefaultCacheBehavior).toMatchObject({
+        AllowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"],
+        CachedMethods: ["GET", "HEAD"],
+        Compress: true,
+        ViewerProtocolPolicy: "redirect-to-https",
+      });
+      const defaultOrigin = config.Origins.find((o: any) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
+      expect(JSON.stringify(defaultOrigin.DomainName)).toContain("FunctionUrl");
+      const graphiql = config.CacheBehaviors.find((b: any) => b.PathPattern === "/graphiql/*");
+      const graphiqlOrigin = config.Origins.find((o: any) => o.Id === graphiql.TargetOriginId);
+      expect(JSON.stringify(graphiqlOrigin.DomainName)).toContain("GraphiqlBucket");
+      expect(graphiqlOrigin.OriginAccessControlId).toBeDefined();
+    });
+
+    it("deploys a GraphiQL page whose every script, style and worker is in the same site", async () => {
+      const [[, deployment]] = ofType(prod.resources, "Custom::CDKBucketDeployment");
+      expect(deployment.Properties.DestinationBucketKeyPrefix).toBe("graphiql/");
+      const assetHash = String(deployment.Properties.SourceObjectKeys[0]).replace(/\.zip$/, "");
+      const siteDir = path.join(prod.outdir, `asset.${assetHash}`);
+      const files = await readdir(siteDir);
+      const page = await readFile(path.join(siteDir, "index.html"), "utf8");
+      const referenced = [...page.matchAll(/(?:src|href)="([^"]+)"/g), ...page.matchAll(/"([a-z]+\.worker\.js)"/g)]
+        .map((m) => m[1])
+        .filter((ref) => !ref.startsWith("data:"));
+      expect(referenced.length).toBeGreaterThanOrEqual(5);
+      for (const ref of referenced) expect(files, ref).toContain(ref);
+      expect(page).not.toMatch(/https?:\/\//);
+      expect(page).toContain('"endpoint":"/graphql"');
+      expect(Buffer.byteLength(page)).toBeLessThan(10_000);
+    });
+
+    it("outputs the GraphQL and GraphiQL URLs on CloudFront and the table name", () => {
+      const outputs = prod.template.toJSON().Outputs;
+      expect(JSON.stringify(outputs.GraphqlUrl.Value)).toMatch(/CdnDistribution\w*","DomainName"/);
+      expect(JSON.stringify(outputs.GraphqlUrl.Value)).toContain("/graphql");
+      expect(JSON.stringify(outputs.GraphiqlUrl.Value)).toContain("/graphiql/");
+      expect(outputs.TableName.Value).toEqual({ Ref: expect.stringMatching(/^ContentTable/) });
+    });
+  });
+
+  it("passes cdk-nag's AwsSolutions checks, every accepted finding acknowledged with a reason", () => {
+    const app = new App({ context: { "aws:cdk:bundling-stacks": [] } });
+    new KronikaStack(app, "Kronika-nag", { stage: "prod", contentDir });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  describe("the bundles as they ship", () => {
+    const harness = async (args: string[], env: Record<string, string>) => {
+      const outcome = await run(process.execPath, ["--import", "tsx", "tests/support/bundle-harness.ts", ...args], {
+        env: { ...process.env, ...env },
+        maxBuffer: 64 * 1024 * 1024,
+      }).catch((error: { stdout: string }) => error);
+      const result = JSON.parse(outcome.stdout.trim().split("\n").pop() as string);
+      if (result.errorMessage) throw new Error(result.errorMessage);
+      return result;
     };
-    const synced = await invoke("SyncFunction", {});
-    expect(synced.revision).toBe("abc123");
-    expect(synced.counts.event.create).toBeGreaterThan(0);
-    const response = await invoke(
-      "ApiFunction",
-      functionUrlEvent({ query: new URLSearchParams({ query: "{ revision { id eventCount } }" }).toString() }),
-    );
-    expect(response.statusCode).toBe(200);
-    expect(JSON.parse(response.body)).toEqual({ data: { revision: { id: "abc123", eventCount: synced.counts.event.create } } });
+    // Each function runs with the environment its template gives it, pointed at a test table.
+    const environmentOf = (name: string, tableName: string, dir: string) => {
+      const variables = Object.fromEntries(
+        Object.entries(functionNamed(name).Properties.Environment.Variables).filter(([, v]) => typeof v === "string"),
+      );
+      return {
+        ...variables,
+        DYNAMODB_ENDPOINT: inject("dynamodbEndpoint"),
+        AWS_REGION: "eu-central-1",
+        KRONIKA_TABLE: tableName,
+        LAMBDA_TASK_ROOT: dir,
+      } as Record<string, string>;
+    };
+    const invoke = (name: string, tableName: string, event: unknown, dir = assetDir(functionNamed(name))) =>
+      harness(["invoke", path.join(dir, "index.mjs"), JSON.stringify(event)], environmentOf(name, tableName, dir));
+
+    let tableName: string;
+    beforeAll(async () => {
+      tableName = await freshTable(testClient().client);
+    });
+
+    it("sync: creates everything, then writes nothing, then fails on invalid content and leaves the table as it was", async () => {
+      const { client } = testClient();
+      const first = await invoke("SyncFunction", tableName, {});
+      expect(first).toMatchObject({ revision: "abc123", wrote: true });
+      expect(first.counts.event.create).toBeGreaterThanOrEqual(25);
+      const afterFirst = await tableContents(client, tableName);
+      const second = await invoke("SyncFunction", tableName, {});
+      expect(second).toMatchObject({ changes: 0, wrote: false });
+      expect(await tableContents(client, tableName)).toEqual(afterFirst);
+
+      const broken = await mkdtemp(path.join(tmpdir(), "kronika-sync-"));
+      await cp(assetDir(functionNamed("SyncFunction")), broken, { recursive: true });
+      await writeFile(
+        path.join(broken, "content/events/szturm-na-palac-zimowy.md"),
+        eventFile({ title: "Szturm", date: "{ julian: 1917-10-25, gregorian: 1917-11-08 }" }),
+      );
+      await expect(invoke("SyncFunction", tableName, {}, broken)).rejects.toThrow(/date-mismatch/);
+      expect(await tableContents(client, tableName)).toEqual(afterFirst);
+    });
+
+    it("API: passes every MUST and SHOULD of the graphql-http server audit through Function URL events", async () => {
+      const dir = assetDir(functionNamed("ApiFunction"));
+      const results: { id: string; name: string; status: string; reason?: string }[] = await harness(
+        ["audit", path.join(dir, "index.mjs")],
+        environmentOf("ApiFunction", tableName, dir),
+      );
+      expect(results.length).toBeGreaterThan(30);
+      const failing = results.filter((r) => (r.name.startsWith("MUST") || r.name.startsWith("SHOULD")) && r.status !== "ok");
+      expect(failing).toEqual([]);
+    });
+
+    it("API: answers GET and POST, and a repeated GET with its ETag gets 304", async () => {
+      const query = `{ event(slug: "szturm-na-palac-zimowy") { date { julian gregorian } } }`;
+      const expected = { data: { event: { date: { julian: "1917-10-25/1917-10-26", gregorian: "1917-11-07/1917-11-08" } } } };
+      const get = await invoke("ApiFunction", tableName, functionUrlEvent({ query: new URLSearchParams({ query }).toString() }));
+      expect(get.statusCode).toBe(200);
+      expect(JSON.parse(get.body)).toEqual(expected);
+      expect(get.headers["cache-control"]).toMatch(/^public, max-age=\d+/);
+      expect(get.headers["x-request-id"]).toBeTruthy();
+      const post = await invoke(
+        "ApiFunction",
+        tableName,
+        functionUrlEvent({ method: "POST", body: JSON.stringify({ query }), headers: { "content-type": "application/json" } }),
+      );
+      expect(JSON.parse(post.body)).toEqual(expected);
+      expect(post.headers["cache-control"]).toBe("no-store");
+
+      // Both requests in one process, as a warm Lambda would serve them.
+      const dir = assetDir(functionNamed("ApiFunction"));
+      const script = `
+        const { handler } = await import(${JSON.stringify(path.join(dir, "index.mjs"))});
+        const event = ${JSON.stringify(functionUrlEvent({ query: new URLSearchParams({ query }).toString() }))};
+        const first = await handler(event);
+        const again = await handler({ ...event, headers: { ...event.headers, "if-none-match": first.headers.etag } });
+        console.log(JSON.stringify({ etag: first.headers.etag, status: again.statusCode, body: again.body }));`;
+      const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], {
+        env: { ...process.env, ...environmentOf("ApiFunction", tableName, dir) },
+      });
+      const conditional = JSON.parse(stdout.trim().split("\n").pop() as string);
+      expect(conditional.etag).toMatch(/^"[\w-]+"$/);
+      expect(conditional.status).toBe(304);
+      expect(conditional.body).toBe("");
+    });
+
+    it("API: sends browsers to the GraphiQL site, and keeps every response under Lambda's 6 MB limit", async () => {
+      const page = await invoke("ApiFunction", tableName, functionUrlEvent({ headers: { accept: "text/html,application/xhtml+xml" } }));
+      expect(page.statusCode).toBe(302);
+      expect(page.headers.location).toBe("/graphiql/");
+      const biggest = `{ events(first: 100) { edges { node { title summary md: body html: body(format: HTML) text: body(format: TEXT) notes citations { source { title csl } } related { title } } } } }`;
+      const response = await invoke(
+        "ApiFunction",
+        tableName,
+        functionUrlEvent({ query: new URLSearchParams({ query: biggest }).toString() }),
+      );
+      expect(response.statusCode).toBe(200);
+      expect(Buffer.byteLength(response.body)).toBeLessThan(lambdaResponseLimit);
+      expect(Buffer.byteLength(page.body ?? "")).toBeLessThan(lambdaResponseLimit);
+    });
   });
 });

@@ -1,0 +1,128 @@
+// CloudFront in front of the API and the GraphiQL site. GET queries are cached at the edge by query,
+// variables, operation name and Accept; POST passes through. The origin is the public Function URL:
+// origin access control would require clients to sign POST bodies (x-amz-content-sha256), so it is not used.
+import { Duration, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
+import {
+  AllowedMethods,
+  CachedMethods,
+  CacheHeaderBehavior,
+  CachePolicy,
+  CacheQueryStringBehavior,
+  Distribution,
+  OriginRequestPolicy,
+  PriceClass,
+  ViewerProtocolPolicy,
+} from "aws-cdk-lib/aws-cloudfront";
+import { FunctionUrlOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
+import type { IFunctionUrl } from "aws-cdk-lib/aws-lambda";
+import { BlockPublicAccess, Bucket, BucketEncryption } from "aws-cdk-lib/aws-s3";
+import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
+import { Construct } from "constructs";
+
+export const graphqlPath = "/graphql";
+export const graphiqlPath = "/graphiql/";
+
+/** Query-string parameters of a GraphQL GET request: the parts of the cache key besides the revision. */
+export const cacheKeyQueryStrings = ["query", "variables", "operationName", "extensions"];
+
+export interface ContentDeliveryProps {
+  apiUrl: IFunctionUrl;
+  /** A folder with GraphiQL's static files (see graphiql-site.ts). */
+  graphiqlSiteDir: string;
+  /** Delete the GraphiQL bucket with the stack (non-production stages). */
+  destroyWithStack?: boolean;
+}
+
+export class ContentDelivery extends Construct {
+  readonly distribution: Distribution;
+  readonly bucket: Bucket;
+
+  constructor(scope: Construct, id: string, props: ContentDeliveryProps) {
+    super(scope, id);
+    this.bucket = new Bucket(this, "GraphiqlBucket", {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      removalPolicy: props.destroyWithStack ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      autoDeleteObjects: props.destroyWithStack,
+    });
+    const queryCache = new CachePolicy(this, "QueryCache", {
+      comment: "Kronika GraphQL GET: keyed by query, variables, operation name and Accept",
+      queryStringBehavior: CacheQueryStringBehavior.allowList(...cacheKeyQueryStrings),
+      headerBehavior: CacheHeaderBehavior.allowList("accept"),
+      // The function says how long (Cache-Control); these only bound it.
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(0),
+      maxTtl: Duration.minutes(10),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    this.distribution = new Distribution(this, "Distribution", {
+      comment: "Kronika: GraphQL API and GraphiQL",
+      priceClass: PriceClass.PRICE_CLASS_100,
+      defaultBehavior: {
+        origin: new FunctionUrlOrigin(props.apiUrl),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_ALL,
+        cachedMethods: CachedMethods.CACHE_GET_HEAD,
+        cachePolicy: queryCache,
+        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        compress: true,
+      },
+      additionalBehaviors: {
+        [`${graphiqlPath}*`]: {
+          origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          compress: true,
+        },
+      },
+    });
+    new BucketDeployment(this, "GraphiqlSite", {
+      sources: [Source.asset(props.graphiqlSiteDir)],
+      destinationBucket: this.bucket,
+      destinationKeyPrefix: graphiqlPath.slice(1),
+      distribution: this.distribution,
+      distributionPaths: [`${graphiqlPath}*`],
+      memoryLimit: 512,
+    });
+    this.acknowledgeFindings();
+  }
+
+  /** cdk-nag findings this construct accepts, each for a stated reason. */
+  private acknowledgeFindings() {
+    const acknowledge = (scope: Construct, reasons: Record<string, string>) => {
+      for (const [rule, reason] of Object.entries(reasons))
+        Validations.of(scope).acknowledge({ id: `AwsSolutions::AwsSolutions-${rule}`, reason });
+    };
+    acknowledge(this.bucket, {
+      S1: "The bucket holds only GraphiQL's public static files, written by the deployment and read through CloudFront; access logs would record nothing of value.",
+    });
+    acknowledge(this.distribution, {
+      CFR1: "Kronika publishes public historical content for readers anywhere; there is no country to exclude.",
+      CFR2: "Abuse is bounded by the API's own query limits and the function's reserved concurrency; a WAF web ACL can be attached per deployment where wanted.",
+      CFR3: "Every API request is logged by the function as structured JSON with its request id; CloudFront standard logs would duplicate them at extra cost.",
+      CFR4: "The distribution uses the default *.cloudfront.net certificate, which fixes the TLS policy; a deployment with its own domain and certificate should set TLSv1.2_2021 (see README).",
+    });
+    // BucketDeployment's copying function is a CDK singleton at stack level; its role and runtime are CDK's own.
+    const stack = Stack.of(this);
+    for (const child of stack.node.children.filter((c) => c.node.id.startsWith("Custom::CDKBucketDeployment"))) {
+      acknowledge(child, {
+        L1: "The runtime of CDK's BucketDeployment function is chosen by aws-cdk-lib.",
+        "IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]":
+          "CDK's BucketDeployment function uses the basic execution role for its logs.",
+        "IAM5[Action::s3:GetObject*]": "CDK's BucketDeployment reads the site from the CDK asset bucket.",
+        "IAM5[Action::s3:GetBucket*]": "CDK's BucketDeployment reads the site from the CDK asset bucket.",
+        "IAM5[Action::s3:List*]": "CDK's BucketDeployment lists the source and destination to sync them.",
+        "IAM5[Action::s3:DeleteObject*]": "CDK's BucketDeployment removes files no longer in the site (prune).",
+        "IAM5[Action::s3:Abort*]": "CDK's BucketDeployment may abort multipart uploads it started.",
+        "IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]":
+          "The CDK asset bucket, where the site's zip is staged.",
+        [`IAM5[Resource::<${stack.getLogicalId(this.bucket.node.defaultChild as never)}.Arn>/*]`]:
+          "The GraphiQL bucket's objects, which the deployment writes.",
+        "IAM5[Resource::*]":
+          "aws-cdk-lib grants BucketDeployment its CloudFront invalidation actions on all resources; the policy is generated by CDK.",
+      });
+    }
+  }
+}

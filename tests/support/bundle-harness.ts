@@ -1,0 +1,50 @@
+// Runs in a fresh Node process (node --import tsx): imports a deployed function bundle and drives it.
+//   audit <bundle.mjs>           the graphql-http server audit, each request as a Function URL event
+//   invoke <bundle.mjs> <json>   one invocation with the given event
+// Prints one JSON line with the outcome.
+import { auditServer } from "graphql-http";
+import { functionUrlEvent } from "./function-url-event";
+
+type Handler = (
+  event: unknown,
+  context?: unknown,
+) => Promise<{ statusCode: number; headers?: Record<string, string>; body?: string; isBase64Encoded?: boolean }>;
+
+const [mode, bundle, payload] = process.argv.slice(2);
+const { handler } = (await import(bundle)) as { handler: Handler };
+
+async function fetchThroughHandler(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const request = new Request(input, init);
+  const url = new URL(request.url);
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.text();
+  const event = functionUrlEvent({
+    method: request.method,
+    path: url.pathname,
+    query: url.search.slice(1),
+    ...(body !== undefined ? { body } : {}),
+  });
+  // Exactly the headers the client sent (the audit checks what happens without Accept), plus Host.
+  event.headers = { host: url.host, ...headers };
+  const result = await handler(event, { awsRequestId: crypto.randomUUID() });
+  const responseBody = result.body === undefined ? null : result.isBase64Encoded ? Buffer.from(result.body, "base64") : result.body;
+  return new Response(result.statusCode === 304 ? null : responseBody, { status: result.statusCode, headers: result.headers });
+}
+
+try {
+  if (mode === "audit") {
+    const results = await auditServer({ url: "https://kronika.example/graphql", fetchFn: fetchThroughHandler });
+    console.log(
+      JSON.stringify(results.map((r) => ({ id: r.id, name: r.name, status: r.status, reason: "reason" in r ? r.reason : undefined }))),
+    );
+  } else {
+    console.log(JSON.stringify(await handler(JSON.parse(payload), { awsRequestId: crypto.randomUUID() })));
+  }
+} catch (error) {
+  // As Lambda reports a failed invocation: the error's message, not the bundle's source line.
+  console.log(JSON.stringify({ errorMessage: (error as Error).message }));
+  process.exitCode = 1;
+}
