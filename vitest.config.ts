@@ -13,6 +13,7 @@ export default defineConfig({
     globalSetup: ["tests/setup/dynamodb-local.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    // Request logs are asserted where they matter; elsewhere they would bury the test output.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", KRONIKA_LOG: "off" },
   },
 });

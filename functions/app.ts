@@ -8,8 +8,13 @@ import { createRevisionSource } from "../core/store/revision-source";
 import type { Context } from "../schema/builder";
 import { schema } from "../schema/index";
 import { exampleQuery } from "./example-query";
+import { defaultLimits, type Limits } from "./limits";
+import { useCors } from "./plugins/cors";
 import { useGraphiqlRedirect } from "./plugins/graphiql-redirect";
 import { useHttpCaching } from "./plugins/http-caching";
+import { useQueryLimits } from "./plugins/query-limits";
+import { useRequestGuard } from "./plugins/request-guard";
+import { useRequestId } from "./plugins/request-id";
 import { jsonLog, type LogSink, useRequestLog } from "./plugins/request-log";
 import { useRevisionResponseCache } from "./plugins/response-cache";
 import { currentScope } from "./request-scope";
@@ -26,12 +31,28 @@ export interface AppOptions {
   revisionMaxAgeMs?: number;
   /** Where request log lines go (default: JSON on stdout); false for none. */
   log?: LogSink | false;
+  /** Request limits (default: defaultLimits). */
+  limits?: Limits;
+  /** Origins allowed by CORS (default: any, without credentials: the content is public). */
+  corsOrigins?: string[];
+  /** Keep the in-memory response cache (default true; off to measure the uncached path). */
+  responseCache?: boolean;
 }
 
-export function createApp({ client, tableName, graphiql = false, revisionMaxAgeMs, log = jsonLog }: AppOptions) {
+export function createApp(options: AppOptions) {
+  const {
+    client,
+    tableName,
+    graphiql = false,
+    revisionMaxAgeMs,
+    log = jsonLog,
+    limits = defaultLimits,
+    corsOrigins = ["*"],
+    responseCache = true,
+  } = options;
   const revision = createRevisionSource(client, tableName, revisionMaxAgeMs);
-  // biome-ignore lint/suspicious/noExplicitAny: yoga plugins of different context types mix in one list.
-  const plugins: Plugin<any>[] = [useRevisionResponseCache({ revision }), useHttpCaching()];
+  const plugins: Plugin<any>[] = [useRequestId(), useCors(corsOrigins), useRequestGuard(), useQueryLimits(limits), useHttpCaching()];
+  if (responseCache) plugins.push(useRevisionResponseCache({ revision }));
   if (log) plugins.push(useRequestLog(log));
   if (graphiql && "redirectTo" in graphiql) plugins.push(useGraphiqlRedirect(graphiql.redirectTo));
   const render = graphiql && "render" in graphiql ? graphiql.render : undefined;
@@ -53,6 +74,7 @@ export function createApp({ client, tableName, graphiql = false, revisionMaxAgeM
       },
     },
     batching: false,
+    cors: false,
     landingPage: false,
     logging: "warn",
     graphiql: render ? { title: "Kronika", defaultQuery: exampleQuery } : false,

@@ -11,11 +11,10 @@ export function requestFromEvent(event: APIGatewayProxyEventV2): Request {
   const query = event.rawQueryString ? `?${event.rawQueryString}` : "";
   const method = event.requestContext?.http?.method ?? "GET";
   const hasBody = event.body !== undefined && event.body !== null && method !== "GET" && method !== "HEAD";
-  return new Request(`https://${host}${event.rawPath || "/"}${query}`, {
-    method,
-    headers,
-    body: hasBody ? (event.isBase64Encoded ? Buffer.from(event.body as string, "base64") : (event.body as string)) : undefined,
-  });
+  const body = hasBody ? Buffer.from(event.body as string, event.isBase64Encoded ? "base64" : "utf8") : undefined;
+  // The body is whole in the event: declare its length, so limits can refuse it before it is parsed.
+  if (body) headers.set("content-length", String(body.byteLength));
+  return new Request(`https://${host}${event.rawPath || "/"}${query}`, { method, headers, body });
 }
 
 const textTypes = /^(text\/|application\/(json|graphql-response\+json|javascript|xml)|image\/svg)/;

@@ -5,12 +5,16 @@ import { createDynamoClient } from "../core/store/client";
 import { defaultTableName, environment } from "../core/store/table-definition";
 import { createApp } from "./app";
 import { requestFromEvent, resultFromResponse } from "./function-url";
+import { limitsFromEnvironment } from "./limits";
 import { inRequestScope } from "./request-scope";
 
 const app = createApp({
   client: createDynamoClient(),
   tableName: process.env[environment.tableName] ?? defaultTableName,
   graphiql: { redirectTo: process.env.KRONIKA_GRAPHIQL_PATH ?? "/graphiql/" },
+  limits: limitsFromEnvironment(),
+  log: process.env.KRONIKA_LOG === "off" ? false : undefined,
+  corsOrigins: process.env.KRONIKA_CORS_ORIGINS?.split(",").map((o) => o.trim()),
 });
 
 export function handler(event: APIGatewayProxyEventV2, context?: LambdaContext) {

@@ -73,7 +73,7 @@ describe("GraphQL API", () => {
     tableName = await freshTable(env.client);
     const outcome = await syncContent({ contentDir: await writeContentFolder(collection), client: env.client, tableName });
     expect(outcome.status).toBe("applied");
-    app = createApp({ client: env.client, tableName });
+    app = createApp({ client: env.client, tableName, log: false });
     server = createServer(app);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

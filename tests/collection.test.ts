@@ -28,7 +28,7 @@ describe("the 1917 collection", () => {
     const tableName = await freshTable(client);
     const outcome = await syncContent({ contentDir, client, tableName });
     expect(outcome.status).toBe("applied");
-    app = createApp({ client, tableName });
+    app = createApp({ client, tableName, log: false });
   });
 
   it("passes the content check with no problems", async () => {

@@ -9,6 +9,7 @@ import { Match, Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { listIndex, tableKeys } from "../core/store/table-definition";
+import { syncContent } from "../core/sync/sync";
 import { KronikaStack } from "../infra/kronika-stack";
 import { eventFile } from "./support/content-folder";
 import { freshTable, tableContents, testClient } from "./support/dynamodb";
@@ -231,13 +232,17 @@ describe("the CDK stack", () => {
     const invoke = (name: string, tableName: string, event: unknown, dir = assetDir(functionNamed(name))) =>
       harness(["invoke", path.join(dir, "index.mjs"), JSON.stringify(event)], environmentOf(name, tableName, dir));
 
+    // The API bundle reads a table filled with the shipped content.
     let tableName: string;
     beforeAll(async () => {
-      tableName = await freshTable(testClient().client);
+      const { client } = testClient();
+      tableName = await freshTable(client);
+      await syncContent({ contentDir, client, tableName, revisionId: "abc123" });
     });
 
     it("sync: creates everything, then writes nothing, then fails on invalid content and leaves the table as it was", async () => {
       const { client } = testClient();
+      const tableName = await freshTable(client);
       const first = await invoke("SyncFunction", tableName, {});
       expect(first).toMatchObject({ revision: "abc123", wrote: true });
       expect(first.counts.event.create).toBeGreaterThanOrEqual(25);

@@ -15,6 +15,7 @@ describe("GitHub Actions workflows", () => {
 
   it("are linted for real: a broken workflow is reported", async () => {
     const lint = await createLinter();
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JavaScript template.
     const broken = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ nothing.here }}\n";
     expect(lint(broken, "broken.yml").length).toBeGreaterThan(0);
   });

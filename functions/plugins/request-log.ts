@@ -46,7 +46,6 @@ export function useRequestLog(log: LogSink): Plugin<Context> {
     },
     onResponse({ request, response }) {
       const scope = currentScope();
-      if (scope) response.headers.set("x-request-id", scope.requestId);
       const known = facts.get(request);
       log({
         level: "info",

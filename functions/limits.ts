@@ -1,0 +1,53 @@
+// What one request may ask for, declared once. Defaults follow graphql-armor's (depth 6, aliases 15,
+// directives 50, tokens 1000, cost 5000) and GitHub's connection size (1–100), adjusted where the schema's
+// shape asks for it; every limit can be set through the environment (KRONIKA_LIMIT_<NAME>).
+
+export interface Limits {
+  /** Nesting of fields. Relay's edges { node { … } } costs two levels, so armor's 6 becomes 10. */
+  depth: number;
+  /** Nesting inside __schema / __type: GraphiQL's introspection query needs 13, a deep ofType attack more. */
+  introspectionDepth: number;
+  /** Aliased fields in a document. */
+  aliases: number;
+  /** Directive uses in a document. */
+  directives: number;
+  /** Lexical tokens in a document. */
+  tokens: number;
+  /** Estimated work: 1 per field, a connection's selection multiplied by its first/last (default 20). */
+  cost: number;
+  /** Bytes of a request body. */
+  bodyBytes: number;
+}
+
+export const defaultLimits: Limits = {
+  depth: 10,
+  introspectionDepth: 15,
+  aliases: 15,
+  directives: 50,
+  tokens: 1000,
+  cost: 5000,
+  bodyBytes: 100_000,
+};
+
+const environmentNames: Record<keyof Limits, string> = {
+  depth: "KRONIKA_LIMIT_DEPTH",
+  introspectionDepth: "KRONIKA_LIMIT_INTROSPECTION_DEPTH",
+  aliases: "KRONIKA_LIMIT_ALIASES",
+  directives: "KRONIKA_LIMIT_DIRECTIVES",
+  tokens: "KRONIKA_LIMIT_TOKENS",
+  cost: "KRONIKA_LIMIT_COST",
+  bodyBytes: "KRONIKA_LIMIT_BODY_BYTES",
+};
+
+/** The limits, with any set in the environment; a value that is not a positive integer is an error. */
+export function limitsFromEnvironment(env: Record<string, string | undefined> = process.env): Limits {
+  const limits = { ...defaultLimits };
+  for (const [key, name] of Object.entries(environmentNames) as [keyof Limits, string][]) {
+    const text = env[name];
+    if (text === undefined || text === "") continue;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${text}"`);
+    limits[key] = value;
+  }
+  return limits;
+}
