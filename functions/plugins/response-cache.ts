@@ -1,7 +1,8 @@
 // Response cache keyed by (document, variables, operation name, content revision), in memory per process.
-// A hit skips parse, validate and execute; responses carry the key as ETag, and If-None-Match gets 304.
+// A hit skips parse, validate and execute; responses carry the key as ETag, and If-None-Match gets 304,
+// but only while the ETag's revision is still the published one.
 import { createHash, randomUUID } from "node:crypto";
-import { createInMemoryCache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
+import { type Cache, createInMemoryCache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import type { RevisionSource } from "../../core/store/revision-source";
 
 export interface ResponseCacheOptions {
@@ -10,10 +11,33 @@ export interface ResponseCacheOptions {
   maxEntries?: number;
 }
 
+const digest = (...parts: string[]) => {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part).update("\0");
+  return hash.digest("base64url");
+};
+
+/** A short tag of the revision, leading every key, so a key says which revision it belongs to. */
+const revisionTag = (revision: string) => digest(revision).slice(0, 8);
+const tagOfKey = (key: string) => key.slice(1, 9);
+
 export function useRevisionResponseCache({ revision, maxEntries = 1000 }: ResponseCacheOptions) {
+  const entries = createInMemoryCache({ max: maxEntries });
+  // The plugin also looks up If-None-Match values here: an ETag from an older revision must miss, even
+  // while its entry is still in memory, or a client would keep old content.
+  const cache: Cache = {
+    ...entries,
+    async get(key) {
+      const current = await revision().catch(() => undefined);
+      if (current === undefined || tagOfKey(key) !== revisionTag(current)) return undefined;
+      return entries.get(key);
+    },
+    set: (...args) => entries.set(...args),
+    invalidate: (...args) => entries.invalidate(...args),
+  };
   return useResponseCache({
     session: () => null,
-    cache: createInMemoryCache({ max: maxEntries }),
+    cache,
     // Entries never go stale: a new revision makes new keys, and old ones age out of the LRU.
     ttl: Number.POSITIVE_INFINITY,
     invalidateViaMutation: false,
@@ -21,15 +45,8 @@ export function useRevisionResponseCache({ revision, maxEntries = 1000 }: Respon
       // Without a revision there is no safe key: this request goes uncached (and will report the failure itself).
       const current = await revision().catch(() => undefined);
       if (current === undefined) return `"uncached-${randomUUID()}"`;
-      const hash = createHash("sha256");
-      hash.update(current);
-      hash.update("\0");
-      hash.update(documentString);
-      hash.update("\0");
-      hash.update(JSON.stringify(variableValues ?? {}));
-      hash.update("\0");
-      hash.update(operationName ?? "");
-      return `"${hash.digest("base64url").slice(0, 32)}"`;
+      const hash = digest(documentString, JSON.stringify(variableValues ?? {}), operationName ?? "").slice(0, 24);
+      return `"${revisionTag(current)}-${hash}"`;
     },
   });
 }
