@@ -59,7 +59,7 @@ export function createApp(options: AppOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
-    context: () => ({ store: new ContentStore(client, tableName) }),
+    context: () => ({ store: new ContentStore(client, tableName, revision) }),
     plugins,
     maskedErrors: {
       // Errors a client causes pass unchanged; anything else is logged and replaced by a generic error that

@@ -51,6 +51,7 @@ export class ContentSync extends Construct {
       environment: {
         [environment.tableName]: props.table.tableName,
         KRONIKA_ALLOW_MASS_DELETE: props.allowMassDelete ? "true" : "false",
+        NODE_OPTIONS: "--enable-source-maps",
         ...(props.revision ? { KRONIKA_REVISION: props.revision } : {}),
         ...(props.distribution ? { KRONIKA_DISTRIBUTION_ID: props.distribution.distributionId } : {}),
       },

@@ -2,24 +2,40 @@
 import { Duration } from "aws-cdk-lib";
 import { Architecture, Runtime } from "aws-cdk-lib/aws-lambda";
 import { type BundlingOptions, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import type { BuildOptions } from "esbuild";
 
 export const functionDefaults = {
   runtime: Runtime.NODEJS_22_X,
   architecture: Architecture.ARM_64,
 };
 
+/** The esbuild settings of every function, as esbuild takes them (the benchmark builds with these too). */
+export const esbuildSettings = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node22",
+  minify: true,
+  sourcemap: true,
+  // graphql ships an ESM build under "module": with it the bundle carries half as much of graphql.
+  mainFields: ["module", "main"],
+  // Some CommonJS dependencies call require() for Node built-ins; give the ESM bundle one.
+  banner: {
+    js: "import { createRequire as __kronikaCreateRequire } from 'module'; const require = __kronikaCreateRequire(import.meta.url);",
+  },
+} satisfies BuildOptions;
+
+/** The same settings for CDK's NodejsFunction. */
 export function bundling(extra: Partial<BundlingOptions> = {}): BundlingOptions {
   return {
     format: OutputFormat.ESM,
-    target: "node22",
-    minify: true,
-    sourceMap: true,
-    // graphql ships an ESM build under "module": with it the bundle carries half as much of graphql.
-    mainFields: ["module", "main"],
+    target: esbuildSettings.target,
+    minify: esbuildSettings.minify,
+    sourceMap: esbuildSettings.sourcemap,
+    mainFields: esbuildSettings.mainFields,
     // The AWS SDK is bundled, so the code runs with the SDK version it was tested with.
     externalModules: [],
-    // Some CommonJS dependencies call require() for Node built-ins; give the ESM bundle one.
-    banner: "import { createRequire as __kronikaCreateRequire } from 'module'; const require = __kronikaCreateRequire(import.meta.url);",
+    banner: esbuildSettings.banner.js,
     ...extra,
   };
 }

@@ -1,5 +1,5 @@
 // Event: one happening on the timeline, with its dates in both calendars, citations and related events.
-import type { StoredEvent } from "../core/store/items";
+import type { StoredEvent } from "../core/store/item-keys";
 import { builder } from "./builder";
 import { EventFilterInput, EventOrder, storeFilter } from "./event-filter";
 import { HistoricalDate } from "./historical-date";

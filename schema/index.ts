@@ -1,9 +1,8 @@
 // The GraphQL schema: every type file registers itself on the builder; this file assembles them.
-import { lexicographicSortSchema } from "graphql";
 import { builder } from "./builder";
 import "./historical-date";
 import "./event";
 import "./source";
 import "./revision";
 
-export const schema = lexicographicSortSchema(builder.toSchema());
+export const schema = builder.toSchema();

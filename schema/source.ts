@@ -1,5 +1,5 @@
 // Source: a work cited by events, kept as a CSL-JSON item.
-import type { StoredSource } from "../core/store/items";
+import type { StoredSource } from "../core/store/item-keys";
 import { builder } from "./builder";
 import { EventConnection } from "./event";
 import { HistoricalDate } from "./historical-date";

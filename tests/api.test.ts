@@ -93,7 +93,7 @@ describe("GraphQL API", () => {
   };
   // Data access is counted with the response cache off: a cache hit would make no call at all.
   const counted = async (query: string, variables?: Record<string, unknown>) => {
-    const uncached = createApp({ client: env.client, tableName, log: false, responseCache: false });
+    const uncached = createApp({ client: env.client, tableName, log: false, responseCache: false, revisionMaxAgeMs: 0 });
     for (const key of Object.keys(env.counts)) delete env.counts[key];
     const response = await uncached.fetch("http://localhost/graphql", {
       method: "POST",

@@ -26,8 +26,17 @@ async function listFiles(dir: string): Promise<string[] | undefined> {
   }
 }
 
+/** Reads files a batch at a time: one by one is slow for large collections, all at once exhausts descriptors. */
+async function readAll(files: string[], batch = 64): Promise<string[]> {
+  const texts: string[] = [];
+  for (let start = 0; start < files.length; start += batch) {
+    texts.push(...(await Promise.all(files.slice(start, start + batch).map((file) => readFile(file, "utf8")))));
+  }
+  return texts;
+}
+
 export async function loadContent(contentDir: string): Promise<LoadedContent> {
-  const documents: ContentDocument[] = [];
+  const documents: Omit<ContentDocument, "text">[] = [];
   const diagnostics: Diagnostic[] = [];
   const found = await listFiles(contentDir);
   if (!found) {
@@ -39,7 +48,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
       severity: "error",
       message: `content folder ${contentDir} does not exist`,
     });
-    return { documents, diagnostics };
+    return { documents: [], diagnostics };
   }
   for (const { folder, kind, extensions } of folders) {
     const dir = path.join(contentDir, folder);
@@ -59,8 +68,9 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
         }
         continue;
       }
-      documents.push({ file, kind, slug: name.slice(0, -extension.length), text: await readFile(file, "utf8") });
+      documents.push({ file, kind, slug: name.slice(0, -extension.length) });
     }
   }
-  return { documents, diagnostics };
+  const texts = await readAll(documents.map((d) => d.file));
+  return { documents: documents.map((d, i) => ({ ...d, text: texts[i] })), diagnostics };
 }

@@ -5,14 +5,11 @@ import {
   BatchGetItemCommand,
   type BatchGetItemCommandOutput,
   type DynamoDBClient,
-  GetItemCommand,
-  type GetItemCommandOutput,
   QueryCommand,
   type QueryCommandOutput,
 } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import DataLoader from "dataloader";
-import type { StoredRevision } from "../sync/table-state";
 import { decodeCursor, encodeCursor, InvalidCursorError, type ListPosition, startKeyFor } from "./cursor";
 import {
   dayBound,
@@ -25,7 +22,8 @@ import {
   type StoredSource,
   sourcesList,
   timelineList,
-} from "./items";
+} from "./item-keys";
+import type { RevisionSource } from "./revision-source";
 import { listIndex, tableKeys } from "./table-definition";
 
 export interface EventFilter {
@@ -135,21 +133,22 @@ export class ContentStore {
   calls = 0;
   readonly events: DataLoader<string, StoredEvent | null>;
   readonly sources: DataLoader<string, StoredSource | null>;
-  private revisionPromise?: Promise<StoredRevision | null>;
+  private revisionOfRequest?: ReturnType<RevisionSource>;
 
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
+    /** The published revision, shared by the requests of a process (see revision-source.ts). */
+    private readonly revisionSource: RevisionSource,
   ) {
     this.events = new DataLoader((slugs) => this.batchGet<StoredEvent>("event", slugs), { maxBatchSize: 100 });
     this.sources = new DataLoader((slugs) => this.batchGet<StoredSource>("source", slugs), { maxBatchSize: 100 });
   }
 
-  revision(): Promise<StoredRevision | null> {
-    this.revisionPromise ??= this.send(
-      new GetItemCommand({ TableName: this.tableName, Key: { pk: { S: revisionKey.pk }, sk: { S: revisionKey.sk } } }),
-    ).then((result) => (result.Item ? (unmarshall(result.Item) as StoredRevision) : null));
-    return this.revisionPromise;
+  /** The revision this request sees: read once per request, so all its parts agree. */
+  revision(): ReturnType<RevisionSource> {
+    this.revisionOfRequest ??= this.revisionSource();
+    return this.revisionOfRequest;
   }
 
   async listEvents(filter: EventFilter, page: PageRequest): Promise<Page<StoredEvent>> {
@@ -206,11 +205,9 @@ export class ContentStore {
     return (await this.revision())?.sourceCount ?? 0;
   }
 
-  private send<C extends GetItemCommand | QueryCommand | BatchGetItemCommand>(command: C) {
+  private send<C extends QueryCommand | BatchGetItemCommand>(command: C) {
     this.calls += 1;
-    return this.client.send(command as never) as Promise<
-      C extends GetItemCommand ? GetItemCommandOutput : C extends QueryCommand ? QueryCommandOutput : BatchGetItemCommandOutput
-    >;
+    return this.client.send(command as never) as Promise<C extends QueryCommand ? QueryCommandOutput : BatchGetItemCommandOutput>;
   }
 
   /** Walks a list from a cursor, filtering, until it has `limit` items and knows whether more follow. */

@@ -2,7 +2,7 @@
 // backoff. The revision item is written last, once everything it describes is in place.
 import { BatchWriteItemCommand, type DynamoDBClient, PutItemCommand, type WriteRequest } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
-import { revisionKey } from "../store/items";
+import { revisionKey } from "../store/item-keys";
 import type { SyncPlan, Write } from "./plan";
 
 const batchSize = 25;

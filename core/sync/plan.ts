@@ -1,7 +1,8 @@
 // Plans a sync: compares what the content publishes with what the table holds, by slug and content hash,
 // and orders the writes so references stay whole at every instant and an interrupted sync converges.
-import { type EntityItems, entityKey, type Kind } from "../store/items";
+import { entityKey, type Kind } from "../store/item-keys";
 import { tableKeys } from "../store/table-definition";
+import type { EntityItems } from "./published-items";
 import type { StoredRevision, TableState } from "./table-state";
 
 export type Action = "create" | "update" | "delete";

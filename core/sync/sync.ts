@@ -6,9 +6,9 @@ import type { Collection } from "../content/collection";
 import { type Diagnostic, hasErrors } from "../content/diagnostic";
 import { loadContent } from "../content/load";
 import { validateContent } from "../content/validate";
-import { type EntityItems, eventItems, sourceItems } from "../store/items";
 import { type ApplyOptions, applySync } from "./apply";
 import { planSync, type SyncPlan } from "./plan";
+import { type EntityItems, eventItems, sourceItems } from "./published-items";
 import { readTableState } from "./table-state";
 
 export interface SyncOptions extends ApplyOptions {

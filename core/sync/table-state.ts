@@ -2,7 +2,7 @@
 // A deploy-time Scan (strongly consistent); request paths never scan.
 import { type DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import { type Kind, kinds, membershipPrefix, revisionKey } from "../store/items";
+import { type Kind, kinds, membershipPrefix, revisionKey } from "../store/item-keys";
 import { tableKeys } from "../store/table-definition";
 
 export interface StoredEntity {

@@ -29,7 +29,7 @@ export function useRevisionResponseCache({ revision, maxEntries = 1000 }: Respon
     ...entries,
     async get(key) {
       const current = await revision().catch(() => undefined);
-      if (current === undefined || tagOfKey(key) !== revisionTag(current)) return undefined;
+      if (current === undefined || tagOfKey(key) !== revisionTag(current?.id ?? "none")) return undefined;
       return entries.get(key);
     },
     set: (...args) => entries.set(...args),
@@ -46,7 +46,7 @@ export function useRevisionResponseCache({ revision, maxEntries = 1000 }: Respon
       const current = await revision().catch(() => undefined);
       if (current === undefined) return `"uncached-${randomUUID()}"`;
       const hash = digest(documentString, JSON.stringify(variableValues ?? {}), operationName ?? "").slice(0, 24);
-      return `"${revisionTag(current)}-${hash}"`;
+      return `"${revisionTag(current?.id ?? "none")}-${hash}"`;
     },
   });
 }

@@ -1,0 +1,228 @@
+// npm run bench — Kronika's speed, each figure beside a reference measured in the same run, as a ratio.
+// Prints a table and writes bench/results/latest.json. Shared, noisy machines: medians, and ratios.
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { startDynamoDbLocal } from "../cli/dynamodb-local";
+import { loadContent } from "../core/content/load";
+import { validateContent } from "../core/content/validate";
+import { createDynamoClient } from "../core/store/client";
+import { countCommands } from "../core/store/command-counter";
+import { ensureTable } from "../core/store/create-table";
+import { syncContent } from "../core/sync/sync";
+import { esbuildSettings } from "../infra/function-bundling";
+import { functionUrlEvent } from "../tests/support/function-url-event";
+import { generateCollection } from "./generate-collection";
+import { median, timed, timeNode } from "./measure";
+
+const require = createRequire(import.meta.url);
+const autocannon = require("autocannon") as (
+  options: object,
+) => Promise<{ requests: { average: number }; latency: { p99: number }; non2xx: number; errors: number }>;
+
+const coldStartRuns = Number(process.env.BENCH_COLD_RUNS ?? 11);
+const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
+const scale = { events: Number(process.env.BENCH_EVENTS ?? 10_000), sources: Number(process.env.BENCH_SOURCES ?? 1_000) };
+const timelineQuery = `{ events(first: 20) { totalCount edges { node { title date { label julian gregorian } citations { locator source { title } } } } pageInfo { hasNextPage endCursor } } }`;
+
+interface Figure {
+  figure: string;
+  ours: number;
+  unit: string;
+  reference?: number;
+  referenceName?: string;
+  ratio?: number;
+  target?: string;
+  met?: boolean;
+}
+const figures: Figure[] = [];
+const record = (figure: Figure) => {
+  figures.push(figure);
+  const ratio = figure.ratio === undefined ? "" : ` (×${figure.ratio.toFixed(2)} of ${figure.referenceName})`;
+  console.log(
+    `  ${figure.figure}: ${figure.ours.toFixed(1)} ${figure.unit}${ratio}${figure.target ? ` target ${figure.target}: ${figure.met ? "met" : "MISSED"}` : ""}`,
+  );
+};
+
+function startServer(mode: string, tableName: string, env: NodeJS.ProcessEnv, bodyFile = ""): Promise<{ port: number; stop: () => void }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "bench/servers.ts", mode, tableName, bodyFile], {
+      env,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    child.stdout.once("data", (chunk) => resolve({ port: Number(String(chunk).trim()), stop: () => child.kill() }));
+    child.once("exit", (code) => reject(new Error(`server ${mode} exited ${code}`)));
+  });
+}
+
+async function coldStart(env: NodeJS.ProcessEnv, work: string) {
+  console.log("cold start");
+  const outfile = path.join(work, "graphql", "index.mjs");
+  await build({ ...esbuildSettings, entryPoints: ["functions/graphql.ts"], outfile, logLevel: "warning" });
+  const code = await readFile(outfile);
+  record({ figure: "bundle size", ours: code.byteLength / 1024, unit: "KiB minified" });
+  record({ figure: "bundle size gzipped", ours: gzipSync(code).byteLength / 1024, unit: "KiB" });
+  const event = JSON.stringify(functionUrlEvent({ query: new URLSearchParams({ query: timelineQuery }).toString() }));
+  const ours: number[] = [];
+  const empty: number[] = [];
+  for (let i = 0; i < coldStartRuns; i += 1) {
+    empty.push(await timeNode(["-e", ""], env));
+    ours.push(await timeNode(["bench/cold-start-child.mjs", outfile, event], env));
+  }
+  const ratio = median(ours) / median(empty);
+  record({
+    figure: `cold start: import + first request (median of ${coldStartRuns})`,
+    ours: median(ours),
+    unit: "ms",
+    reference: median(empty),
+    referenceName: "node -e ''",
+    ratio,
+    target: "≤ 2.5×",
+    met: ratio <= 2.5,
+  });
+}
+
+async function throughput(env: NodeJS.ProcessEnv, tableName: string, work: string) {
+  console.log(`hot path (autocannon, 10 connections, ${loadSeconds} s each)`);
+  const load = (port: number) =>
+    autocannon({
+      url: `http://127.0.0.1:${port}/graphql?${new URLSearchParams({ query: timelineQuery })}`,
+      connections: 10,
+      duration: loadSeconds,
+    });
+  const app = await startServer("app", tableName, env);
+  const warm = await fetch(`http://127.0.0.1:${app.port}/graphql?${new URLSearchParams({ query: timelineQuery })}`);
+  const bodyFile = path.join(work, "timeline.json");
+  await writeFile(bodyFile, Buffer.from(await warm.arrayBuffer()));
+  const raw = await startServer("raw", tableName, env, bodyFile);
+  const uncached = await startServer("uncached", tableName, env);
+  try {
+    const rawResult = await load(raw.port);
+    const cachedResult = await load(app.port);
+    const uncachedResult = await load(uncached.port);
+    for (const [name, result] of [
+      ["cached", cachedResult],
+      ["uncached", uncachedResult],
+    ] as const) {
+      if (result.non2xx || result.errors) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+    }
+    const ratio = cachedResult.requests.average / rawResult.requests.average;
+    record({
+      figure: "timeline query, response cache warm",
+      ours: cachedResult.requests.average,
+      unit: "req/s",
+      reference: rawResult.requests.average,
+      referenceName: "raw node:http, same bytes",
+      ratio,
+      target: "≥ 0.25×",
+      met: ratio >= 0.25,
+    });
+    record({
+      figure: "  p99 latency, cached",
+      ours: cachedResult.latency.p99,
+      unit: "ms",
+      reference: rawResult.latency.p99,
+      referenceName: "raw p99",
+      ratio: cachedResult.latency.p99 / Math.max(rawResult.latency.p99, 1),
+    });
+    record({
+      figure: "timeline query, uncached (DynamoDB Local)",
+      ours: uncachedResult.requests.average,
+      unit: "req/s",
+      reference: rawResult.requests.average,
+      referenceName: "raw node:http",
+      ratio: uncachedResult.requests.average / rawResult.requests.average,
+    });
+    record({ figure: "  p99 latency, uncached", ours: uncachedResult.latency.p99, unit: "ms" });
+  } finally {
+    for (const server of [app, raw, uncached]) server.stop();
+  }
+}
+
+async function pipeline(client: ReturnType<typeof createDynamoClient>, work: string) {
+  console.log(`content pipeline: ${scale.events} events, ${scale.sources} sources`);
+  const dir = path.join(work, "collection");
+  const slugs = await generateCollection(dir, scale.events, scale.sources);
+  const checks: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const { ms, value } = await timed(async () => validateContent((await loadContent(dir)).documents));
+    if (value.diagnostics.length > 0) throw new Error(`generated collection has ${value.diagnostics.length} problems`);
+    checks.push(ms);
+  }
+  record({
+    figure: "content check (load + validate, median of 3)",
+    ours: median(checks),
+    unit: "ms",
+    target: "< 5000 ms",
+    met: median(checks) < 5000,
+  });
+
+  const tableName = "kronika-bench-scale";
+  await ensureTable(client, tableName);
+  const counts = countCommands(client);
+  const writes = (plan: { phases: { writes: unknown[] }[]; writesRevision: boolean }) =>
+    plan.phases.reduce((n, p) => n + p.writes.length, 0) + (plan.writesRevision ? 1 : 0);
+  const sync = () => syncContent({ contentDir: dir, client, tableName });
+  const first = await timed(sync);
+  if (first.value.status !== "applied") throw new Error(first.value.status);
+  const written = writes(first.value.plan);
+  record({ figure: "first full sync", ours: written / (first.ms / 1000), unit: "items/s", target: undefined });
+  record({ figure: "  items written, seconds", ours: written, unit: `items in ${(first.ms / 1000).toFixed(1)} s` });
+
+  const batchesBefore = counts.BatchWriteItemCommand ?? 0;
+  const again = await timed(sync);
+  if (again.value.status !== "applied") throw new Error(again.value.status);
+  const noopWrites = writes(again.value.plan) + (counts.BatchWriteItemCommand ?? 0) - batchesBefore;
+  record({
+    figure: "no-op re-sync",
+    ours: again.ms,
+    unit: `ms, ${noopWrites} writes`,
+    target: "< 5000 ms, 0 writes",
+    met: again.ms < 5000 && noopWrites === 0,
+  });
+
+  for (const slug of slugs.slice(0, 10)) {
+    const file = path.join(dir, "events", `${slug}.md`);
+    await writeFile(file, (await readFile(file, "utf8")).replace(/^title: "/m, 'title: "Zmieniono: '));
+  }
+  const changed = await timed(sync);
+  if (changed.value.status !== "applied") throw new Error(changed.value.status);
+  const updated = changed.value.plan.counts.event.update;
+  record({
+    figure: "sync after changing 10 files",
+    ours: changed.ms,
+    unit: `ms, ${updated} events updated, ${writes(changed.value.plan)} items written`,
+  });
+}
+
+const work = await mkdtemp(path.join(tmpdir(), "kronika-bench-"));
+const local = await startDynamoDbLocal();
+const client = createDynamoClient(local.endpoint);
+const env = {
+  ...process.env,
+  DYNAMODB_ENDPOINT: local.endpoint,
+  KRONIKA_TABLE: "kronika-bench",
+  KRONIKA_LOG: "off",
+  AWS_REGION: "local",
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+};
+try {
+  await ensureTable(client, env.KRONIKA_TABLE);
+  await syncContent({ contentDir: "content", client, tableName: env.KRONIKA_TABLE });
+  await coldStart(env, work);
+  await throughput(env, env.KRONIKA_TABLE, work);
+  await pipeline(client, work);
+  await mkdir("bench/results", { recursive: true });
+  const result = { measuredAt: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, figures };
+  await writeFile("bench/results/latest.json", `${JSON.stringify(result, null, 2)}\n`);
+  console.log("\nwrote bench/results/latest.json");
+  const missed = figures.filter((f) => f.met === false);
+  if (missed.length > 0) console.log(`targets missed: ${missed.map((f) => f.figure).join("; ")}`);
+} finally {
+  client.destroy();
+  await local.stop();
+}

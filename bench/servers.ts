@@ -1,0 +1,23 @@
+// Servers the throughput benchmark loads, each in its own process (so the load generator does not share
+// its event loop): `app` (the yoga app, response cache on), `uncached` (cache off), `raw` (node:http
+// answering fixed bytes). Prints the port on stdout.
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { createDynamoClient } from "../core/store/client";
+import { createApp } from "../functions/app";
+
+const [mode, tableName, bodyFile] = process.argv.slice(2);
+const server =
+  mode === "raw"
+    ? (() => {
+        const body = readFileSync(bodyFile);
+        return createServer((_request, response) => {
+          response.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": body.byteLength });
+          response.end(body);
+        });
+      })()
+    : createServer(createApp({ client: createDynamoClient(), tableName, log: false, responseCache: mode !== "uncached" }));
+server.listen(0, "127.0.0.1", () => {
+  const address = server.address();
+  console.log(typeof address === "object" && address ? address.port : 0);
+});
