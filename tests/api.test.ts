@@ -256,6 +256,17 @@ describe("GraphQL API", () => {
     });
   });
 
+  it("ignores a list membership the event no longer backs (one a sync has yet to remove)", async () => {
+    const { PutItemCommand } = await import("@aws-sdk/client-dynamodb");
+    const { marshall } = await import("@aws-sdk/util-dynamodb");
+    const stale = { pk: "EVENT#cezar", sk: "IN#TAG#parzyste", listPk: "TAG#parzyste", listSk: "000000000#stale#cezar", slug: "cezar" };
+    await env.client.send(new PutItemCommand({ TableName: tableName, Item: marshall(stale) }));
+    const { data } = await post(`{ events(first: 100, filter: { tags: ["parzyste"] }) { edges { node { slug } } } }`);
+    const slugs = data?.events.edges.map((e: any) => e.node.slug);
+    expect(slugs).toHaveLength(23);
+    expect(slugs).not.toContain("cezar");
+  });
+
   describe("DynamoDB access", () => {
     const page = `query($first: Int!) { events(first: $first) { edges { node { title date { label } citations { locator source { title } } related { title } } } } }`;
 

@@ -59,6 +59,20 @@ interface ListQuery {
 
 const maxQueryPageItems = 200;
 
+/**
+ * Whether an event has what the filter names. A list membership says so already; this check only guards
+ * against a membership a sync has not yet removed (the list index is eventually consistent).
+ */
+function matches(event: StoredEvent, filter: EventFilter): boolean {
+  const has = (values: string[] | undefined, of: string[]) => (values ?? []).every((v) => of.includes(v));
+  return (
+    has(filter.tags, event.tags) &&
+    has(filter.people, event.people) &&
+    has(filter.places, event.places) &&
+    (filter.source === undefined || event.citations.some((c) => c.source === filter.source))
+  );
+}
+
 /** The list to query and the conditions left to filter, choosing the most selective list available. */
 function planEventQuery(filter: EventFilter, maxSpanDays: number | undefined): ListQuery {
   const conditions: { attribute: string; value: string }[] = [
@@ -163,7 +177,9 @@ export class ContentStore {
             return event;
           })
         : await this.events.loadMany(found.items.map((item) => item.slug as string));
-    const edges = events.flatMap((event, i) => (event && !(event instanceof Error) ? [{ cursor: found.cursors[i], node: event }] : []));
+    const edges = events.flatMap((event, i) =>
+      event && !(event instanceof Error) && matches(event, filter) ? [{ cursor: found.cursors[i], node: event }] : [],
+    );
     return { edges, hasMore: found.hasMore };
   }
 

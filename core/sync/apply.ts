@@ -7,6 +7,8 @@ import type { SyncPlan, Write } from "./plan";
 
 const batchSize = 25;
 const maxAttempts = 10;
+/** Batches of one phase in flight at once: order within a phase does not matter. */
+const concurrency = 4;
 
 export interface ApplyOptions {
   /** Called after each batch, e.g. to report progress. */
@@ -32,9 +34,13 @@ async function writeBatch(client: DynamoDBClient, tableName: string, requests: W
 export async function applySync(client: DynamoDBClient, tableName: string, plan: SyncPlan, options: ApplyOptions = {}): Promise<void> {
   for (const phase of plan.phases) {
     const requests = phase.writes.map(toRequest);
-    for (let start = 0; start < requests.length; start += batchSize) {
-      await writeBatch(client, tableName, requests.slice(start, start + batchSize));
-      options.onBatch?.(phase.name, Math.min(start + batchSize, requests.length), requests.length);
+    for (let start = 0; start < requests.length; start += batchSize * concurrency) {
+      const batches = Array.from({ length: concurrency }, (_, i) =>
+        requests.slice(start + i * batchSize, start + (i + 1) * batchSize),
+      ).filter((b) => b.length);
+      await Promise.all(batches.map((batch) => writeBatch(client, tableName, batch)));
+      const written = Math.min(start + batchSize * concurrency, requests.length);
+      for (const _ of batches) options.onBatch?.(phase.name, written, requests.length);
     }
   }
   if (!plan.writesRevision) return;

@@ -77,7 +77,7 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
   }
   for (const [pk, sortKeys] of state.memberships) {
     if (desiredByPk.has(pk)) continue; // kept or updated above
-    // Memberships of a deleted event, or left behind by an interrupted sync of an event since removed.
+    // The lists of a deleted event.
     phase.goneMemberships.push(...sortKeys.map((sk) => ({ delete: keyOf(pk, sk) })));
   }
 

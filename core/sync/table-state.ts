@@ -1,9 +1,11 @@
-// Reads what the table holds, for planning a sync: every entity's hash and every list membership.
-// A deploy-time Scan (strongly consistent); request paths never scan.
-import { type DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
+// Reads what the table holds, for planning a sync: each published entity's hash and, for events, the lists
+// it is in (derived from its stored tags, people, places and citations, which is where its memberships
+// were written). Reads only the main items, through the list index: a tenth of the items a Scan would read.
+import { type AttributeValue, type DynamoDBClient, GetItemCommand, QueryCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import { type Kind, kinds, membershipPrefix, revisionKey } from "../store/item-keys";
-import { tableKeys } from "../store/table-definition";
+import { type Kind, membershipPrefix, revisionKey, type StoredEvent, sourcesList, timelineList } from "../store/item-keys";
+import { listIndex, tableKeys } from "../store/table-definition";
+import { eventLists } from "./published-items";
 
 export interface StoredEntity {
   kind: Kind;
@@ -23,40 +25,57 @@ export interface StoredRevision {
 export interface TableState {
   /** Main items by partition key. */
   entities: Map<string, StoredEntity>;
-  /** Sort keys of list memberships by partition key (including any left by an interrupted sync). */
+  /** Sort keys of each event's list memberships, by partition key. */
   memberships: Map<string, string[]>;
   revision?: StoredRevision;
 }
 
-const kindOfSortKey = new Map<string, Kind>(Object.entries(kinds).map(([kind, sk]) => [sk, kind as Kind]));
+async function queryList(client: DynamoDBClient, tableName: string, list: string, projection: string[]) {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, AttributeValue> | undefined;
+  const names = Object.fromEntries(projection.map((name, i) => [`#p${i}`, name]));
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: listIndex.indexName,
+        KeyConditionExpression: "#lpk = :list",
+        ExpressionAttributeNames: { "#lpk": listIndex.partitionKey, ...names },
+        ExpressionAttributeValues: { ":list": { S: list } },
+        ProjectionExpression: Object.keys(names).join(", "),
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
 
 export async function readTableState(client: DynamoDBClient, tableName: string): Promise<TableState> {
   const state: TableState = { entities: new Map(), memberships: new Map() };
-  let startKey: Record<string, never> | undefined;
-  do {
-    const page = await client.send(
-      new ScanCommand({
-        TableName: tableName,
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-        ProjectionExpression: "#pk, #sk, slug, title, #hash, id, syncedAt, eventCount, sourceCount, maxSpanDays",
-        ExpressionAttributeNames: { "#pk": tableKeys.partitionKey, "#sk": tableKeys.sortKey, "#hash": "hash" },
-      }),
-    );
-    for (const raw of page.Items ?? []) {
-      const item = unmarshall(raw);
+  const common = [tableKeys.partitionKey, tableKeys.sortKey, "slug", "title", "hash"];
+  const [events, sources, revision] = await Promise.all([
+    queryList(client, tableName, timelineList, [...common, "tags", "people", "places", "citations"]),
+    queryList(client, tableName, sourcesList, common),
+    client.send(
+      new GetItemCommand({ TableName: tableName, Key: { pk: { S: revisionKey.pk }, sk: { S: revisionKey.sk } }, ConsistentRead: true }),
+    ),
+  ]);
+  for (const [kind, items] of [
+    ["event", events],
+    ["source", sources],
+  ] as const) {
+    for (const item of items) {
       const pk = item[tableKeys.partitionKey] as string;
-      const sk = item[tableKeys.sortKey] as string;
-      if (pk === revisionKey.pk && sk === revisionKey.sk) {
-        state.revision = item as unknown as StoredRevision;
-      } else if (sk.startsWith(membershipPrefix)) {
-        state.memberships.set(pk, [...(state.memberships.get(pk) ?? []), sk]);
-      } else {
-        const kind = kindOfSortKey.get(sk);
-        if (kind) state.entities.set(pk, { kind, slug: item.slug, title: item.title, hash: item.hash });
-      }
+      state.entities.set(pk, { kind, slug: item.slug as string, title: item.title as string, hash: item.hash as string });
+      if (kind === "event")
+        state.memberships.set(
+          pk,
+          eventLists(item as unknown as StoredEvent).map((list) => `${membershipPrefix}${list}`),
+        );
     }
-    startKey = page.LastEvaluatedKey as Record<string, never> | undefined;
-  } while (startKey);
+  }
+  if (revision.Item) state.revision = unmarshall(revision.Item) as StoredRevision;
   return state;
 }
