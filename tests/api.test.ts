@@ -263,6 +263,8 @@ describe("GraphQL API", () => {
     await env.client.send(new PutItemCommand({ TableName: tableName, Item: marshall(stale) }));
     const { data } = await post(`{ events(first: 100, filter: { tags: ["parzyste"] }) { edges { node { slug } } } }`);
     const slugs = data?.events.edges.map((e: any) => e.node.slug);
+    const { DeleteItemCommand } = await import("@aws-sdk/client-dynamodb");
+    await env.client.send(new DeleteItemCommand({ TableName: tableName, Key: marshall({ pk: stale.pk, sk: stale.sk }) }));
     expect(slugs).toHaveLength(23);
     expect(slugs).not.toContain("cezar");
   });
