@@ -21,3 +21,5 @@ server.listen(0, "127.0.0.1", () => {
   const address = server.address();
   console.log(typeof address === "object" && address ? address.port : 0);
 });
+// Exit cleanly on a signal, so a profiler attached with --cpu-prof can write its profile.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(0));

@@ -10,6 +10,7 @@ import { schema } from "../schema/index";
 import { exampleQuery } from "./example-query";
 import { defaultLimits, type Limits } from "./limits";
 import { useCors } from "./plugins/cors";
+import { useGetResponseBytes } from "./plugins/get-response-bytes";
 import { useGraphiqlRedirect } from "./plugins/graphiql-redirect";
 import { useHttpCaching } from "./plugins/http-caching";
 import { useQueryLimits } from "./plugins/query-limits";
@@ -52,7 +53,7 @@ export function createApp(options: AppOptions) {
   } = options;
   const revision = createRevisionSource(client, tableName, revisionMaxAgeMs);
   const plugins: Plugin<any>[] = [useRequestId(), useCors(corsOrigins), useRequestGuard(), useQueryLimits(limits), useHttpCaching()];
-  if (responseCache) plugins.push(useRevisionResponseCache({ revision }));
+  if (responseCache) plugins.push(useGetResponseBytes({ revision }), useRevisionResponseCache({ revision }));
   if (log) plugins.push(useRequestLog(log));
   if (graphiql && "redirectTo" in graphiql) plugins.push(useGraphiqlRedirect(graphiql.redirectTo));
   const render = graphiql && "render" in graphiql ? graphiql.render : undefined;

@@ -72,6 +72,27 @@ describe("the response cache", () => {
     expect(stale.status).toBe(200);
   });
 
+  it("sends a repeated GET's bytes without GraphQL, and drops them when the revision changes", async () => {
+    const query = `http://localhost/graphql?${new URLSearchParams({ query: '{ event(slug: "zjazd") { title } }' })}`;
+    const first = await app.fetch(query);
+    expect(first.headers.get("x-cache")).toBeNull();
+    const body = await first.text();
+    const again = await app.fetch(query);
+    expect(again.headers.get("x-cache")).toBe("hit");
+    expect(await again.text()).toBe(body);
+    expect(lines.at(-1)).toMatchObject({ cacheHit: true, dynamodbCalls: 0 });
+    const other = await app.fetch(query, { headers: { accept: "application/graphql-response+json" } });
+    expect(other.headers.get("x-cache")).toBeNull();
+
+    const renamed = files("Szturm");
+    renamed["events/zjazd.md"] = renamed["events/zjazd.md"].replace('title: "Zjazd"', 'title: "II Zjazd Rad"');
+    await writeContentFolder(renamed, contentDir);
+    await syncContent({ contentDir, client: env.client, tableName });
+    const fresh = await app.fetch(query);
+    expect(fresh.headers.get("x-cache")).toBeNull();
+    expect((await fresh.json()).data.event.title).toBe("II Zjazd Rad");
+  });
+
   it("does not cache errors", async () => {
     const bad = `http://localhost/graphql?${new URLSearchParams({ query: "{ events(first: 0) { totalCount } }" })}`;
     const first = await app.fetch(bad);

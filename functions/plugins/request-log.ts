@@ -57,7 +57,7 @@ export function useRequestLog(log: LogSink): Plugin<Context> {
         status: response.status,
         durationMs: scope ? Math.round((performance.now() - scope.startedAt) * 10) / 10 : undefined,
         dynamodbCalls: known?.store?.calls ?? 0,
-        cacheHit: known?.cacheHit ?? false,
+        cacheHit: (known?.cacheHit ?? false) || response.headers.get("x-cache") === "hit",
         errors: known?.errors ?? 0,
       });
     },
