@@ -98,6 +98,7 @@ describe("sync against DynamoDB Local", () => {
       "EVENT",
       "IN#CITES#opracowanie",
       "IN#TAG#szturm",
+      "STATE",
     ]);
     expect(items.some((i) => i.pk === "EVENT#zjazd")).toBe(false);
     expect(items.find((i) => i.pk === "REVISION")).toMatchObject({ id: "r2", eventCount: 2 });
@@ -159,7 +160,7 @@ describe("sync against DynamoDB Local", () => {
     const planned = await sync({ contentDir: changedDir, revisionId: "r2" });
     const reference = strip(await tableContents(env.client, tableName));
     const batchesInChange = planned.status === "applied" ? planned.plan.phases.length : 0;
-    expect(batchesInChange).toBe(4);
+    expect(batchesInChange).toBe(5);
 
     for (let killAfter = 1; killAfter <= batchesInChange; killAfter += 1) {
       tableName = await freshTable(env.client);

@@ -17,7 +17,6 @@ import {
   type Kind,
   type ListName,
   listFor,
-  revisionKey,
   type StoredEvent,
   type StoredSource,
   sourcesList,

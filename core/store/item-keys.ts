@@ -19,6 +19,9 @@ export const listFor = {
 };
 
 export const membershipPrefix = "IN#";
+/** Each entity's small state item (hash and lists), what a sync plans against; in the list "STATE". */
+export const stateSortKey = "STATE";
+export const stateList = "STATE";
 export const revisionKey = { [tableKeys.partitionKey]: "REVISION", [tableKeys.sortKey]: "CURRENT" };
 
 export const entityKey = (kind: Kind, slug: string) => ({

@@ -1,8 +1,8 @@
 // Plans a sync: compares what the content publishes with what the table holds, by slug and content hash,
 // and orders the writes so references stay whole at every instant and an interrupted sync converges.
-import { entityKey, type Kind } from "../store/item-keys";
+import { entityKey, type Kind, stateSortKey } from "../store/item-keys";
 import { tableKeys } from "../store/table-definition";
-import type { EntityItems } from "./published-items";
+import { type EntityItems, stateItem } from "./published-items";
 import type { StoredRevision, TableState } from "./table-state";
 
 export type Action = "create" | "update" | "delete";
@@ -41,9 +41,11 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
     membershipPuts: [] as Write[],
     staleMemberships: [] as Write[],
     eventPuts: [] as Write[],
+    statePuts: [] as Write[],
     goneMemberships: [] as Write[],
     eventDeletes: [] as Write[],
     sourceDeletes: [] as Write[],
+    stateDeletes: [] as Write[],
   };
 
   const desiredByPk = new Map(desired.map((e) => [entityKey(e.kind, e.slug)[tableKeys.partitionKey] as string, e]));
@@ -56,6 +58,8 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
     }
     counts[entity.kind][action] += 1;
     changes.push({ kind: entity.kind, slug: entity.slug, title: entity.title, action });
+    // The state item goes last of all: until it carries the new hash, a re-run redoes this entity's writes.
+    phase.statePuts.push({ put: stateItem(entity) });
     if (entity.kind === "source") {
       phase.sourcePuts.push({ put: entity.item });
       continue;
@@ -65,7 +69,6 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
     for (const sk of state.memberships.get(pk) ?? []) {
       if (!wanted.has(sk)) phase.staleMemberships.push({ delete: keyOf(pk, sk) });
     }
-    // The main item goes last: until it carries the new hash, a re-run redoes this event's writes.
     phase.eventPuts.push({ put: entity.item });
   }
   for (const [pk, stored] of state.entities) {
@@ -74,6 +77,7 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
     changes.push({ kind: stored.kind, slug: stored.slug, title: stored.title, action: "delete" });
     if (stored.kind === "source") phase.sourceDeletes.push({ delete: keyOf(pk, "SOURCE") });
     else phase.eventDeletes.push({ delete: keyOf(pk, "EVENT") });
+    phase.stateDeletes.push({ delete: keyOf(pk, stateSortKey) });
   }
   for (const [pk, sortKeys] of state.memberships) {
     if (desiredByPk.has(pk)) continue; // kept or updated above
@@ -95,9 +99,11 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
     { name: "event lists", writes: phase.membershipPuts },
     { name: "stale event lists", writes: phase.staleMemberships },
     { name: "events", writes: phase.eventPuts },
+    { name: "entity states", writes: phase.statePuts },
     { name: "lists of deleted events", writes: phase.goneMemberships },
     { name: "deleted events", writes: phase.eventDeletes },
     { name: "deleted sources", writes: phase.sourceDeletes },
+    { name: "states of deleted entities", writes: phase.stateDeletes },
   ].filter((p) => p.writes.length > 0);
   const revisionChanged =
     !state.revision ||

@@ -13,12 +13,14 @@ import {
   membershipPrefix,
   type StoredEvent,
   sourcesList,
+  stateList,
+  stateSortKey,
   timelineList,
 } from "../store/item-keys";
 import { listIndex, tableKeys } from "../store/table-definition";
 
 /** Bump when the item layout changes, so the next sync rewrites every item. */
-const itemLayoutVersion = 1;
+const itemLayoutVersion = 2;
 
 /** Everything one entity writes: its main item and, for events, one item per list it belongs to. */
 export interface EntityItems {
@@ -28,6 +30,24 @@ export interface EntityItems {
   hash: string;
   item: Record<string, unknown>;
   memberships: Record<string, unknown>[];
+}
+
+/**
+ * The entity's state item: its hash, title and the sort keys of its list memberships. Small, so a sync reads
+ * the state of a whole collection quickly; written after everything else of the entity, so it is true.
+ */
+export function stateItem(entity: Pick<EntityItems, "kind" | "slug" | "title" | "hash" | "memberships">): Record<string, unknown> {
+  return {
+    [tableKeys.partitionKey]: entityKey(entity.kind, entity.slug)[tableKeys.partitionKey],
+    [tableKeys.sortKey]: stateSortKey,
+    [listIndex.partitionKey]: stateList,
+    [listIndex.sortKey]: `${entity.kind}#${entity.slug}`,
+    kind: entity.kind,
+    slug: entity.slug,
+    title: entity.title,
+    hash: entity.hash,
+    lists: entity.memberships.map((m) => m[tableKeys.sortKey] as string),
+  };
 }
 
 function contentHash(value: unknown): string {
