@@ -27,6 +27,8 @@ const autocannon = require("autocannon") as (
 const coldStartRuns = Number(process.env.BENCH_COLD_RUNS ?? 11);
 const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
 const scale = { events: Number(process.env.BENCH_EVENTS ?? 10_000), sources: Number(process.env.BENCH_SOURCES ?? 1_000) };
+/** Which parts to run (default all): BENCH_PARTS=cold,hot,pipeline. */
+const parts = new Set((process.env.BENCH_PARTS ?? "cold,hot,pipeline").split(","));
 const timelineQuery = `{ events(first: 20) { totalCount edges { node { title date { label julian gregorian } citations { locator source { title } } } } pageInfo { hasNextPage endCursor } } }`;
 
 interface Figure {
@@ -213,9 +215,9 @@ const env = {
 try {
   await ensureTable(client, env.KRONIKA_TABLE);
   await syncContent({ contentDir: "content", client, tableName: env.KRONIKA_TABLE });
-  await coldStart(env, work);
-  await throughput(env, env.KRONIKA_TABLE, work);
-  await pipeline(client, work);
+  if (parts.has("cold")) await coldStart(env, work);
+  if (parts.has("hot")) await throughput(env, env.KRONIKA_TABLE, work);
+  if (parts.has("pipeline")) await pipeline(client, work);
   await mkdir("bench/results", { recursive: true });
   const result = { measuredAt: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, figures };
   await writeFile("bench/results/latest.json", `${JSON.stringify(result, null, 2)}\n`);

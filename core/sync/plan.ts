@@ -90,7 +90,7 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
     id: revisionId,
     eventCount: events.length,
     sourceCount: desired.length - events.length,
-    maxSpanDays: events.reduce((max, e) => Math.max(max, (e.item.lastDay as number) - (e.item.firstDay as number)), 0),
+    maxSpanDays: events.reduce((max, e) => Math.max(max, e.spanDays), 0),
   };
   const published = state.entities.size;
   const deleting = counts.event.delete + counts.source.delete;

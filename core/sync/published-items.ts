@@ -19,8 +19,8 @@ import {
 } from "../store/item-keys";
 import { listIndex, tableKeys } from "../store/table-definition";
 
-/** Bump when the item layout changes, so the next sync rewrites every item. */
-const itemLayoutVersion = 2;
+/** Bump when the item layout or the rendering changes (e.g. a new markdown-it), so the next sync rewrites every item. */
+const itemLayoutVersion = 3;
 
 /** Everything one entity writes: its main item and, for events, one item per list it belongs to. */
 export interface EntityItems {
@@ -30,6 +30,8 @@ export interface EntityItems {
   hash: string;
   item: Record<string, unknown>;
   memberships: Record<string, unknown>[];
+  /** Days from first to last, for events (0 for sources). */
+  spanDays: number;
 }
 
 /**
@@ -69,13 +71,10 @@ export function eventLists(event: Pick<StoredEvent, "tags" | "people" | "places"
 
 export function eventItems(entry: EventEntry): EntityItems {
   const { draft: _draft, body, ...fields } = entry;
-  const published = {
-    ...fields,
-    body: renderBody(body),
-    firstDay: entry.date.firstDay,
-    lastDay: entry.date.lastDay,
-  };
-  const hash = contentHash(published);
+  const unrendered = { ...fields, body, firstDay: entry.date.firstDay, lastDay: entry.date.lastDay };
+  // The hash covers what the item is made from; rendering (pinned markdown-it) happens only for items written.
+  const hash = contentHash(unrendered);
+  let item: Record<string, unknown> | undefined;
   const sortKey = chronologicalKey(entry.date.firstDay, entry.date.lastDay, entry.slug);
   const membership: Membership = {
     slug: entry.slug,
@@ -91,7 +90,18 @@ export function eventItems(entry: EventEntry): EntityItems {
     slug: entry.slug,
     title: entry.title,
     hash,
-    item: { ...entityKey("event", entry.slug), [listIndex.partitionKey]: timelineList, [listIndex.sortKey]: sortKey, ...published, hash },
+    spanDays: entry.date.lastDay - entry.date.firstDay,
+    get item() {
+      item ??= {
+        ...entityKey("event", entry.slug),
+        [listIndex.partitionKey]: timelineList,
+        [listIndex.sortKey]: sortKey,
+        ...unrendered,
+        body: renderBody(body),
+        hash,
+      };
+      return item;
+    },
     memberships: eventLists(entry).map((list) => ({
       [tableKeys.partitionKey]: entityKey("event", entry.slug)[tableKeys.partitionKey],
       [tableKeys.sortKey]: `${membershipPrefix}${list}`,
@@ -124,5 +134,6 @@ export function sourceItems(entry: SourceEntry): EntityItems {
       hash,
     },
     memberships: [],
+    spanDays: 0,
   };
 }
