@@ -16,7 +16,7 @@ export function formatPlan(plan: SyncPlan): string[] {
 }
 
 export function formatOutcome(outcome: SyncOutcome): string[] {
-  const lines = sortDiagnostics(outcome.diagnostics).map(formatHuman);
+  const lines = sortDiagnostics(outcome.diagnostics).map((d) => formatHuman(d));
   if (outcome.status === "invalid") {
     lines.push("content has errors: nothing was written");
     return lines;

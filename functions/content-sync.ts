@@ -18,7 +18,7 @@ export async function handler() {
     revisionId: process.env.KRONIKA_REVISION || undefined,
   });
   if (outcome.status === "invalid") {
-    throw new Error(`content has errors, nothing was written:\n${outcome.diagnostics.map(formatHuman).join("\n")}`);
+    throw new Error(`content has errors, nothing was written:\n${outcome.diagnostics.map((d) => formatHuman(d)).join("\n")}`);
   }
   if (outcome.status === "mass-delete-refused") {
     throw new Error(`refused to delete ${outcome.plan.massDelete?.deleting} of ${outcome.plan.massDelete?.published} published items`);

@@ -34,7 +34,7 @@ describe("the 1917 collection", () => {
   it("passes the content check with no problems", async () => {
     const loaded = await loadContent(contentDir);
     const { diagnostics, collection } = validateContent(loaded.documents);
-    expect([...loaded.diagnostics, ...diagnostics].map(formatHuman)).toEqual([]);
+    expect([...loaded.diagnostics, ...diagnostics].map((d) => formatHuman(d))).toEqual([]);
     expect(collection.events.length).toBeGreaterThanOrEqual(25);
     expect(collection.sources.length).toBeGreaterThanOrEqual(8);
   });

@@ -18,9 +18,11 @@ const event = (slug: string, frontMatter: string, body = "Treść.\n"): ContentD
 const validEvent = (slug = "szturm") =>
   event(slug, "title: Szturm\ndate:\n  julian: 1917-10-25/1917-10-26\nsources:\n  - source: opracowanie\n");
 
+/** The errors only: the editorial warnings have tests of their own below. */
 function check(...documents: ContentDocument[]) {
   const result = validateContent([source("opracowanie"), ...documents]);
-  return { ...result, lines: result.diagnostics.map(formatHuman) };
+  const diagnostics = result.diagnostics.filter((d) => d.severity === "error");
+  return { ...result, diagnostics, lines: diagnostics.map((d) => formatHuman(d)) };
 }
 
 describe("content check", () => {
@@ -127,5 +129,55 @@ describe("content check", () => {
     expect(diagnostics).toEqual([]);
     expect(collection.sources.find((s) => s.slug === "dekret-o-pokoju")?.date?.gregorian).toBe("1917-11-08");
     expect(collection.sources.find((s) => s.slug === "pipes")?.csl).toMatchObject({ id: "pipes", author: [{ family: "Pipes" }] });
+  });
+});
+
+describe("editorial warnings", () => {
+  const settings = (text: string): ContentDocument => ({ file: "content/collection.yaml", kind: "settings", slug: "collection", text });
+  const warnings = (...documents: ContentDocument[]) =>
+    validateContent([source("opracowanie"), ...documents]).diagnostics.map(
+      (d) => `${d.severity} ${formatHuman(d).replace(/ error:| warning:/, "")}`,
+    );
+
+  it("warns of an event without citations and a summary over 300 characters, at their lines", () => {
+    expect(warnings(event("bez", `title: Bez źródeł\nsummary: ${"a".repeat(301)}\ndate: 1917\n`))).toEqual([
+      "warning content/events/bez.md:2:8: the event cites no source; add one under sources: [no-citation]",
+      "warning content/events/bez.md:3:10: the summary has 301 characters; keep it under 300 (one or two sentences) [long-summary]",
+    ]);
+  });
+
+  it("warns of a person spelled like another, pointing at the rarer spelling", () => {
+    const cited = "sources:\n  - source: opracowanie\n";
+    expect(
+      warnings(
+        event("a", `title: A\ndate: 1917\npeople: [Aleksandr Kiereński]\n${cited}`),
+        event("b", `title: B\ndate: 1917\npeople: [Aleksandr Kiereński]\n${cited}`),
+        event("c", `title: C\ndate: 1917\npeople: [Lew Trocki, Aleksandr Kierenski]\n${cited}`),
+      ),
+    ).toEqual([
+      'warning content/events/c.md:4:22: "Aleksandr Kierenski" looks like "Aleksandr Kiereński" (in 2 events); spell one name one way so filters find every event [similar-name]',
+    ]);
+  });
+
+  it("warns of a Julian date after the calendar switch and a Gregorian-only date before it", () => {
+    const cited = "sources:\n  - source: opracowanie\n";
+    expect(
+      warnings(
+        settings("julianCalendarUntil: 1918-02-13\n"),
+        event("po", `title: Po\ndate:\n  julian: 1918-03-01\n${cited}`),
+        event("przed", `title: Przed\ndate: 1917-11-07\n${cited}`),
+        event("dobrze", `title: Dobrze\ndate:\n  julian: 1917-10-25\n${cited}`),
+      ),
+    ).toEqual([
+      "warning content/events/po.md:4:11: dated in the Julian calendar, but the collection switched to the Gregorian on 1918-02-14; write the date as gregorian [calendar-switch]",
+      "warning content/events/przed.md:3:7: dated only in the Gregorian calendar, but before 1918-02-14 the collection's sources use the Julian; add julian: 1917-10-25 [calendar-switch]",
+    ]);
+  });
+
+  it("reports a bad settings file like any other", () => {
+    expect(warnings(settings("julianCalendarUntil: 1918-02-30\nlanguage: pl\n"))).toEqual([
+      "error content/collection.yaml:1:22: 1918-02-30 does not exist in the gregorian calendar (February 1918 has 28 days) [date-invalid]",
+      'error content/collection.yaml:2:1: unknown field "language" [unknown-field]',
+    ]);
   });
 });

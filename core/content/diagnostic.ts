@@ -19,11 +19,22 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
 }
 
-/** Compiler style: `file:line:col: error: message [rule]`. */
-export function formatHuman(diagnostic: Diagnostic): string {
+/** Compiler style: `file:line:col: error: message [rule]`; `color` marks the severity for a terminal. */
+export function formatHuman(diagnostic: Diagnostic, color = false): string {
   const { file, line, col, severity, message, rule } = diagnostic;
-  return `${file}:${line}:${col}: ${severity}: ${message} [${rule}]`;
+  const label = color ? `\x1b[${severity === "error" ? "31" : "33"}m${severity}\x1b[0m` : severity;
+  return `${file}:${line}:${col}: ${label}: ${message} [${rule}]`;
 }
+
+/** A GitHub Actions workflow command, so the problem shows inline on the pull request's changed line. */
+export function formatGithub({ file, line, col, severity, message, rule }: Diagnostic): string {
+  const escapeData = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const escapeProperty = (text: string) => escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  return `::${severity} file=${escapeProperty(file)},line=${line},col=${col},title=${escapeProperty(rule)}::${escapeData(message)}`;
+}
+
+/** Warnings become errors (for --strict). */
+export const strict = (diagnostics: Diagnostic[]): Diagnostic[] => diagnostics.map((d) => ({ ...d, severity: "error" }));
 
 export function summarize(diagnostics: Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === "error").length;

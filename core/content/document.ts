@@ -1,7 +1,7 @@
 // A content file as text, parsed into YAML data that remembers where each value stands in the file.
 import { isMap, isScalar, LineCounter, type Node, parseDocument, type Document as YamlDocument } from "yaml";
 
-export type DocumentKind = "event" | "source";
+export type DocumentKind = "event" | "source" | "settings";
 
 /** One file of the content folder: what load reads and validate checks. */
 export interface ContentDocument {
@@ -82,7 +82,7 @@ export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDoc
       problems: [
         {
           rule: "yaml-syntax",
-          message: doc.kind === "event" ? "front matter must be a map of fields" : "a source file must be a map of fields",
+          message: doc.kind === "event" ? "front matter must be a map of fields" : `a ${doc.kind} file must be a map of fields`,
           position: toPosition(root?.range?.[0] ?? 0),
         },
       ],

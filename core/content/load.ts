@@ -9,6 +9,9 @@ const folders: { folder: string; kind: DocumentKind; extensions: string[] }[] = 
   { folder: "sources", kind: "source", extensions: [".yaml", ".yml"] },
 ];
 
+/** The collection's settings file, beside events/ and sources/. */
+export const settingsFileName = "collection.yaml";
+
 export interface LoadedContent {
   documents: ContentDocument[];
   diagnostics: Diagnostic[];
@@ -71,6 +74,8 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
       documents.push({ file, kind, slug: name.slice(0, -extension.length) });
     }
   }
+  const settingsFile = path.join(contentDir, settingsFileName);
+  if ((found ?? []).includes(settingsFileName)) documents.unshift({ file: settingsFile, kind: "settings", slug: "collection" });
   const texts = await readAll(documents.map((d) => d.file));
   return { documents: documents.map((d, i) => ({ ...d, text: texts[i] })), diagnostics };
 }

@@ -88,6 +88,20 @@ export const sourceSchema = z.strictObject({
   ...cslFields,
 });
 
+export const settingsSchema = z.strictObject({
+  locale: z
+    .string()
+    .regex(/^[a-z]{2}$/, { error: "must be a two-letter language code, e.g. pl" })
+    .default("pl")
+    .describe("The language the content is written in."),
+  julianCalendarUntil: edtfText
+    .optional()
+    .describe(
+      "The last Gregorian day on which the collection's region still used the Julian calendar (Russia: 1918-02-13). Events before it are expected in the Julian calendar, events after it in the Gregorian.",
+    ),
+});
+
+export type CollectionSettings = z.infer<typeof settingsSchema>;
 export type EventFrontMatter = z.infer<typeof eventFrontMatterSchema>;
 export type SourceFields = z.infer<typeof sourceSchema>;
 export type Citation = z.infer<typeof citationSchema>;

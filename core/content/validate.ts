@@ -6,7 +6,8 @@ import type { Collection, EventEntry, SourceEntry } from "./collection";
 import { cslTypes } from "./csl";
 import type { Diagnostic } from "./diagnostic";
 import { type ContentDocument, type ParsedDocument, type PathKey, parseContentDocument } from "./document";
-import { eventFrontMatterSchema, slugPattern, sourceSchema } from "./schema";
+import { editorialChecks } from "./editorial";
+import { type CollectionSettings, eventFrontMatterSchema, settingsSchema, slugPattern, sourceSchema } from "./schema";
 import { didYouMean } from "./similar";
 
 export interface CheckResult {
@@ -117,6 +118,22 @@ function checkSource(doc: ContentDocument, parsed: ParsedDocument, report: Repor
   return { slug: doc.slug, csl: { ...csl, id: doc.slug }, ...(date ? { date } : {}) };
 }
 
+function checkSettings(parsed: ParsedDocument, report: Report): CollectionSettings | undefined {
+  const data = { ...(parsed.data as Record<string, unknown>) };
+  let dateOk = true;
+  if ("julianCalendarUntil" in data) {
+    data.julianCalendarUntil = parsed.writtenText(["julianCalendarUntil"]) ?? data.julianCalendarUntil;
+    const until = resolveDate(String(data.julianCalendarUntil));
+    if (!until.ok) {
+      dateOk = false;
+      for (const problem of until.problems) report(["julianCalendarUntil"], problem.rule, problem.message);
+    }
+  }
+  const result = settingsSchema.safeParse(data);
+  if (!result.success) reportSchemaIssues(result.error.issues, parsed, report, Object.keys(settingsSchema.shape));
+  return result.success && dateOk ? result.data : undefined;
+}
+
 /** Cross-file checks: every citation and `related` link points at something that is published. */
 function checkReferences(events: Checked<EventEntry>[], sources: Checked<SourceEntry>[], diagnostics: Diagnostic[]) {
   const sourceSlugs = new Set(sources.map((s) => s.entry.slug));
@@ -145,6 +162,7 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
   const diagnostics: Diagnostic[] = [];
   const events: Checked<EventEntry>[] = [];
   const sources: Checked<SourceEntry>[] = [];
+  let settings: CollectionSettings | undefined;
   for (const doc of documents) {
     const { parsed, problems } = parseContentDocument(doc);
     const report = reporterFor(doc, parsed, diagnostics);
@@ -159,7 +177,9 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
       );
     }
     if (!parsed) continue;
-    if (doc.kind === "event") {
+    if (doc.kind === "settings") {
+      settings = checkSettings(parsed, report);
+    } else if (doc.kind === "event") {
       const entry = checkEvent(doc, parsed, report);
       if (entry) events.push({ entry, doc, parsed });
     } else {
@@ -168,6 +188,13 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
     }
   }
   checkReferences(events, sources, diagnostics);
+  editorialChecks(
+    events.map(({ entry, doc, parsed }) => {
+      const report = reporterFor(doc, parsed, diagnostics);
+      return { entry, parsed, warn: (path, rule, message) => report(path, rule, message, { severity: "warning" }) };
+    }),
+    settings,
+  );
   return {
     diagnostics,
     collection: {

@@ -1,0 +1,97 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { slugify } from "../core/content/slug";
+import { eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
+
+const run = promisify(execFile);
+const cli = async (script: string, args: string[]) =>
+  run(process.execPath, ["--import", "tsx", `cli/${script}.ts`, ...args]).then(
+    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+
+describe("content:check output formats", () => {
+  const folder = () =>
+    writeContentFolder({
+      "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article"),
+      "events/bez-zrodel.md": eventFile({ title: "Bez źródeł", date: "{ julian: 1917-10-25 }" }),
+      "events/zly.md": eventFile({ title: "Zły", date: "{ julian: 1917-10-25, gregorian: 1917-11-08 }", sources: ["opracowanie"] }),
+    });
+
+  it("prints GitHub annotations with file, line and column", async () => {
+    const dir = await folder();
+    const { code, stdout } = await cli("check", ["--content", dir, "--format", "github"]);
+    expect(code).toBe(1);
+    const lines = stdout.trim().split("\n");
+    expect(lines[0]).toBe(
+      `::warning file=${path.relative(process.cwd(), dir)}/events/bez-zrodel.md,line=2,col=8,title=no-citation::the event cites no source; add one under sources:`,
+    );
+    expect(lines[1]).toMatch(
+      /^::error file=.*events\/zly\.md,line=3,col=\d+,title=date-mismatch::julian 1917-10-25 is gregorian 1917-11-07, not 1917-11-08$/,
+    );
+  });
+
+  it("prints JSON for tools", async () => {
+    const { code, stdout } = await cli("check", ["--content", await folder(), "--format", "json"]);
+    expect(code).toBe(1);
+    const result = JSON.parse(stdout);
+    expect(result.diagnostics.map((d: { rule: string; severity: string }) => `${d.severity} ${d.rule}`)).toEqual([
+      "warning no-citation",
+      "error date-mismatch",
+    ]);
+    expect(result.summary).toEqual({ files: 3, events: 1, sources: 1 });
+  });
+
+  it("passes warnings alone, and fails them with --strict", async () => {
+    const dir = await writeContentFolder({
+      "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article"),
+      "events/bez-zrodel.md": eventFile({ title: "Bez źródeł", date: "{ julian: 1917-10-25 }" }),
+    });
+    expect((await cli("check", ["--content", dir])).code).toBe(0);
+    const strict = await cli("check", ["--content", dir, "--strict"]);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain("error: the event cites no source");
+  });
+
+  it("refuses an unknown format with a clear message", async () => {
+    const { code, stderr } = await cli("check", ["--format", "xml"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--format must be human, github or json, not "xml"');
+  });
+});
+
+describe("content:new", () => {
+  it("makes slugs from Polish titles", () => {
+    expect(slugify("Dekret o prasie")).toBe("dekret-o-prasie");
+    expect(slugify("Żółć, łódź i źdźbło — 1917!")).toBe("zolc-lodz-i-zdzblo-1917");
+  });
+
+  it("scaffolds an event that passes the check, and refuses to overwrite it", async () => {
+    const dir = await writeContentFolder({
+      "sources/opracowanie-rewolucja-pazdziernikowa.yaml": sourceFile("Rewolucja październikowa", "article"),
+    });
+    const created = await cli("new", ["--content", dir, "event", "Dekret o prasie"]);
+    expect(created.code).toBe(0);
+    const file = path.join(dir, "events", "dekret-o-prasie.md");
+    const text = await readFile(file, "utf8");
+    expect(text).toContain('title: "Dekret o prasie"');
+    expect(text).toContain("julian: 1917-10-25");
+    expect(text).toContain("# gregorian: 1917-11-07");
+    expect((await cli("check", ["--content", dir])).code).toBe(0);
+    const again = await cli("new", ["--content", dir, "event", "Dekret o prasie"]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("already exists: not overwritten");
+  });
+
+  it("scaffolds a source that passes the check", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "kronika-new-"));
+    await writeContentFolder({}, dir);
+    expect((await cli("new", ["--content", dir, "source", "Historia Rosji"])).code).toBe(0);
+    expect(await readFile(path.join(dir, "sources", "historia-rosji.yaml"), "utf8")).toContain('title: "Historia Rosji"');
+    expect((await cli("check", ["--content", dir])).code).toBe(0);
+  });
+});
