@@ -1,0 +1,64 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import type { ContentDocument } from "../core/content/document";
+import { contentJsonSchemas } from "../core/content/json-schema";
+import { loadContent } from "../core/content/load";
+import { validateContent } from "../core/content/validate";
+import { printedContentSchemas } from "../schema/printed";
+
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+const schemas = contentJsonSchemas();
+const validators = {
+  event: ajv.compile(schemas["event.schema.json"]),
+  source: ajv.compile(schemas["source.schema.json"]),
+  settings: ajv.compile(schemas["collection.schema.json"]),
+};
+
+/** What an editor's YAML tooling sees: the YAML (front matter for events) as data. */
+const dataOf = (doc: ContentDocument) => parse(doc.kind === "event" ? (doc.text.split(/^---\s*$/m)[1] ?? "") : doc.text);
+
+describe("the content's JSON Schemas", () => {
+  it("are committed as generated (npm run schema:print)", async () => {
+    for (const { file, text } of printedContentSchemas()) expect(await readFile(file, "utf8"), path.basename(file)).toBe(text);
+  });
+
+  it("accept every file of the shipped collection", async () => {
+    const { documents } = await loadContent(path.resolve("content"));
+    expect(documents.length).toBeGreaterThan(40);
+    for (const doc of documents) {
+      const valid = validators[doc.kind](dataOf(doc));
+      expect(valid, `${doc.file}: ${JSON.stringify(validators[doc.kind].errors)}`).toBe(true);
+    }
+  });
+
+  const shapeErrors: [string, ContentDocument][] = [
+    ["a missing title", { file: "e/a.md", kind: "event", slug: "a", text: "---\ndate: 1917\n---\n" }],
+    ["an unknown field", { file: "e/a.md", kind: "event", slug: "a", text: "---\ntitle: A\ndate: 1917\npalces: [Moskwa]\n---\n" }],
+    ["tags that are not a list", { file: "e/a.md", kind: "event", slug: "a", text: "---\ntitle: A\ndate: 1917\ntags: Moskwa\n---\n" }],
+    [
+      "a citation of a malformed slug",
+      { file: "e/a.md", kind: "event", slug: "a", text: "---\ntitle: A\ndate: 1917\nsources:\n  - source: Zła Nazwa\n---\n" },
+    ],
+    ["a date that is neither text nor a pair", { file: "e/a.md", kind: "event", slug: "a", text: "---\ntitle: A\ndate: true\n---\n" }],
+    ["a source of unknown CSL type", { file: "s/a.yaml", kind: "source", slug: "a", text: "type: bok\ntitle: A\n" }],
+    ["a source with an unknown field", { file: "s/a.yaml", kind: "source", slug: "a", text: "type: book\ntitle: A\nautor: [x]\n" }],
+  ];
+
+  for (const [name, doc] of shapeErrors) {
+    it(`reject ${name}, as content:check does`, () => {
+      expect(validators[doc.kind](dataOf(doc))).toBe(false);
+      const errors = validateContent([doc]).diagnostics.filter((d) => d.severity === "error" && d.rule !== "unknown-source");
+      expect(errors.length).toBeGreaterThan(0);
+    });
+  }
+
+  it("offer descriptions and the CSL types for completion", () => {
+    const event = schemas["event.schema.json"] as { properties: Record<string, { description?: string }> };
+    expect(event.properties.date.description).toMatch(/julian, gregorian/);
+    const source = schemas["source.schema.json"] as { properties: { type: { enum: string[] } } };
+    expect(source.properties.type.enum).toContain("legislation");
+  });
+});
