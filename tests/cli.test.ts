@@ -95,3 +95,49 @@ describe("content:new", () => {
     expect((await cli("check", ["--content", dir])).code).toBe(0);
   });
 });
+
+describe("content:plan --format markdown", () => {
+  it("summarizes a change for a pull request: counts, and per entity its title and changed fields with both calendars", async () => {
+    const { inject } = await import("vitest");
+    const { syncContent } = await import("../core/sync/sync");
+    const { freshTable, testClient } = await import("./support/dynamodb");
+    const { client } = testClient();
+    const tableName = await freshTable(client);
+    const base = {
+      "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article"),
+      "events/szturm.md": eventFile({ title: "Szturm", date: "{ julian: 1917-10-25 }", tags: ["a"], sources: ["opracowanie"] }),
+      "events/zjazd.md": eventFile({ title: "Zjazd", date: "{ julian: 1917-10-25 }", sources: ["opracowanie"] }),
+      "events/pokoj.md": eventFile({ title: "Pokój", date: "1918-03-03", sources: ["opracowanie"] }),
+    };
+    const dir = await writeContentFolder(base);
+    await syncContent({ contentDir: dir, client, tableName });
+    const { "events/zjazd.md": _gone, ...kept } = base;
+    await writeContentFolder(
+      {
+        ...kept,
+        "events/szturm.md": eventFile({
+          title: "Szturm na Pałac Zimowy",
+          date: "{ julian: 1917-10-25/1917-10-26 }",
+          tags: ["a", "b"],
+          sources: ["opracowanie"],
+        }),
+        "events/dekret.md": eventFile({ title: "Dekret o pokoju", date: "{ julian: 1917-10-26 }", sources: ["opracowanie"] }),
+      },
+      dir,
+    );
+    const env = { ...process.env, DYNAMODB_ENDPOINT: inject("dynamodbEndpoint"), KRONIKA_TABLE: tableName };
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "cli/sync.ts", "--plan", "--format", "markdown", "--content", dir], {
+      env,
+    });
+    expect(stdout).toContain("| events | 1 | 1 | 1 | 1 |");
+    expect(stdout).toContain("- **updated** event `szturm`: Szturm na Pałac Zimowy");
+    expect(stdout).toContain("  - title: Szturm → Szturm na Pałac Zimowy");
+    expect(stdout).toContain(
+      "  - date: julian 1917-10-25 = gregorian 1917-11-07 → julian 1917-10-25/1917-10-26 = gregorian 1917-11-07/1917-11-08",
+    );
+    expect(stdout).toContain("  - tags: a → a, b");
+    expect(stdout).toContain("- **created** event `dekret`: Dekret o pokoju");
+    expect(stdout).toContain("  - date: julian 1917-10-26 = gregorian 1917-11-08");
+    expect(stdout).toContain("- **deleted** event `zjazd`: Zjazd");
+  });
+});
