@@ -7,7 +7,7 @@ import { ContentStore } from "../core/store/content-store";
 import { createRevisionSource } from "../core/store/revision-source";
 import type { Context } from "../schema/builder";
 import { schema } from "../schema/index";
-import { exampleQuery } from "./example-query";
+import { exampleQuery, exampleTabs } from "./example-query";
 import { defaultLimits, type Limits } from "./limits";
 import { useCors } from "./plugins/cors";
 import { useGetResponseBytes } from "./plugins/get-response-bytes";
@@ -78,7 +78,7 @@ export function createApp(options: AppOptions) {
     cors: false,
     landingPage: false,
     logging: "warn",
-    graphiql: render ? { title: "Kronika", defaultQuery: exampleQuery } : false,
+    graphiql: render ? { title: "Kronika", defaultQuery: exampleQuery, defaultTabs: exampleTabs } : false,
     ...(render ? { renderGraphiQL: render } : {}),
   });
 }

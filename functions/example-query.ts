@@ -1,22 +1,76 @@
-// The query GraphiQL opens with: a page of the timeline with both calendars and citations.
-export const exampleQuery = `# Kronika: a timeline of history in both calendars.
-# Press ▶ to run. Ctrl-Space completes fields; the Docs panel describes every type.
+// The queries GraphiQL opens with, as tabs: real, commented examples against the shipped collection.
+
+export interface ExampleTab {
+  query: string;
+  variables?: string;
+}
+
+const timeline = `# Kronika: a timeline of history in both calendars.
+# Press ▶ (or Ctrl-Enter) to run. Ctrl-Space completes fields; the Docs panel (book icon) describes every type.
+# The October days of 1917, dated as the Russian sources date them (Julian calendar, "old style"):
 query Timeline {
-  events(first: 5) {
+  events(first: 10, filter: { calendar: JULIAN, from: "1917-10-24", to: "1917-10-31" }) {
     totalCount
     edges {
       node {
         title
         date {
-          label            # "25 października (7 listopada) 1917"
-          julian           # as EDTF in the Julian calendar (old style)
+          label            # "25 października (7 listopada) 1917": Julian, then Gregorian
+          julian           # the days as EDTF in the Julian calendar
           gregorian        # the same days in the Gregorian calendar
         }
+        places
         citations { source { title } locator }
       }
     }
-    pageInfo { hasNextPage endCursor }
+    pageInfo { hasNextPage endCursor }   # pass endCursor as "after" for the next page
   }
   revision { id syncedAt eventCount }
 }
 `;
+
+const eventDetail = `# One event in full: its body as HTML, the editor's notes and the events it leads into.
+query EventDetail($slug: String!) {
+  event(slug: $slug) {
+    id                                   # a global ID: node(id:) refetches it
+    title
+    summary
+    date { label(locale: EN) start end precision }
+    body(format: HTML)
+    notes                                # e.g. a date corrected against a source
+    people
+    related { slug title date { label } }
+  }
+}
+`;
+
+const sourceWithEvents = `# A source (CSL-JSON) and the events that cite it.
+query SourceWithEvents($slug: String!) {
+  source(slug: $slug) {
+    title
+    type
+    date { label }                       # a decree, dated in both calendars
+    csl                                  # the whole CSL-JSON item
+    events(first: 5) { totalCount edges { node { title date { label } } } }
+  }
+}
+`;
+
+const dateRange = `# A date range read in the Gregorian calendar ("new style"), with a person:
+# every event naming Lenin that overlaps November 1917.
+query LeninInNovember {
+  events(first: 20, filter: { people: ["Włodzimierz Lenin"], from: "1917-11", to: "1917-11" }) {
+    totalCount
+    edges { node { title date { label gregorian } } }
+  }
+}
+`;
+
+export const exampleTabs: ExampleTab[] = [
+  { query: timeline },
+  { query: eventDetail, variables: JSON.stringify({ slug: "szturm-na-palac-zimowy" }, null, 2) },
+  { query: sourceWithEvents, variables: JSON.stringify({ slug: "dekret-o-pokoju" }, null, 2) },
+  { query: dateRange },
+];
+
+export const exampleQuery = timeline;

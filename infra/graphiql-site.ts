@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { css, editorWorkerService, favicon, graphqlWorker, js, jsonWorker } from "@graphql-yoga/render-graphiql/graphiql";
-import { exampleQuery } from "../functions/example-query";
+import { exampleQuery, exampleTabs } from "../functions/example-query";
 
 export interface GraphiqlSiteOptions {
   /** The GraphQL endpoint, as the page should call it (same origin). */
@@ -14,7 +14,7 @@ export interface GraphiqlSiteOptions {
 const escapeJsonForScript = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 
 export function graphiqlSiteFiles({ endpoint, title = "Kronika" }: GraphiqlSiteOptions): Record<string, string> {
-  const options = { endpoint, title, defaultQuery: exampleQuery };
+  const options = { endpoint, title, defaultQuery: exampleQuery, defaultTabs: exampleTabs };
   const page = `<!doctype html>
 <html lang="en">
   <head>

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -11,6 +11,8 @@ import { createApp } from "../functions/app";
 import { writeGraphiqlSite } from "../infra/graphiql-site";
 import { eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
 import { freshTable, testClient } from "./support/dynamodb";
+import { freePort } from "./support/free-port";
+import { startKronika } from "./support/start-process";
 
 // Debian's Chromium, started as this machine allows: no sandbox as root, no background network.
 const chromiumArgs = [
@@ -95,5 +97,36 @@ describe("GraphiQL in Chromium", () => {
 
   it("works as the deployed static site: a browser opening /graphql is sent to /graphiql/, which runs the query", async () => {
     expect(await runExampleQuery(`${siteUrl}/graphql`)).toEqual([]);
+  });
+
+  it("on npm start with the shipped collection: example tabs, a result naming Pałac Zimowy, the Event type in the docs", async () => {
+    const port = await freePort();
+    const kronika = startKronika(["--content", "content"], { PORT: String(port) });
+    try {
+      await kronika.waitFor(/GraphQL and GraphiQL at/, 90_000);
+      // Tall enough that Monaco renders the whole result, not only the lines in view.
+      const page = await browser.newPage({ viewport: { width: 1400, height: 5000 } });
+      const external: string[] = [];
+      page.on("request", (request) => {
+        if (!/^(http:\/\/(127\.0\.0\.1|localhost)|data:|blob:)/.test(request.url())) external.push(request.url());
+      });
+      await page.goto(`http://127.0.0.1:${port}/graphql`);
+      await page.locator(".graphiql-container").first().waitFor({ timeout: 30_000 });
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the text a person sees.
+      const textOf = async (selector: string) => (await page.locator(selector).first().innerText()).replace(/[\s\u00a0]+/g, " ");
+      await expect.poll(() => page.locator(".graphiql-tab").count(), { timeout: 15_000 }).toBe(4);
+      await expect.poll(() => textOf(".graphiql-query-editor"), { timeout: 15_000 }).toContain("query Timeline");
+      await page.locator(".graphiql-execute-button").first().click();
+      await expect.poll(() => textOf(".graphiql-response"), { timeout: 15_000 }).toContain("Pałac Zimowy");
+      await page.locator('button[aria-label="Show Documentation Explorer"]').first().click();
+      await page.locator(".graphiql-doc-explorer").first().getByText("Query", { exact: true }).first().click();
+      await expect.poll(() => textOf(".graphiql-doc-explorer"), { timeout: 15_000 }).toContain("Event");
+      await mkdir("test-results", { recursive: true });
+      await page.screenshot({ path: "test-results/graphiql.png" });
+      expect(external).toEqual([]);
+      await page.close();
+    } finally {
+      await kronika.stop();
+    }
   });
 });
