@@ -10,7 +10,7 @@ type Item = Record<string, unknown>;
 const eventFields = ["title", "summary", "date", "places", "people", "tags", "citations", "related", "notes", "body"];
 const sourceFields = ["title", "type", "date", "csl"];
 
-const escape = (text: string) => text.replace(/[|`*_<>[\]]/g, (c) => `\\${c}`);
+const escapeMarkdown = (text: string) => text.replace(/[|`*_<>[\]]/g, (c) => `\\${c}`);
 
 function show(field: string, value: unknown): string {
   if (value === undefined || value === null) return "—";
@@ -77,10 +77,10 @@ export function planMarkdown(plan: SyncPlan, before: Map<string, Item>): string 
   for (const change of plan.changes) {
     const after = plannedItem(plan, change);
     const old = before.get(`${change.kind}/${change.slug}`);
-    lines.push(`- **${verbs[change.action]}** ${change.kind} \`${change.slug}\`: ${escape(change.title)}`);
+    lines.push(`- **${verbs[change.action]}** ${change.kind} \`${change.slug}\`: ${escapeMarkdown(change.title)}`);
     if (change.action === "create" && after?.date) lines.push(`  - date: ${show("date", after.date)}`);
     if (change.action === "update" && old && after)
-      for (const field of changedFields(change.kind, old, after)) lines.push(`  - ${escape(field)}`);
+      for (const field of changedFields(change.kind, old, after)) lines.push(`  - ${escapeMarkdown(field)}`);
   }
   if (plan.massDelete)
     lines.push("", `**Refused:** this would delete ${plan.massDelete.deleting} of ${plan.massDelete.published} published items.`);
