@@ -3,17 +3,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { daysInMonth, formatDay, julianToGregorian } from "../core/dates/julian-day";
-
-export function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../tests/support/seeded-random";
 
 const words =
   "rewolucja rada rząd wojna pokój ziemia chłopi robotnicy armia flota miasto dekret zjazd partia władza naród prasa sąd kościół szkoła kolej fabryka strajk".split(

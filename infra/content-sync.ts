@@ -1,17 +1,15 @@
 // The deploy-time sync: a Lambda function with the content folder bundled in, run by a CDK trigger on
 // every deployment whose content (or sync code) changed. Invalid content fails the deployment.
-import { fileURLToPath } from "node:url";
-import { RemovalPolicy, Validations } from "aws-cdk-lib";
 import type { IDistribution } from "aws-cdk-lib/aws-cloudfront";
 import type { TableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
-import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
-import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
+import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Trigger } from "aws-cdk-lib/triggers";
 import { Construct } from "constructs";
 import { environment } from "../core/store/table-definition";
-import { bundling, functionDefaults, runtimeAcknowledgement, syncTimeout } from "./function-bundling";
-import { functionRole } from "./function-role";
+import { syncTimeout } from "./function-bundling";
+import { kronikaFunction } from "./kronika-function";
 
 export interface ContentSyncProps {
   table: TableV2;
@@ -36,18 +34,12 @@ export class ContentSync extends Construct {
 
   constructor(scope: Construct, id: string, props: ContentSyncProps) {
     super(scope, id);
-    const logGroup = new LogGroup(this, "Logs", {
-      retention: RetentionDays.ONE_YEAR,
-      removalPolicy: props.destroyWithStack ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
-    });
-    this.function = new NodejsFunction(this, "Function", {
-      ...functionDefaults,
-      entry: fileURLToPath(new URL("../functions/content-sync.ts", import.meta.url)),
-      handler: "handler",
+    this.function = kronikaFunction(this, {
+      entry: "content-sync.ts",
       memorySize: 1024,
       timeout: syncTimeout,
-      logGroup,
-      role: functionRole(this, "Role", logGroup),
+      logRetention: RetentionDays.ONE_YEAR,
+      destroyWithStack: props.destroyWithStack,
       environment: {
         [environment.tableName]: props.table.tableName,
         KRONIKA_ALLOW_MASS_DELETE: props.allowMassDelete ? "true" : "false",
@@ -55,7 +47,7 @@ export class ContentSync extends Construct {
         ...(props.revision ? { KRONIKA_REVISION: props.revision } : {}),
         ...(props.distribution ? { KRONIKA_DISTRIBUTION_ID: props.distribution.distributionId } : {}),
       },
-      bundling: bundling({
+      bundling: {
         // The content travels inside the function's asset, so a content change is a code change:
         // a new asset hash, a new function version, and the trigger runs again.
         commandHooks: {
@@ -63,11 +55,10 @@ export class ContentSync extends Construct {
           beforeInstall: () => [],
           afterBundling: (_input: string, output: string) => [`cp -R "${props.contentDir}" "${output}/content"`],
         },
-      }),
+      },
     });
     this.function.addToRolePolicy(new PolicyStatement({ actions: syncTableActions, resources: [props.table.tableArn] }));
     props.distribution?.grantCreateInvalidation(this.function);
-    Validations.of(this.function).acknowledge(runtimeAcknowledgement);
     this.trigger = new Trigger(this, "Trigger", { handler: this.function, timeout: syncTimeout, executeOnHandlerChange: true });
   }
 }

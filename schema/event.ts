@@ -3,7 +3,7 @@ import type { StoredEvent } from "../core/store/item-keys";
 import { builder } from "./builder";
 import { EventFilterInput, EventOrder, storeFilter } from "./event-filter";
 import { HistoricalDate } from "./historical-date";
-import { connection, pageRequest } from "./pagination";
+import { connection, pageRequest, totalCountField } from "./pagination";
 import { Source } from "./source";
 
 export const Event = builder.objectRef<StoredEvent>("Event");
@@ -70,12 +70,7 @@ export const EventConnection = builder.connectionObject(
     type: Event,
     name: "EventConnection",
     description: "A page of events.",
-    fields: (t) => ({
-      totalCount: t.int({
-        description: "How many events match, over all pages.",
-        resolve: (parent) => (parent as unknown as { totalCount: () => Promise<number> }).totalCount(),
-      }),
-    }),
+    fields: totalCountField("How many events match, over all pages."),
   },
   { name: "EventEdge", description: "An event and its position in the list." },
 );

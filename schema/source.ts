@@ -3,7 +3,7 @@ import type { StoredSource } from "../core/store/item-keys";
 import { builder } from "./builder";
 import { EventConnection } from "./event";
 import { HistoricalDate } from "./historical-date";
-import { connection, pageRequest } from "./pagination";
+import { connection, pageRequest, totalCountField } from "./pagination";
 
 export const Source = builder.objectRef<StoredSource>("Source");
 
@@ -75,12 +75,7 @@ const SourceConnection = builder.connectionObject(
     type: Source,
     name: "SourceConnection",
     description: "A page of sources.",
-    fields: (t) => ({
-      totalCount: t.int({
-        description: "How many sources there are, over all pages.",
-        resolve: (parent) => (parent as unknown as { totalCount: () => Promise<number> }).totalCount(),
-      }),
-    }),
+    fields: totalCountField("How many sources there are, over all pages."),
   },
   { name: "SourceEdge", description: "A source and its position in the list." },
 );

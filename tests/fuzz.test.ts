@@ -5,6 +5,7 @@ import { createApp } from "../functions/app";
 import { schema } from "../schema/index";
 import { type ContentFiles, eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
 import { freshTable, testClient } from "./support/dynamodb";
+import { seededRandom } from "./support/seeded-random";
 
 const collection: ContentFiles = {
   "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article"),
@@ -26,18 +27,6 @@ const seeds = [
   `{ node(id: "RXZlbnQ6c3p0dXJt") { id ... on Event { title tags } ... on Source { title } } }`,
   `fragment F on HistoricalDate { edtf calendar } { event(slug: "zjazd") { date { ...F uncertain approximate } notes people places } }`,
 ];
-
-// A small seeded generator, so a failure can be replayed.
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const names = Object.values(schema.getTypeMap())
   .filter(isObjectType)
@@ -105,7 +94,7 @@ describe("fuzzing the API with mutated queries", () => {
   });
 
   it("answers a few thousand seeded mutations with a 4xx or a 200, never a 5xx, and keeps serving", async () => {
-    const next = random(1917);
+    const next = seededRandom(1917);
     const deadline = Date.now() + 20_000;
     const failures: string[] = [];
     let sent = 0;

@@ -92,30 +92,36 @@ function withWrittenDate(data: Record<string, unknown>, parsed: ParsedDocument):
   return { ...data, date: parsed.writtenText(["date"]) ?? date };
 }
 
-function checkEvent(doc: ContentDocument, parsed: ParsedDocument, report: Report): EventEntry | undefined {
+/** Reads a document's fields through its schema, with its `date` resolved; undefined if anything is wrong. */
+function checkFields<S extends z.ZodObject>(
+  schema: S,
+  parsed: ParsedDocument,
+  report: Report,
+): { fields: z.infer<S>; date?: ResolvedDate } | undefined {
   const data = withWrittenDate(parsed.data as Record<string, unknown>, parsed);
-  const result = eventFrontMatterSchema.safeParse(data);
-  const date = "date" in data ? checkDate(parsed, ["date"], report) : undefined;
+  const result = schema.safeParse(data);
+  const dateWritten = "date" in data;
+  const date = dateWritten ? checkDate(parsed, ["date"], report) : undefined;
   if (!result.success) {
-    reportSchemaIssues(result.error.issues, parsed, report, Object.keys(eventFrontMatterSchema.shape));
+    reportSchemaIssues(result.error.issues, parsed, report, Object.keys(schema.shape));
     return undefined;
   }
-  if (!date) return undefined;
-  const { sources, date: _written, ...fields } = result.data;
-  return { ...fields, slug: doc.slug, date, citations: sources, body: parsed.body.trim() };
+  if (dateWritten && !date) return undefined;
+  return { fields: result.data, date };
+}
+
+function checkEvent(doc: ContentDocument, parsed: ParsedDocument, report: Report): EventEntry | undefined {
+  const checked = checkFields(eventFrontMatterSchema, parsed, report);
+  if (!checked?.date) return undefined;
+  const { sources, date: _written, ...fields } = checked.fields;
+  return { ...fields, slug: doc.slug, date: checked.date, citations: sources, body: parsed.body.trim() };
 }
 
 function checkSource(doc: ContentDocument, parsed: ParsedDocument, report: Report): SourceEntry | undefined {
-  const data = withWrittenDate(parsed.data as Record<string, unknown>, parsed);
-  const result = sourceSchema.safeParse(data);
-  const date = "date" in data ? checkDate(parsed, ["date"], report) : undefined;
-  if (!result.success) {
-    reportSchemaIssues(result.error.issues, parsed, report, Object.keys(sourceSchema.shape));
-    return undefined;
-  }
-  if ("date" in data && !date) return undefined;
-  const { date: _written, id: _id, ...csl } = result.data;
-  return { slug: doc.slug, csl: { ...csl, id: doc.slug }, ...(date ? { date } : {}) };
+  const checked = checkFields(sourceSchema, parsed, report);
+  if (!checked) return undefined;
+  const { date: _written, id: _id, ...csl } = checked.fields;
+  return { slug: doc.slug, csl: { ...csl, id: doc.slug }, ...(checked.date ? { date: checked.date } : {}) };
 }
 
 function checkSettings(parsed: ParsedDocument, report: Report): CollectionSettings | undefined {
