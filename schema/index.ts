@@ -4,5 +4,6 @@ import "./historical-date";
 import "./event";
 import "./source";
 import "./revision";
+import "./timeline";
 
 export const schema = builder.toSchema();

@@ -1,0 +1,49 @@
+// Events as TimelineJS3 data (its JSON format: events of slides with start_date/end_date, text,
+// display_date, group, unique_id), so a front-end hands the result to TimelineJS unchanged.
+// Dates are Gregorian with astronomical years, as TimelineJS reads them into JavaScript dates;
+// display_date shows both calendars.
+import { fromJulianDay } from "../dates/julian-day";
+import { dateLabel, type Locale } from "../dates/label";
+import type { StoredEvent } from "../store/item-keys";
+
+export interface TimelineDate {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+export interface TimelineSlide {
+  start_date: TimelineDate;
+  end_date?: TimelineDate;
+  display_date: string;
+  text: { headline: string; text: string };
+  group?: string;
+  unique_id: string;
+}
+
+/** A day, to the precision the event is known in the Gregorian calendar. */
+function timelineDate(julianDay: number, precision: "year" | "month" | "day"): TimelineDate {
+  const { year, month, day } = fromJulianDay("gregorian", julianDay);
+  if (precision === "year") return { year };
+  if (precision === "month") return { year, month };
+  return { year, month, day };
+}
+
+export function timelineSlide(event: StoredEvent, locale: Locale): TimelineSlide {
+  // A Julian date converts to exact Gregorian days; a Gregorian one keeps the precision it was written with.
+  const precision = event.date.calendar === "julian" ? "day" : event.date.precision;
+  const slide: TimelineSlide = {
+    start_date: timelineDate(event.date.firstDay, precision),
+    display_date: dateLabel(event.date, locale),
+    text: { headline: event.title, text: event.body.html },
+    unique_id: event.slug,
+  };
+  const end = timelineDate(event.date.lastDay, precision);
+  if (JSON.stringify(end) !== JSON.stringify(slide.start_date)) slide.end_date = end;
+  if (event.tags.length > 0) slide.group = event.tags[0];
+  return slide;
+}
+
+export function timelineData(events: StoredEvent[], locale: Locale): { events: TimelineSlide[] } {
+  return { events: events.map((event) => timelineSlide(event, locale)) };
+}

@@ -1,0 +1,34 @@
+// The timeline export: the events a filter matches, in TimelineJS3's JSON format.
+
+import type { Locale } from "../core/dates/label";
+import { timelineData } from "../core/export/timelinejs";
+import type { StoredEvent } from "../core/store/item-keys";
+import { builder } from "./builder";
+import { EventFilterInput, storeFilter } from "./event-filter";
+import { LocaleEnum } from "./historical-date";
+import { maxPageSize } from "./pagination";
+
+/** Most events one export carries; a larger timeline is asked for in parts (by date range). */
+export const maxTimelineEvents = 500;
+
+builder.queryField("timeline", (t) =>
+  t.field({
+    type: "JSON",
+    description: `The events a filter matches, chronologically, as TimelineJS3 data ({ events: [slide] }) to hand to TimelineJS unchanged: Gregorian start_date/end_date, display_date in both calendars, the body as text, the first tag as group, the slug as unique_id. At most ${maxTimelineEvents} events.`,
+    args: {
+      filter: t.arg({ type: EventFilterInput, description: "Which events." }),
+      locale: t.arg({ type: LocaleEnum, defaultValue: "pl", description: "Language of display_date." }),
+    },
+    resolve: async (_root, args, { store }) => {
+      const filter = storeFilter(args.filter);
+      const events: StoredEvent[] = [];
+      let after: string | undefined;
+      do {
+        const page = await store.listEvents(filter, { limit: Math.min(maxPageSize, maxTimelineEvents - events.length), after });
+        events.push(...page.edges.map((edge) => edge.node));
+        after = page.hasMore ? page.edges.at(-1)?.cursor : undefined;
+      } while (after && events.length < maxTimelineEvents);
+      return timelineData(events, (args.locale ?? "pl") as Locale);
+    },
+  }),
+);

@@ -1,0 +1,99 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { resolveDate } from "../core/dates/historical-date";
+import { timelineSlide } from "../core/export/timelinejs";
+import type { StoredEvent } from "../core/store/item-keys";
+import { syncContent } from "../core/sync/sync";
+import { createApp } from "../functions/app";
+import { freshTable, testClient } from "./support/dynamodb";
+
+// The fields TimelineJS3 documents for its JSON format (timeline.knightlab.com/docs/json-format.html).
+const slideKeys = ["start_date", "end_date", "text", "media", "group", "display_date", "background", "autolink", "unique_id"];
+const dateKeys = ["year", "month", "day", "hour", "minute", "second", "millisecond", "display_date", "format"];
+
+function problemsOf(data: { events: Record<string, any>[] }): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  if (!Array.isArray(data.events)) return ["events is not a list"];
+  for (const [i, slide] of data.events.entries()) {
+    for (const key of Object.keys(slide)) if (!slideKeys.includes(key)) problems.push(`events[${i}] has an undocumented key ${key}`);
+    for (const which of ["start_date", "end_date"]) {
+      const date = slide[which];
+      if (date === undefined && which === "end_date") continue;
+      if (!date || !Number.isInteger(date.year)) problems.push(`events[${i}].${which}.year must be an integer`);
+      for (const key of Object.keys(date ?? {}))
+        if (!dateKeys.includes(key)) problems.push(`events[${i}].${which} has an undocumented key ${key}`);
+      if (date?.month !== undefined && !(date.month >= 1 && date.month <= 12)) problems.push(`events[${i}].${which}.month out of range`);
+      if (date?.day !== undefined && !(date.day >= 1 && date.day <= 31)) problems.push(`events[${i}].${which}.day out of range`);
+      if (date?.day !== undefined && date.month === undefined) problems.push(`events[${i}].${which} has a day without a month`);
+    }
+    if (typeof slide.text?.headline !== "string" || typeof slide.text?.text !== "string")
+      problems.push(`events[${i}].text needs headline and text`);
+    if (typeof slide.unique_id !== "string" || ids.has(slide.unique_id)) problems.push(`events[${i}].unique_id must be unique`);
+    ids.add(slide.unique_id);
+  }
+  return problems;
+}
+
+describe("the TimelineJS export", () => {
+  let app: ReturnType<typeof createApp>;
+  const query = async (text: string) => {
+    const response = await app.fetch("http://localhost/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: text }),
+    });
+    return (await response.json()) as { data: any; errors?: unknown[] };
+  };
+
+  beforeAll(async () => {
+    const { client } = testClient();
+    const tableName = await freshTable(client);
+    await syncContent({ contentDir: path.resolve("content"), client, tableName });
+    app = createApp({ client, tableName, log: false });
+  });
+
+  it("gives the whole collection in TimelineJS's documented fields, chronologically", async () => {
+    const { data, errors } = await query("{ timeline }");
+    expect(errors).toBeUndefined();
+    expect(problemsOf(data.timeline)).toEqual([]);
+    expect(data.timeline.events).toHaveLength(33);
+    const starts = data.timeline.events.map((s: any) =>
+      new Date(Date.UTC(s.start_date.year, (s.start_date.month ?? 1) - 1, s.start_date.day ?? 1)).getTime(),
+    );
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
+  it("shows the storming of the Winter Palace with Gregorian dates and both calendars in display_date", async () => {
+    const { data } = await query(`{ timeline(filter: { calendar: JULIAN, from: "1917-10-25", to: "1917-10-25" }, locale: EN) }`);
+    const storm = data.timeline.events.find((s: any) => s.unique_id === "szturm-na-palac-zimowy");
+    expect(storm).toMatchObject({
+      start_date: { year: 1917, month: 11, day: 7 },
+      end_date: { year: 1917, month: 11, day: 8 },
+      display_date: "25–26 October (7–8 November) 1917",
+      text: { headline: "Szturm na Pałac Zimowy" },
+      group: "przewrót październikowy",
+      unique_id: "szturm-na-palac-zimowy",
+    });
+    expect(storm.text.text).toContain("<p>");
+  });
+
+  it("keeps the precision of a Gregorian month and uses astronomical years before the common era", () => {
+    const event = (written: Parameters<typeof resolveDate>[0]) => {
+      const result = resolveDate(written);
+      if (!result.ok) throw new Error("date");
+      return {
+        slug: "x",
+        title: "X",
+        date: result.date,
+        firstDay: result.date.firstDay,
+        lastDay: result.date.lastDay,
+        tags: [],
+        body: { html: "", markdown: "", text: "" },
+      } as unknown as StoredEvent;
+    };
+    expect(timelineSlide(event("1918-03"), "pl")).toMatchObject({ start_date: { year: 1918, month: 3 }, display_date: "marzec 1918" });
+    expect(timelineSlide(event("1918-03"), "pl").end_date).toBeUndefined();
+    expect(timelineSlide(event({ julian: "-0043-03-15" }), "en")).toMatchObject({ start_date: { year: -43, month: 3, day: 13 } });
+  });
+});
