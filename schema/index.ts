@@ -5,5 +5,6 @@ import "./event";
 import "./source";
 import "./revision";
 import "./timeline";
+import "./facets";
 
 export const schema = builder.toSchema();

@@ -5,15 +5,19 @@ import {
   BatchGetItemCommand,
   type BatchGetItemCommandOutput,
   type DynamoDBClient,
+  GetItemCommand,
+  type GetItemCommandOutput,
   QueryCommand,
   type QueryCommandOutput,
 } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import DataLoader from "dataloader";
 import { decodeCursor, encodeCursor, InvalidCursorError, type ListPosition, startKeyFor } from "./cursor";
+import { type FacetFacts, type Facets, facetsOf } from "./facets";
 import {
   dayBound,
   entityKey,
+  facetsKey,
   type Kind,
   type ListName,
   listFor,
@@ -216,13 +220,55 @@ export class ContentStore {
     };
   }
 
+  /** Facet counts: the whole collection's from the sync, a filter's from the matching list entries (a Query). */
+  async facets(filter: EventFilter): Promise<Facets> {
+    const unfiltered = Object.values(filter).every((value) => value === undefined);
+    if (unfiltered) {
+      const result = await this.send(
+        new GetItemCommand({ TableName: this.tableName, Key: { pk: { S: facetsKey.pk }, sk: { S: facetsKey.sk } } }),
+      );
+      return result.Item ? (unmarshall(result.Item) as Facets) : facetsOf([]);
+    }
+    const condition = keyCondition(planEventQuery(filter, (await this.revision())?.maxSpanDays));
+    if (!condition) return facetsOf([]);
+    const attributes = ["tags", "people", "places", "firstDay", "citations", "sources"];
+    const names = Object.fromEntries(attributes.map((name, i) => [`#f${i}`, name]));
+    const facts: FacetFacts[] = [];
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const result = await this.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: listIndex.indexName,
+          ExclusiveStartKey: startKey,
+          ...condition,
+          ExpressionAttributeNames: { ...condition.ExpressionAttributeNames, ...names },
+          ProjectionExpression: Object.keys(names).join(", "),
+        }),
+      );
+      for (const raw of result.Items ?? []) {
+        const item = unmarshall(raw);
+        // Timeline entries carry citations; list memberships carry the cited sources' slugs.
+        const citations =
+          (item.citations as { source: string }[] | undefined) ??
+          ((item.sources as string[] | undefined) ?? []).map((source) => ({ source }));
+        const event = { tags: item.tags ?? [], people: item.people ?? [], places: item.places ?? [], citations } as StoredEvent;
+        if (matches(event, filter)) facts.push({ ...event, firstDay: item.firstDay });
+      }
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return facetsOf(facts);
+  }
+
   async countSources(): Promise<number> {
     return (await this.revision())?.sourceCount ?? 0;
   }
 
-  private send<C extends QueryCommand | BatchGetItemCommand>(command: C) {
+  private send<C extends GetItemCommand | QueryCommand | BatchGetItemCommand>(command: C) {
     this.calls += 1;
-    return this.client.send(command as never) as Promise<C extends QueryCommand ? QueryCommandOutput : BatchGetItemCommandOutput>;
+    return this.client.send(command as never) as Promise<
+      C extends GetItemCommand ? GetItemCommandOutput : C extends QueryCommand ? QueryCommandOutput : BatchGetItemCommandOutput
+    >;
   }
 
   /** Walks a list from a cursor, filtering, until it has `limit` items and knows whether more follow. */

@@ -22,6 +22,7 @@ export const membershipPrefix = "IN#";
 /** Each entity's small state item (hash and lists), what a sync plans against; in the list "STATE". */
 export const stateSortKey = "STATE";
 export const stateList = "STATE";
+export const facetsKey = { [tableKeys.partitionKey]: "FACETS", [tableKeys.sortKey]: "CURRENT" };
 export const revisionKey = { [tableKeys.partitionKey]: "REVISION", [tableKeys.sortKey]: "CURRENT" };
 
 export const entityKey = (kind: Kind, slug: string) => ({

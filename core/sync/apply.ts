@@ -2,7 +2,7 @@
 // backoff. The revision item is written last, once everything it describes is in place.
 import { BatchWriteItemCommand, type DynamoDBClient, PutItemCommand, type WriteRequest } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
-import { revisionKey } from "../store/item-keys";
+import { facetsKey, revisionKey } from "../store/item-keys";
 import type { SyncPlan, Write } from "./plan";
 
 const batchSize = 25;
@@ -45,5 +45,8 @@ export async function applySync(client: DynamoDBClient, tableName: string, plan:
   }
   if (!plan.writesRevision) return;
   const syncedAt = (options.now?.() ?? new Date()).toISOString();
+  await client.send(
+    new PutItemCommand({ TableName: tableName, Item: marshall({ ...facetsKey, ...plan.facets, revision: plan.revision.id }) }),
+  );
   await client.send(new PutItemCommand({ TableName: tableName, Item: marshall({ ...revisionKey, ...plan.revision, syncedAt }) }));
 }

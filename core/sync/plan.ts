@@ -1,5 +1,6 @@
 // Plans a sync: compares what the content publishes with what the table holds, by slug and content hash,
 // and orders the writes so references stay whole at every instant and an interrupted sync converges.
+import { type Facets, facetsOf } from "../store/facets";
 import { entityKey, type Kind, stateSortKey } from "../store/item-keys";
 import { tableKeys } from "../store/table-definition";
 import { type EntityItems, stateItem } from "./published-items";
@@ -22,6 +23,8 @@ export interface SyncPlan {
   /** Each phase completes before the next starts. */
   phases: { name: string; writes: Write[] }[];
   revision: Omit<StoredRevision, "syncedAt">;
+  /** Facet counts of the whole published collection, written with the revision. */
+  facets: Facets;
   /** True when the revision item needs writing (anything changed, or a new revision id). */
   writesRevision: boolean;
   /** Set when the plan deletes more than half of what is published. */
@@ -92,6 +95,7 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
     sourceCount: desired.length - events.length,
     maxSpanDays: events.reduce((max, e) => Math.max(max, e.spanDays), 0),
   };
+  const facets = facetsOf(events.flatMap((e) => (e.facts ? [e.facts] : [])));
   const published = state.entities.size;
   const deleting = counts.event.delete + counts.source.delete;
   const phases = [
@@ -116,6 +120,7 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
     counts,
     phases,
     revision,
+    facets,
     writesRevision: phases.length > 0 || revisionChanged,
     ...(deleting * 2 > published && deleting > 0 ? { massDelete: { deleting, published } } : {}),
   };

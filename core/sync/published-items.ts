@@ -32,6 +32,8 @@ export interface EntityItems {
   memberships: Record<string, unknown>[];
   /** Days from first to last, for events (0 for sources). */
   spanDays: number;
+  /** For events: what facets count. */
+  facts?: Membership;
 }
 
 /**
@@ -91,6 +93,7 @@ export function eventItems(entry: EventEntry): EntityItems {
     title: entry.title,
     hash,
     spanDays: entry.date.lastDay - entry.date.firstDay,
+    facts: membership,
     get item() {
       item ??= {
         ...entityKey("event", entry.slug),
