@@ -7,6 +7,7 @@ import { ContentStore } from "../core/store/content-store";
 import { createRevisionSource } from "../core/store/revision-source";
 import type { Context } from "../schema/builder";
 import { schema } from "../schema/index";
+import { localeFromAcceptLanguage } from "../schema/localize";
 import { exampleQuery, exampleTabs } from "./example-query";
 import { defaultLimits, type Limits } from "./limits";
 import { useCors } from "./plugins/cors";
@@ -60,7 +61,10 @@ export function createApp(options: AppOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
-    context: () => ({ store: new ContentStore(client, tableName, revision) }),
+    context: ({ request }) => ({
+      store: new ContentStore(client, tableName, revision),
+      acceptLanguage: localeFromAcceptLanguage(request.headers.get("accept-language")),
+    }),
     plugins,
     maskedErrors: {
       // Errors a client causes pass unchanged; anything else is logged and replaced by a generic error that

@@ -47,9 +47,9 @@ export class ContentDelivery extends Construct {
       autoDeleteObjects: props.destroyWithStack,
     });
     const queryCache = new CachePolicy(this, "QueryCache", {
-      comment: "Kronika GraphQL GET: keyed by query, variables, operation name and Accept",
+      comment: "Kronika GraphQL GET: keyed by query, variables, operation name, Accept and Accept-Language",
       queryStringBehavior: CacheQueryStringBehavior.allowList(...cacheKeyQueryStrings),
-      headerBehavior: CacheHeaderBehavior.allowList("accept"),
+      headerBehavior: CacheHeaderBehavior.allowList("accept", "accept-language"),
       // The function says how long (Cache-Control); these only bound it.
       minTtl: Duration.seconds(0),
       defaultTtl: Duration.seconds(0),

@@ -5,6 +5,8 @@ import type { ContentStore } from "../core/store/content-store";
 
 export interface Context {
   store: ContentStore;
+  /** The language the request asks for in Accept-Language, if the API has it. */
+  acceptLanguage?: string;
 }
 
 export const builder = new SchemaBuilder<{

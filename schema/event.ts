@@ -1,12 +1,14 @@
 // Event: one happening on the timeline, with its dates in both calendars, citations and related events.
+import type { Page } from "../core/store/content-store";
 import type { StoredEvent } from "../core/store/item-keys";
 import { builder } from "./builder";
 import { EventFilterInput, EventOrder, storeFilter } from "./event-filter";
-import { HistoricalDate } from "./historical-date";
+import { HistoricalDate, LocaleEnum } from "./historical-date";
+import { type LocalizedEvent, localizeEvent, servedLocale } from "./localize";
 import { connection, pageRequest, totalCountField } from "./pagination";
 import { Source } from "./source";
 
-export const Event = builder.objectRef<StoredEvent>("Event");
+export const Event = builder.objectRef<LocalizedEvent>("Event");
 
 const BodyFormat = builder.enumType("BodyFormat", {
   description: "How to return an event's body.",
@@ -56,14 +58,32 @@ builder.node(Event, {
     tags: t.exposeStringList("tags", { description: "Tags for filtering." }),
     notes: t.exposeStringList("notes", { description: "Editor's notes, e.g. on a date corrected against a source." }),
     citations: t.field({ type: [Citation], description: "The sources this event rests on.", resolve: (e) => e.citations }),
+    locale: t.string({
+      description: "The language this event is served in: the one asked for if it has a translation, else the collection's.",
+      resolve: async (e, _args, context) => e.locale ?? (await servedLocale(undefined, context)).defaultLocale,
+    }),
     related: t.field({
       type: [Event],
-      description: "Events this one leads into or follows from.",
-      resolve: async (e, _args, { store }) =>
-        (await store.events.loadMany(e.related)).filter((r): r is StoredEvent => !!r && !(r instanceof Error)),
+      description: "Events this one leads into or follows from, in the same language.",
+      resolve: async (e, _args, context) => {
+        const { requested, defaultLocale } = await servedLocale(e.locale, context);
+        return (await context.store.events.loadMany(e.related))
+          .filter((r): r is StoredEvent => !!r && !(r instanceof Error))
+          .map((r) => localizeEvent(r, requested, defaultLocale));
+      },
     }),
   }),
 });
+
+/** A page of events, each served in the language asked for. */
+export async function localizedPage(
+  page: Promise<Page<StoredEvent>>,
+  locale: string | undefined,
+  defaultLocale: string,
+): Promise<Page<LocalizedEvent>> {
+  const { edges, hasMore } = await page;
+  return { edges: edges.map(({ cursor, node }) => ({ cursor, node: localizeEvent(node, locale, defaultLocale) })), hasMore };
+}
 
 export const EventConnection = builder.connectionObject(
   {
@@ -80,8 +100,16 @@ builder.queryFields((t) => ({
     type: Event,
     nullable: true,
     description: "One event by its slug, or null if there is none.",
-    args: { slug: t.arg.string({ required: true, description: "The event's slug." }) },
-    resolve: (_root, { slug }, { store }) => (slug.length > 200 ? null : store.events.load(slug)),
+    args: {
+      slug: t.arg.string({ required: true, description: "The event's slug." }),
+      locale: t.arg({ type: LocaleEnum, description: "Language of the texts (default: Accept-Language, else the collection's)." }),
+    },
+    resolve: async (_root, { slug, locale }, context) => {
+      const event = slug.length > 200 ? null : await context.store.events.load(slug);
+      if (!event) return null;
+      const { requested, defaultLocale } = await servedLocale(locale, context);
+      return localizeEvent(event, requested, defaultLocale);
+    },
   }),
   events: t.field({
     type: EventConnection,
@@ -90,13 +118,15 @@ builder.queryFields((t) => ({
       ...t.arg.connectionArgs(),
       filter: t.arg({ type: EventFilterInput, description: "Which events." }),
       order: t.arg({ type: EventOrder, defaultValue: "asc", description: "CHRONOLOGICAL (default) or REVERSE_CHRONOLOGICAL." }),
+      locale: t.arg({ type: LocaleEnum, description: "Language of the texts (default: Accept-Language, else the collection's)." }),
     },
-    resolve: (_root, args, { store }) => {
+    resolve: async (_root, args, context) => {
       const filter = storeFilter(args.filter);
+      const { requested, defaultLocale } = await servedLocale(args.locale, context);
       return connection(
         pageRequest(args, args.order === "desc"),
-        (page) => store.listEvents(filter, page),
-        () => store.countEvents(filter),
+        (page) => localizedPage(context.store.listEvents(filter, page), requested, defaultLocale),
+        () => context.store.countEvents(filter),
       );
     },
   }),

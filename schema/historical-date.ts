@@ -25,7 +25,7 @@ const PrecisionEnum = builder.enumType("DatePrecision", {
   } as const,
 });
 
-export const HistoricalDate = builder.objectRef<ResolvedDate>("HistoricalDate").implement({
+export const HistoricalDate = builder.objectRef<ResolvedDate & { locale?: string }>("HistoricalDate").implement({
   description: "When something happened, exactly, in both the Julian and the Gregorian calendar.",
   fields: (t) => ({
     calendar: t.field({ type: CalendarEnum, description: "The calendar the date was written in.", resolve: (d) => d.calendar }),
@@ -45,8 +45,8 @@ export const HistoricalDate = builder.objectRef<ResolvedDate>("HistoricalDate").
     }),
     label: t.string({
       description: 'The date for people, e.g. "25 października (7 listopada) 1917": Julian dates show the Gregorian in parentheses.',
-      args: { locale: t.arg({ type: LocaleEnum, defaultValue: "pl", description: "Language of the label." }) },
-      resolve: (d, args) => dateLabel(d, args.locale ?? "pl"),
+      args: { locale: t.arg({ type: LocaleEnum, description: "Language of the label (default: the language the event is served in)." }) },
+      resolve: (d, args) => dateLabel(d, args.locale ?? (d.locale === "en" ? "en" : "pl")),
     }),
   }),
 });

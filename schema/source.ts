@@ -1,8 +1,9 @@
 // Source: a work cited by events, kept as a CSL-JSON item.
 import type { StoredSource } from "../core/store/item-keys";
 import { builder } from "./builder";
-import { EventConnection } from "./event";
+import { EventConnection, localizedPage } from "./event";
 import { HistoricalDate } from "./historical-date";
+import { servedLocale } from "./localize";
 import { connection, pageRequest, totalCountField } from "./pagination";
 
 export const Source = builder.objectRef<StoredSource>("Source");
@@ -58,12 +59,13 @@ builder.node(Source, {
       type: EventConnection,
       description: "Events citing this source, chronologically; `first` 1–100 (default 20).",
       args: { ...t.arg.connectionArgs() },
-      resolve: (s, args, { store }) => {
+      resolve: async (s, args, context) => {
         const filter = { source: s.slug };
+        const { requested, defaultLocale } = await servedLocale(undefined, context);
         return connection(
           pageRequest(args),
-          (page) => store.listEvents(filter, page),
-          () => store.countEvents(filter),
+          (page) => localizedPage(context.store.listEvents(filter, page), requested, defaultLocale),
+          () => context.store.countEvents(filter),
         );
       },
     }),

@@ -6,6 +6,7 @@ import type { StoredEvent } from "../core/store/item-keys";
 import { builder } from "./builder";
 import { EventFilterInput, storeFilter } from "./event-filter";
 import { LocaleEnum } from "./historical-date";
+import { localizeEvent, servedLocale } from "./localize";
 import { maxPageSize } from "./pagination";
 
 /** Most events one export carries; a larger timeline is asked for in parts (by date range). */
@@ -17,9 +18,13 @@ builder.queryField("timeline", (t) =>
     description: `The events a filter matches, chronologically, as TimelineJS3 data ({ events: [slide] }) to hand to TimelineJS unchanged: Gregorian start_date/end_date, display_date in both calendars, the body as text, the first tag as group, the slug as unique_id. At most ${maxTimelineEvents} events.`,
     args: {
       filter: t.arg({ type: EventFilterInput, description: "Which events." }),
-      locale: t.arg({ type: LocaleEnum, defaultValue: "pl", description: "Language of display_date." }),
+      locale: t.arg({
+        type: LocaleEnum,
+        description: "Language of the texts and display_date (default: Accept-Language, else the collection's).",
+      }),
     },
-    resolve: async (_root, args, { store }) => {
+    resolve: async (_root, args, context) => {
+      const { store } = context;
       const filter = storeFilter(args.filter);
       const events: StoredEvent[] = [];
       let after: string | undefined;
@@ -28,7 +33,9 @@ builder.queryField("timeline", (t) =>
         events.push(...page.edges.map((edge) => edge.node));
         after = page.hasMore ? page.edges.at(-1)?.cursor : undefined;
       } while (after && events.length < maxTimelineEvents);
-      return timelineData(events, (args.locale ?? "pl") as Locale);
+      const { requested, defaultLocale } = await servedLocale(args.locale, context);
+      const localized = events.map((event) => localizeEvent(event, requested, defaultLocale));
+      return timelineData(localized, ((requested ?? defaultLocale) === "en" ? "en" : "pl") as Locale);
     },
   }),
 );

@@ -309,7 +309,8 @@ describe("GraphQL API", () => {
           "event detail with related events and sources",
           `query($slug: String!) { event(slug: $slug) { title related { title date { label } } citations { source { title } } } }`,
           { slug: "zdarzenie-20" },
-          { BatchGetItemCommand: 3 },
+          // The revision says which language the collection is written in.
+          { GetItemCommand: 1, BatchGetItemCommand: 3 },
         ],
         [
           "source with 20 of its events",

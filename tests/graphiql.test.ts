@@ -72,7 +72,8 @@ describe("GraphiQL in Chromium", () => {
   });
 
   async function runExampleQuery(address: string) {
-    const page = await browser.newPage();
+    // A reader of the Polish collection: labels come in the language the browser asks for.
+    const page = await browser.newPage({ locale: "pl-PL" });
     const external: string[] = [];
     page.on("request", (request) => {
       if (!/^(http:\/\/127\.0\.0\.1|data:|blob:)/.test(request.url())) external.push(request.url());

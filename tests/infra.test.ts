@@ -142,14 +142,14 @@ describe("the CDK stack", () => {
   });
 
   describe("CloudFront", () => {
-    it("caches GET queries by query, variables, operation name and Accept, compressed", () => {
+    it("caches GET queries by query, variables, operation name, Accept and Accept-Language, compressed", () => {
       prod.template.hasResourceProperties("AWS::CloudFront::CachePolicy", {
         CachePolicyConfig: Match.objectLike({
           ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({
             EnableAcceptEncodingGzip: true,
             EnableAcceptEncodingBrotli: true,
             QueryStringsConfig: { QueryStringBehavior: "whitelist", QueryStrings: ["query", "variables", "operationName", "extensions"] },
-            HeadersConfig: { HeaderBehavior: "whitelist", Headers: ["accept"] },
+            HeadersConfig: { HeaderBehavior: "whitelist", Headers: ["accept", "accept-language"] },
             CookiesConfig: { CookieBehavior: "none" },
           }),
         }),

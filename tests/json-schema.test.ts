@@ -15,10 +15,12 @@ const validators = {
   event: ajv.compile(schemas["event.schema.json"]),
   source: ajv.compile(schemas["source.schema.json"]),
   settings: ajv.compile(schemas["collection.schema.json"]),
+  translation: ajv.compile(schemas["translation.schema.json"]),
 };
 
 /** What an editor's YAML tooling sees: the YAML (front matter for events) as data. */
-const dataOf = (doc: ContentDocument) => parse(doc.kind === "event" ? (doc.text.split(/^---\s*$/m)[1] ?? "") : doc.text);
+const dataOf = (doc: ContentDocument) =>
+  parse(doc.kind === "event" || doc.kind === "translation" ? (doc.text.split(/^---\s*$/m)[1] ?? "") : doc.text);
 
 describe("the content's JSON Schemas", () => {
   it("are committed as generated (npm run schema:print)", async () => {

@@ -1,6 +1,6 @@
 // The validated content: typed entries with dates resolved in both calendars. What sync publishes.
 import type { ResolvedDate } from "../dates/historical-date";
-import type { Citation, EventFrontMatter, SourceFields } from "./schema";
+import type { Citation, EventFrontMatter, SourceFields, Translation } from "./schema";
 
 export interface EventEntry extends Omit<EventFrontMatter, "date" | "sources"> {
   slug: string;
@@ -8,6 +8,8 @@ export interface EventEntry extends Omit<EventFrontMatter, "date" | "sources"> {
   citations: Citation[];
   /** The Markdown body as written. */
   body: string;
+  /** Translations by language: title, summary, notes and body, each where given. */
+  translations: Record<string, Translation>;
 }
 
 export interface SourceEntry {
@@ -17,8 +19,10 @@ export interface SourceEntry {
   date?: ResolvedDate;
 }
 
-/** Everything that is published: events that are not drafts, and every source. */
+/** Everything that is published: events that are not drafts, and every source; and the settings. */
 export interface Collection {
   events: EventEntry[];
   sources: SourceEntry[];
+  /** The language the content is written in. */
+  locale: string;
 }

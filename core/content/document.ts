@@ -1,15 +1,17 @@
 // A content file as text, parsed into YAML data that remembers where each value stands in the file.
 import { isMap, isScalar, LineCounter, type Node, parseDocument, type Document as YamlDocument } from "yaml";
 
-export type DocumentKind = "event" | "source" | "settings";
+export type DocumentKind = "event" | "translation" | "source" | "settings";
 
 /** One file of the content folder: what load reads and validate checks. */
 export interface ContentDocument {
   /** Path as shown to the user, e.g. content/events/szturm.md. */
   file: string;
   kind: DocumentKind;
-  /** The slug from the file name. */
+  /** The slug from the file name (for a translation, of the event it translates). */
   slug: string;
+  /** For a translation: its language, from the file name. */
+  locale?: string;
   text: string;
 }
 
@@ -44,7 +46,7 @@ export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDoc
   let yamlText = doc.text;
   let body = "";
   let lineOffset = 0;
-  if (doc.kind === "event") {
+  if (doc.kind === "event" || doc.kind === "translation") {
     const match = doc.text.startsWith("---") ? frontMatterPattern.exec(doc.text) : null;
     if (match?.index !== 0) {
       return {
@@ -82,7 +84,10 @@ export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDoc
       problems: [
         {
           rule: "yaml-syntax",
-          message: doc.kind === "event" ? "front matter must be a map of fields" : `a ${doc.kind} file must be a map of fields`,
+          message:
+            doc.kind === "event" || doc.kind === "translation"
+              ? "front matter must be a map of fields"
+              : `a ${doc.kind} file must be a map of fields`,
           position: toPosition(root?.range?.[0] ?? 0),
         },
       ],

@@ -1,7 +1,7 @@
 // JSON Schemas for editors' tools (VS Code's YAML extension), generated from the same zod declarations
 // that content:check uses, so the two cannot drift.
 import { z } from "zod";
-import { eventFrontMatterSchema, settingsSchema, sourceSchema } from "./schema";
+import { eventFrontMatterSchema, settingsSchema, sourceSchema, translationSchema } from "./schema";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -28,4 +28,5 @@ export const contentJsonSchemas = () => ({
   "event.schema.json": toJsonSchema(eventFrontMatterSchema, "Kronika event (front matter of content/events/*.md)"),
   "source.schema.json": toJsonSchema(sourceSchema, "Kronika source (content/sources/*.yaml, CSL-JSON fields)"),
   "collection.schema.json": toJsonSchema(settingsSchema, "Kronika collection settings (content/collection.yaml)"),
+  "translation.schema.json": toJsonSchema(translationSchema, "Kronika translation (front matter of content/events/<slug>.<locale>.md)"),
 });

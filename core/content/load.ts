@@ -71,7 +71,11 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
         }
         continue;
       }
-      documents.push({ file, kind, slug: name.slice(0, -extension.length) });
+      const base = name.slice(0, -extension.length);
+      // <slug>.<locale>.md is a translation of the event <slug>.
+      const translation = kind === "event" ? /^(.+)\.([a-z]{2})$/.exec(base) : null;
+      if (translation) documents.push({ file, kind: "translation", slug: translation[1], locale: translation[2] });
+      else documents.push({ file, kind, slug: base });
     }
   }
   const settingsFile = path.join(contentDir, settingsFileName);

@@ -88,7 +88,18 @@ export const sourceSchema = z.strictObject({
   ...cslFields,
 });
 
+/** The fields a translation (content/events/<slug>.<locale>.md) may give; the body is its Markdown. */
+export const translationSchema = z.strictObject({
+  title: text.optional().describe("The title in this language."),
+  summary: text.optional().describe("The summary in this language."),
+  notes: z.array(text).optional().describe("The editor's notes in this language."),
+});
+
 export const settingsSchema = z.strictObject({
+  locales: z
+    .array(z.string().regex(/^[a-z]{2}$/))
+    .default([])
+    .describe("Languages every event should be translated into (a missing translation is a warning)."),
   locale: z
     .string()
     .regex(/^[a-z]{2}$/, { error: "must be a two-letter language code, e.g. pl" })
@@ -102,6 +113,7 @@ export const settingsSchema = z.strictObject({
 });
 
 export type CollectionSettings = z.infer<typeof settingsSchema>;
+export type Translation = z.infer<typeof translationSchema> & { body?: string };
 export type EventFrontMatter = z.infer<typeof eventFrontMatterSchema>;
 export type SourceFields = z.infer<typeof sourceSchema>;
 export type Citation = z.infer<typeof citationSchema>;

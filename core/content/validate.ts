@@ -7,7 +7,15 @@ import { cslTypes } from "./csl";
 import type { Diagnostic } from "./diagnostic";
 import { type ContentDocument, type ParsedDocument, type PathKey, parseContentDocument } from "./document";
 import { editorialChecks } from "./editorial";
-import { type CollectionSettings, eventFrontMatterSchema, settingsSchema, slugPattern, sourceSchema } from "./schema";
+import {
+  type CollectionSettings,
+  eventFrontMatterSchema,
+  settingsSchema,
+  slugPattern,
+  sourceSchema,
+  type Translation,
+  translationSchema,
+} from "./schema";
 import { didYouMean } from "./similar";
 
 export interface CheckResult {
@@ -114,7 +122,67 @@ function checkEvent(doc: ContentDocument, parsed: ParsedDocument, report: Report
   const checked = checkFields(eventFrontMatterSchema, parsed, report);
   if (!checked?.date) return undefined;
   const { sources, date: _written, ...fields } = checked.fields;
-  return { ...fields, slug: doc.slug, date: checked.date, citations: sources, body: parsed.body.trim() };
+  return { ...fields, slug: doc.slug, date: checked.date, citations: sources, body: parsed.body.trim(), translations: {} };
+}
+
+const translatable = Object.keys(translationSchema.shape);
+
+function checkTranslation(doc: ContentDocument, parsed: ParsedDocument, report: Report): (Translation & { locale: string }) | undefined {
+  const data = parsed.data as Record<string, unknown>;
+  const eventKeys = Object.keys(eventFrontMatterSchema.shape);
+  // A key of the event that is not translatable gets its own, clearer message.
+  const untranslatable = Object.keys(data).filter((key) => eventKeys.includes(key) && !translatable.includes(key));
+  for (const key of untranslatable) {
+    report(
+      [key],
+      "untranslatable-field",
+      `"${key}" is not translatable: a translation gives only ${translatable.join(", ")} and the body`,
+      { key: true },
+    );
+  }
+  const rest = Object.fromEntries(Object.entries(data).filter(([key]) => !untranslatable.includes(key)));
+  const result = translationSchema.safeParse(rest);
+  if (!result.success) {
+    reportSchemaIssues(result.error.issues, parsed, report, translatable);
+    return undefined;
+  }
+  if (untranslatable.length > 0) return undefined;
+  const body = parsed.body.trim();
+  return { ...result.data, ...(body ? { body } : {}), locale: doc.locale as string };
+}
+
+/** Gives each event its translations; reports translations of nothing and, if settings ask, missing ones. */
+function attachTranslations(
+  events: Checked<EventEntry>[],
+  translations: Checked<Translation & { locale: string }>[],
+  settings: CollectionSettings | undefined,
+  diagnostics: Diagnostic[],
+) {
+  const bySlug = new Map(events.map((e) => [e.entry.slug, e.entry]));
+  const defaultLocale = settings?.locale ?? "pl";
+  for (const { entry, doc, parsed } of translations) {
+    const report = reporterFor(doc, parsed, diagnostics);
+    const event = bySlug.get(doc.slug);
+    const { locale, ...translation } = entry;
+    if (!event)
+      report([], "unknown-translation", `no event "${doc.slug}" in events/ for this translation${didYouMean(doc.slug, bySlug.keys())}`);
+    else if (locale === defaultLocale)
+      report([], "default-locale-translation", `the collection is written in "${locale}": edit events/${doc.slug}.md instead`);
+    else event.translations[locale] = translation;
+  }
+  for (const locale of settings?.locales ?? []) {
+    if (locale === defaultLocale) continue;
+    for (const { entry, doc, parsed } of events) {
+      if (!entry.translations[locale]) {
+        reporterFor(doc, parsed, diagnostics)(
+          ["title"],
+          "missing-translation",
+          `no "${locale}" translation (events/${entry.slug}.${locale}.md)`,
+          { severity: "warning" },
+        );
+      }
+    }
+  }
 }
 
 function checkSource(doc: ContentDocument, parsed: ParsedDocument, report: Report): SourceEntry | undefined {
@@ -169,6 +237,7 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
   const events: Checked<EventEntry>[] = [];
   const sources: Checked<SourceEntry>[] = [];
   let settings: CollectionSettings | undefined;
+  const translations: Checked<Translation & { locale: string }>[] = [];
   for (const doc of documents) {
     const { parsed, problems } = parseContentDocument(doc);
     const report = reporterFor(doc, parsed, diagnostics);
@@ -185,6 +254,9 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
     if (!parsed) continue;
     if (doc.kind === "settings") {
       settings = checkSettings(parsed, report);
+    } else if (doc.kind === "translation") {
+      const entry = checkTranslation(doc, parsed, report);
+      if (entry) translations.push({ entry, doc, parsed });
     } else if (doc.kind === "event") {
       const entry = checkEvent(doc, parsed, report);
       if (entry) events.push({ entry, doc, parsed });
@@ -194,6 +266,7 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
     }
   }
   checkReferences(events, sources, diagnostics);
+  attachTranslations(events, translations, settings, diagnostics);
   editorialChecks(
     events.map(({ entry, doc, parsed }) => {
       const report = reporterFor(doc, parsed, diagnostics);
@@ -206,6 +279,7 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
     collection: {
       events: events.map((e) => e.entry).filter((e) => !e.draft),
       sources: sources.map((s) => s.entry),
+      locale: settings?.locale ?? "pl",
     },
   };
 }

@@ -53,6 +53,11 @@ export interface StoredEvent {
   related: string[];
   notes: string[];
   body: { markdown: string; html: string; text: string };
+  /** By language: the fields given in that language (the rest fall back to the collection's language). */
+  translations?: Record<
+    string,
+    { title?: string; summary?: string; notes?: string[]; body?: { markdown: string; html: string; text: string } }
+  >;
   firstDay: number;
   lastDay: number;
   hash: string;

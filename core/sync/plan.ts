@@ -33,7 +33,7 @@ export interface SyncPlan {
 
 const keyOf = (pk: string, sk: string) => ({ [tableKeys.partitionKey]: pk, [tableKeys.sortKey]: sk });
 
-export function planSync(desired: EntityItems[], state: TableState, revisionId: string): SyncPlan {
+export function planSync(desired: EntityItems[], state: TableState, revisionId: string, locale = "pl"): SyncPlan {
   const counts: SyncPlan["counts"] = {
     event: { create: 0, update: 0, delete: 0, unchanged: 0 },
     source: { create: 0, update: 0, delete: 0, unchanged: 0 },
@@ -94,6 +94,7 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
     eventCount: events.length,
     sourceCount: desired.length - events.length,
     maxSpanDays: events.reduce((max, e) => Math.max(max, e.spanDays), 0),
+    locale,
   };
   const facets = facetsOf(events.flatMap((e) => (e.facts ? [e.facts] : [])));
   const published = state.entities.size;
@@ -114,7 +115,8 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
     state.revision.id !== revision.id ||
     state.revision.eventCount !== revision.eventCount ||
     state.revision.sourceCount !== revision.sourceCount ||
-    state.revision.maxSpanDays !== revision.maxSpanDays;
+    state.revision.maxSpanDays !== revision.maxSpanDays ||
+    state.revision.locale !== revision.locale;
   return {
     changes,
     counts,

@@ -101,6 +101,12 @@ export function eventItems(entry: EventEntry): EntityItems {
         [listIndex.sortKey]: sortKey,
         ...unrendered,
         body: renderBody(body),
+        translations: Object.fromEntries(
+          Object.entries(entry.translations).map(([locale, { body: translated, ...fields }]) => [
+            locale,
+            { ...fields, ...(translated ? { body: renderBody(translated) } : {}) },
+          ]),
+        ),
         hash,
       };
       return item;

@@ -47,7 +47,7 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   if (hasErrors(diagnostics)) return { status: "invalid", diagnostics };
   const items = publishedItems(checked.collection);
   const state = await readTableState(options.client, options.tableName);
-  const plan = planSync(items, state, options.revisionId ?? contentRevisionId(items));
+  const plan = planSync(items, state, options.revisionId ?? contentRevisionId(items), checked.collection.locale);
   if (plan.massDelete && !options.allowMassDelete) return { status: "mass-delete-refused", diagnostics, plan };
   if (options.dryRun) return { status: "planned", diagnostics, plan };
   await applySync(options.client, options.tableName, plan, options);

@@ -18,6 +18,8 @@ export interface StoredRevision {
   eventCount: number;
   sourceCount: number;
   maxSpanDays: number;
+  /** The language the collection is written in. */
+  locale?: string;
 }
 
 export interface TableState {

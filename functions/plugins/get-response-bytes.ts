@@ -1,5 +1,5 @@
 // The hot path for GET, the way front-ends and the CDN call the API: a successful GET's response bytes are
-// kept per (revision, query string, Accept) and sent again without parsing parameters or touching GraphQL.
+// kept per (revision, query string, Accept, Accept-Language) and sent again without parsing parameters or touching GraphQL.
 // POST stays with the GraphQL-level response cache (response-cache.ts), which needs the parsed body.
 import type { Plugin } from "graphql-yoga";
 import type { RevisionSource } from "../../core/store/revision-source";
@@ -21,7 +21,7 @@ export function useGetResponseBytes({ revision, maxEntries = 500, maxBytes = 256
   const keys = new WeakMap<Request, string>();
   const keyOf = async (request: Request, url: URL) => {
     const current = await revision();
-    return `${current?.id ?? "none"}\n${url.search}\n${request.headers.get("accept") ?? ""}`;
+    return `${current?.id ?? "none"}\n${url.search}\n${request.headers.get("accept") ?? ""}\n${request.headers.get("accept-language") ?? ""}`;
   };
   const cacheable = (request: Request) =>
     request.method === "GET" && !request.headers.has("if-none-match") && !request.headers.has("origin");

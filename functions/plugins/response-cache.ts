@@ -41,11 +41,13 @@ export function useRevisionResponseCache({ revision, maxEntries = 1000 }: Respon
     // Entries never go stale: a new revision makes new keys, and old ones age out of the LRU.
     ttl: Number.POSITIVE_INFINITY,
     invalidateViaMutation: false,
-    buildResponseCacheKey: async ({ documentString, variableValues, operationName }) => {
+    buildResponseCacheKey: async ({ documentString, variableValues, operationName, request }) => {
       // Without a revision there is no safe key: this request goes uncached (and will report the failure itself).
       const current = await revision().catch(() => undefined);
       if (current === undefined) return `"uncached-${randomUUID()}"`;
-      const hash = digest(documentString, JSON.stringify(variableValues ?? {}), operationName ?? "").slice(0, 24);
+      // Accept-Language picks the language texts are served in, so it is part of the key.
+      const language = request.headers.get("accept-language") ?? "";
+      const hash = digest(documentString, JSON.stringify(variableValues ?? {}), operationName ?? "", language).slice(0, 24);
       return `"${revisionTag(current?.id ?? "none")}-${hash}"`;
     },
   });
