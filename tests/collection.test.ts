@@ -149,3 +149,55 @@ describe("the study text's dating errors", () => {
     ]);
   });
 });
+
+describe("the 1917 collection in English", () => {
+  let app: ReturnType<typeof createApp>;
+  const query = async (text: string, headers: Record<string, string> = {}) => {
+    const response = await app.fetch("http://localhost/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query: text }),
+    });
+    return (await response.json()) as { data: any; errors?: unknown[] };
+  };
+
+  beforeAll(async () => {
+    const { client } = testClient();
+    const tableName = await freshTable(client);
+    await syncContent({ contentDir, client, tableName });
+    app = createApp({ client, tableName, log: false });
+  });
+
+  it("translates at least five events", async () => {
+    const { documents } = await loadContent(contentDir);
+    expect(documents.filter((d) => d.kind === "translation" && d.locale === "en").length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("serves a translated event in English when asked, and says so", async () => {
+    const { data } = await query(
+      `{ event(slug: "szturm-na-palac-zimowy", locale: EN) { locale title summary notes body(format: HTML) date { label } related { locale title } } }`,
+    );
+    expect(data.event).toMatchObject({
+      locale: "en",
+      title: "The storming of the Winter Palace",
+      date: { label: "25–26 October (7–8 November) 1917" },
+    });
+    expect(data.event.body).toContain("<p>The Winter Palace, seat of the Provisional Government");
+    expect(data.event.notes[0]).toContain('"in the night of 6/7 XI 1918"');
+    expect(data.event.related).toEqual([{ locale: "en", title: "The Second All-Russian Congress of Soviets" }]);
+  });
+
+  it("falls back to Polish for an event without a translation, still labelling the date in English", async () => {
+    const { data } = await query(`{ event(slug: "powrot-lenina", locale: EN) { locale title date { label } } }`);
+    expect(data.event).toEqual({ locale: "pl", title: "Powrót Lenina do Piotrogrodu", date: { label: "3 April (16 April) 1917" } });
+  });
+
+  it("takes the language from Accept-Language when no argument names one, and Polish by default", async () => {
+    const english = await query(`{ events(first: 1) { edges { node { locale title } } } }`, {
+      "accept-language": "en-GB,en;q=0.9,pl;q=0.5",
+    });
+    expect(english.data.events.edges[0].node).toEqual({ locale: "en", title: "The February Revolution" });
+    const polish = await query(`{ events(first: 1) { edges { node { locale title } } } }`);
+    expect(polish.data.events.edges[0].node).toEqual({ locale: "pl", title: "Rewolucja lutowa" });
+  });
+});

@@ -181,3 +181,50 @@ describe("editorial warnings", () => {
     ]);
   });
 });
+
+describe("translations", () => {
+  const translation = (slug: string, locale: string, frontMatter: string, body = "Text.\n"): ContentDocument => ({
+    file: `content/events/${slug}.${locale}.md`,
+    kind: "translation",
+    slug,
+    locale,
+    text: `---\n${frontMatter}---\n${body}`,
+  });
+  const settings = (text: string): ContentDocument => ({ file: "content/collection.yaml", kind: "settings", slug: "collection", text });
+
+  it("attach to their event: title, summary, notes and body", () => {
+    const { diagnostics, collection } = check(
+      validEvent(),
+      translation("szturm", "en", "title: The storming\nnotes: [A note]\n", "The body.\n"),
+    );
+    expect(diagnostics).toEqual([]);
+    expect(collection.events[0].translations).toEqual({ en: { title: "The storming", notes: ["A note"], body: "The body." } });
+  });
+
+  it("report a translation of no event, a field that is not translatable, and one in the collection's own language", () => {
+    const { lines } = check(
+      validEvent(),
+      translation("szturmm", "en", "title: X\n"),
+      translation("szturm", "de", "title: X\ndate: 1917\n"),
+      translation("szturm", "pl", "title: X\n"),
+    );
+    expect(lines).toEqual([
+      'content/events/szturm.de.md:3:1: error: "date" is not translatable: a translation gives only title, summary, notes and the body [untranslatable-field]',
+      'content/events/szturmm.en.md:2:1: error: no event "szturmm" in events/ for this translation (did you mean "szturm"?) [unknown-translation]',
+      'content/events/szturm.pl.md:2:1: error: the collection is written in "pl": edit events/szturm.md instead [default-locale-translation]',
+    ]);
+  });
+
+  it("warn of events missing a translation for a language the settings ask for", () => {
+    const result = validateContent([
+      source("opracowanie"),
+      settings("locales: [en]\n"),
+      validEvent("szturm"),
+      validEvent("zjazd"),
+      translation("szturm", "en", "title: The storming\n"),
+    ]);
+    expect(result.diagnostics.map((d) => formatHuman(d))).toEqual([
+      'content/events/zjazd.md:2:8: warning: no "en" translation (events/zjazd.en.md) [missing-translation]',
+    ]);
+  });
+});

@@ -71,7 +71,7 @@ describe("the TimelineJS export", () => {
       start_date: { year: 1917, month: 11, day: 7 },
       end_date: { year: 1917, month: 11, day: 8 },
       display_date: "25–26 October (7–8 November) 1917",
-      text: { headline: "Szturm na Pałac Zimowy" },
+      text: { headline: "The storming of the Winter Palace" },
       group: "przewrót październikowy",
       unique_id: "szturm-na-palac-zimowy",
     });
