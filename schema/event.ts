@@ -40,7 +40,14 @@ builder.node(Event, {
   description: "Something that happened, dated in the calendar it was dated in and shown in both.",
   id: { resolve: (event) => event.slug },
   isTypeOf: (value) => typeof value === "object" && value !== null && "citations" in value,
-  loadMany: (slugs, { store }) => slugs.map((slug) => store.events.load(slug)),
+  // node(id): served in the language of the request's Accept-Language, like any event.
+  loadMany: (slugs, context) =>
+    slugs.map(async (slug) => {
+      const event = await context.store.events.load(slug);
+      if (!event) return null;
+      const { requested, defaultLocale } = await servedLocale(undefined, context);
+      return localizeEvent(event, requested, defaultLocale);
+    }),
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "The event's slug: its file name in content/events/." }),
     title: t.exposeString("title", { description: "The event's title." }),
