@@ -7,21 +7,13 @@ import { validateContent } from "../core/content/validate";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
 import { freshTable, testClient } from "./support/dynamodb";
+import { type GraphQLResult, postQuery } from "./support/graphql";
 
 const contentDir = path.resolve("content");
 
-type GraphQLResult = { data?: any; errors?: unknown[] };
-
 describe("the 1917 collection", () => {
   let app: ReturnType<typeof createApp>;
-  const query = async (text: string, variables?: Record<string, unknown>): Promise<GraphQLResult> => {
-    const response = await app.fetch("http://localhost/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: text, variables }),
-    });
-    return (await response.json()) as GraphQLResult;
-  };
+  const query = (text: string, variables?: Record<string, unknown>): Promise<GraphQLResult> => postQuery(app, text, { variables });
 
   beforeAll(async () => {
     const { client } = testClient();
@@ -152,14 +144,7 @@ describe("the study text's dating errors", () => {
 
 describe("the 1917 collection in English", () => {
   let app: ReturnType<typeof createApp>;
-  const query = async (text: string, headers: Record<string, string> = {}) => {
-    const response = await app.fetch("http://localhost/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json", ...headers },
-      body: JSON.stringify({ query: text }),
-    });
-    return (await response.json()) as { data: any; errors?: unknown[] };
-  };
+  const query = (text: string, headers: Record<string, string> = {}) => postQuery(app, text, { headers });
 
   beforeAll(async () => {
     const { client } = testClient();

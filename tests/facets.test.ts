@@ -6,19 +6,13 @@ import { isoGregorian } from "../core/dates/historical-date";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
 import { freshTable, testClient } from "./support/dynamodb";
+import { postQuery } from "./support/graphql";
 
 describe("facets", () => {
   let env: ReturnType<typeof testClient>;
   let app: ReturnType<typeof createApp>;
   let events: Awaited<ReturnType<typeof validateContent>>["collection"]["events"];
-  const query = async (text: string) => {
-    const response = await app.fetch("http://localhost/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: text }),
-    });
-    return (await response.json()) as { data: any; errors?: unknown[] };
-  };
+  const query = (text: string) => postQuery(app, text);
   const countOf = (list: { value: string; count: number }[], value: string) => list.find((f) => f.value === value)?.count;
 
   beforeAll(async () => {

@@ -6,6 +6,7 @@ import type { StoredEvent } from "../core/store/item-keys";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
 import { freshTable, testClient } from "./support/dynamodb";
+import { postQuery } from "./support/graphql";
 
 // The fields TimelineJS3 documents for its JSON format (timeline.knightlab.com/docs/json-format.html).
 const slideKeys = ["start_date", "end_date", "text", "media", "group", "display_date", "background", "autolink", "unique_id"];
@@ -37,14 +38,7 @@ function problemsOf(data: { events: Record<string, any>[] }): string[] {
 
 describe("the TimelineJS export", () => {
   let app: ReturnType<typeof createApp>;
-  const query = async (text: string) => {
-    const response = await app.fetch("http://localhost/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: text }),
-    });
-    return (await response.json()) as { data: any; errors?: unknown[] };
-  };
+  const query = (text: string) => postQuery(app, text);
 
   beforeAll(async () => {
     const { client } = testClient();
