@@ -7,7 +7,7 @@ import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Trigger } from "aws-cdk-lib/triggers";
 import { Construct } from "constructs";
-import { environment } from "../core/store/table-definition";
+import { environment, listIndex } from "../core/store/table-definition";
 import { syncTimeout } from "./function-bundling";
 import { kronikaFunction } from "./kronika-function";
 
@@ -25,8 +25,8 @@ export interface ContentSyncProps {
   destroyWithStack?: boolean;
 }
 
-/** What the sync may do: read the table's state (a deploy-time Scan) and write items. */
-export const syncTableActions = ["dynamodb:Scan", "dynamodb:BatchWriteItem", "dynamodb:PutItem"];
+/** What the sync may do: read the table's state (state items, the revision, old search chunks) and write items. */
+export const syncTableActions = ["dynamodb:Query", "dynamodb:BatchWriteItem", "dynamodb:PutItem", "dynamodb:GetItem"];
 
 export class ContentSync extends Construct {
   readonly function: NodejsFunction;
@@ -57,7 +57,10 @@ export class ContentSync extends Construct {
         },
       },
     });
-    this.function.addToRolePolicy(new PolicyStatement({ actions: syncTableActions, resources: [props.table.tableArn] }));
+    // The table and its one index (the sync reads state items through it), named: no wildcard.
+    this.function.addToRolePolicy(
+      new PolicyStatement({ actions: syncTableActions, resources: [props.table.tableArn, `${props.table.tableArn}/index/${listIndex.indexName}`] }),
+    );
     props.distribution?.grantCreateInvalidation(this.function);
     this.trigger = new Trigger(this, "Trigger", { handler: this.function, timeout: syncTimeout, executeOnHandlerChange: true });
   }

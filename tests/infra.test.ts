@@ -116,10 +116,12 @@ describe("the CDK stack", () => {
       ).Resource;
       expect(JSON.stringify(apiResources)).toContain(`/index/${listIndex.indexName}`);
       expect(JSON.stringify(apiResources)).not.toContain("/index/*");
+      // The sync reads by key and through the index too, and never scans.
       expect(actionsOf(functionNamed("SyncFunction").id, "dynamodb:")).toEqual([
         "dynamodb:BatchWriteItem",
+        "dynamodb:GetItem",
         "dynamodb:PutItem",
-        "dynamodb:Scan",
+        "dynamodb:Query",
       ]);
       expect(actionsOf(functionNamed("SyncFunction").id, "cloudfront:")).toEqual(["cloudfront:CreateInvalidation"]);
       expect(actionsOf(functionNamed("ApiFunction").id, "cloudfront:")).toEqual([]);

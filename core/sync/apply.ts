@@ -1,6 +1,14 @@
 // Applies a sync plan: phase by phase, in BatchWriteItem calls of 25, retrying unprocessed items with
 // backoff. The revision item is written last, once everything it describes is in place.
-import { BatchWriteItemCommand, type DynamoDBClient, PutItemCommand, type WriteRequest } from "@aws-sdk/client-dynamodb";
+import {
+  type AttributeValue,
+  BatchWriteItemCommand,
+  type DynamoDBClient,
+  PutItemCommand,
+  QueryCommand,
+  type WriteRequest,
+} from "@aws-sdk/client-dynamodb";
+import { searchPartition } from "../search/index-chunks";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { facetsKey, revisionKey } from "../store/item-keys";
 import type { SyncPlan, Write } from "./plan";
@@ -11,6 +19,8 @@ const maxAttempts = 10;
 const concurrency = 4;
 
 export interface ApplyOptions {
+  /** The search index's items, written with the revision (older revisions' are removed after it). */
+  searchChunks?: Record<string, unknown>[];
   /** Called after each batch, e.g. to report progress. */
   onBatch?: (phase: string, written: number, total: number) => void;
   now?: () => Date;
@@ -44,9 +54,38 @@ export async function applySync(client: DynamoDBClient, tableName: string, plan:
     }
   }
   if (!plan.writesRevision) return;
+  const chunks = options.searchChunks ?? [];
+  for (let start = 0; start < chunks.length; start += batchSize) {
+    await writeBatch(client, tableName, chunks.slice(start, start + batchSize).map((put) => toRequest({ put })));
+  }
   const syncedAt = (options.now?.() ?? new Date()).toISOString();
   await client.send(
     new PutItemCommand({ TableName: tableName, Item: marshall({ ...facetsKey, ...plan.facets, revision: plan.revision.id }) }),
   );
-  await client.send(new PutItemCommand({ TableName: tableName, Item: marshall({ ...revisionKey, ...plan.revision, syncedAt }) }));
+  await client.send(
+    new PutItemCommand({ TableName: tableName, Item: marshall({ ...revisionKey, ...plan.revision, searchChunks: chunks.length, syncedAt }) }),
+  );
+  if (options.searchChunks) await removeOtherSearchChunks(client, tableName, plan.revision.id);
+}
+
+/** The search index of earlier revisions, once the new revision is published. */
+async function removeOtherSearchChunks(client: DynamoDBClient, tableName: string, revisionId: string) {
+  const stale: WriteRequest[] = [];
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: "pk = :search",
+        ExpressionAttributeValues: { ":search": { S: searchPartition } },
+        ProjectionExpression: "pk, sk",
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      if (!item.sk.S?.startsWith(`${revisionId}#`)) stale.push({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } });
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  for (let start = 0; start < stale.length; start += batchSize) await writeBatch(client, tableName, stale.slice(start, start + batchSize));
 }

@@ -6,6 +6,8 @@ import type { Collection } from "../content/collection";
 import { type Diagnostic, hasErrors } from "../content/diagnostic";
 import { loadContent } from "../content/load";
 import { validateContent } from "../content/validate";
+import { indexChunkItems } from "../search/index-chunks";
+import { buildSearchIndex } from "../search/search-index";
 import { type ApplyOptions, applySync } from "./apply";
 import { planSync, type SyncPlan } from "./plan";
 import { type EntityItems, eventItems, sourceItems } from "./published-items";
@@ -50,6 +52,10 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   const plan = planSync(items, state, options.revisionId ?? contentRevisionId(items), checked.collection.locale);
   if (plan.massDelete && !options.allowMassDelete) return { status: "mass-delete-refused", diagnostics, plan };
   if (options.dryRun) return { status: "planned", diagnostics, plan };
-  await applySync(options.client, options.tableName, plan, options);
+  // The search index is rebuilt only when the published content changes (it renders every body).
+  const searchChunks = plan.writesRevision
+    ? indexChunkItems(plan.revision.id, buildSearchIndex(checked.collection.events, checked.collection.locale))
+    : undefined;
+  await applySync(options.client, options.tableName, plan, { ...options, searchChunks });
   return { status: "applied", diagnostics, plan };
 }

@@ -20,6 +20,8 @@ export interface StoredRevision {
   maxSpanDays: number;
   /** The language the collection is written in. */
   locale?: string;
+  /** How many items hold this revision's search index. */
+  searchChunks?: number;
 }
 
 export interface TableState {
