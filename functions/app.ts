@@ -5,6 +5,7 @@ import { GraphQLError } from "graphql";
 import { createYoga, maskError, type Plugin } from "graphql-yoga";
 import { ContentStore } from "../core/store/content-store";
 import { createRevisionSource } from "../core/store/revision-source";
+import { createSearchIndexSource } from "../core/store/search-index-source";
 import type { Context } from "../schema/builder";
 import { schema } from "../schema/index";
 import { localeFromAcceptLanguage } from "../schema/localize";
@@ -53,6 +54,7 @@ export function createApp(options: AppOptions) {
     responseCache = true,
   } = options;
   const revision = createRevisionSource(client, tableName, revisionMaxAgeMs);
+  const searchIndex = createSearchIndexSource(client, tableName);
   const plugins: Plugin<any>[] = [useRequestId(), useCors(corsOrigins), useRequestGuard(), useQueryLimits(limits), useHttpCaching()];
   if (responseCache) plugins.push(useGetResponseBytes({ revision }), useRevisionResponseCache({ revision }));
   if (log) plugins.push(useRequestLog(log));
@@ -62,7 +64,7 @@ export function createApp(options: AppOptions) {
     schema,
     graphqlEndpoint: "/graphql",
     context: ({ request }) => ({
-      store: new ContentStore(client, tableName, revision),
+      store: new ContentStore(client, tableName, revision, searchIndex),
       acceptLanguage: localeFromAcceptLanguage(request.headers.get("accept-language")),
     }),
     plugins,

@@ -59,7 +59,10 @@ export class ContentSync extends Construct {
     });
     // The table and its one index (the sync reads state items through it), named: no wildcard.
     this.function.addToRolePolicy(
-      new PolicyStatement({ actions: syncTableActions, resources: [props.table.tableArn, `${props.table.tableArn}/index/${listIndex.indexName}`] }),
+      new PolicyStatement({
+        actions: syncTableActions,
+        resources: [props.table.tableArn, `${props.table.tableArn}/index/${listIndex.indexName}`],
+      }),
     );
     props.distribution?.grantCreateInvalidation(this.function);
     this.trigger = new Trigger(this, "Trigger", { handler: this.function, timeout: syncTimeout, executeOnHandlerChange: true });

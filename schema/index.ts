@@ -6,5 +6,6 @@ import "./source";
 import "./revision";
 import "./timeline";
 import "./facets";
+import "./search";
 
 export const schema = builder.toSchema();

@@ -19,6 +19,9 @@ export function indexChunkItems(revisionId: string, index: SearchIndex): Record<
 
 /** The index from its chunks, in key order. */
 export function indexFromChunks(chunks: { sk: string; data: string }[]): SearchIndex {
-  const encoded = [...chunks].sort((a, b) => a.sk.localeCompare(b.sk)).map((c) => c.data).join("");
+  const encoded = [...chunks]
+    .sort((a, b) => a.sk.localeCompare(b.sk))
+    .map((c) => c.data)
+    .join("");
   return JSON.parse(gunzipSync(Buffer.from(encoded, "base64")).toString("utf8")) as SearchIndex;
 }

@@ -52,7 +52,10 @@ export function buildSearchIndex(events: EventEntry[], defaultLocale: string): S
       add(translation.summary, fieldWeights.summary, languageOf(locale));
       if (translation.body) add(renderBody(translation.body).text, fieldWeights.body, languageOf(locale));
     }
-    for (const [term, weight] of weights) (index.terms[term] ??= []).push([number, weight]);
+    for (const [term, weight] of weights) {
+      index.terms[term] ??= [];
+      index.terms[term].push([number, weight]);
+    }
   });
   return index;
 }

@@ -1,7 +1,8 @@
 // A short snippet of a text around the first words matching a query, HTML-escaped, matches in <mark>.
-import { type Language, fold, stem, termMatches, terms } from "./terms";
+import { fold, type Language, stem, termMatches, terms } from "./terms";
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39" }[c]};`);
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39" }[c]};`);
 
 export function snippet(text: string, query: string, language: Language, words = 24): string {
   const queryTerms = terms(query, language);
@@ -15,6 +16,8 @@ export function snippet(text: string, query: string, language: Language, words =
   const startWord = Math.max(0, (firstMatch < 0 ? 0 : firstMatch) - Math.floor(words / 3));
   const chosen = wordPositions.slice(startWord, startWord + words);
   if (chosen.length === 0) return "";
-  const parts = tokens.slice(chosen[0], chosen[chosen.length - 1] + 1).map((t) => (t.trim() && isMatch(t) ? `<mark>${escapeHtml(t)}</mark>` : escapeHtml(t)));
+  const parts = tokens
+    .slice(chosen[0], chosen[chosen.length - 1] + 1)
+    .map((t) => (t.trim() && isMatch(t) ? `<mark>${escapeHtml(t)}</mark>` : escapeHtml(t)));
   return `${startWord > 0 ? "… " : ""}${parts.join("")}${startWord + words < wordPositions.length ? " …" : ""}`;
 }

@@ -20,12 +20,41 @@ const alternations: [string, string][] = [
 
 /** Inflectional endings (after folding), longest first; at most one is removed, keeping three letters. */
 const endings: Record<Language, string[]> = {
-  pl: ["owie", "ami", "ach", "ego", "emu", "ymi", "imi", "ych", "ich", "owi", "ow", "om", "em", "ej", "ym", "im", "ie", "iu", "a", "e", "i", "y", "o", "u"],
+  pl: [
+    "owie",
+    "ami",
+    "ach",
+    "ego",
+    "emu",
+    "ymi",
+    "imi",
+    "ych",
+    "ich",
+    "owi",
+    "ow",
+    "om",
+    "em",
+    "ej",
+    "ym",
+    "im",
+    "ie",
+    "iu",
+    "a",
+    "e",
+    "i",
+    "y",
+    "o",
+    "u",
+  ],
   en: ["ies", "ing", "ed", "es", "s"],
 };
 
 export function fold(text: string): string {
-  return text.toLowerCase().replace(/ł/g, "l").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  return text
+    .toLowerCase()
+    .replace(/ł/g, "l")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "");
 }
 
 export function stem(word: string, language: Language): string {

@@ -12,6 +12,7 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import DataLoader from "dataloader";
+import { type SearchHit, searchEvents } from "../search/search-index";
 import { decodeCursor, encodeCursor, InvalidCursorError, type ListPosition, startKeyFor } from "./cursor";
 import { type FacetFacts, type Facets, facetsOf } from "./facets";
 import {
@@ -27,6 +28,7 @@ import {
   timelineList,
 } from "./item-keys";
 import type { RevisionSource } from "./revision-source";
+import type { SearchIndexSource } from "./search-index-source";
 import { listIndex, tableKeys } from "./table-definition";
 
 export interface EventFilter {
@@ -157,6 +159,8 @@ export class ContentStore {
     private readonly tableName: string,
     /** The published revision, shared by the requests of a process (see revision-source.ts). */
     private readonly revisionSource: RevisionSource,
+    /** The search index, shared likewise (see search-index-source.ts). */
+    private readonly searchIndexSource?: SearchIndexSource,
   ) {
     this.events = new DataLoader((slugs) => this.batchGet<StoredEvent>("event", slugs), { maxBatchSize: 100 });
     this.sources = new DataLoader((slugs) => this.batchGet<StoredSource>("source", slugs), { maxBatchSize: 100 });
@@ -258,6 +262,24 @@ export class ContentStore {
       startKey = result.LastEvaluatedKey;
     } while (startKey);
     return facetsOf(facts);
+  }
+
+  /** Events matching a text query and a filter, best first (all of them: a search ranks in memory). */
+  async search(text: string, filter: EventFilter): Promise<SearchHit[]> {
+    const index = await this.searchIndexSource?.(await this.revision());
+    if (!index) return [];
+    const has = (values: string[] | undefined, of: string[]) => (values ?? []).every((v) => of.includes(v));
+    return searchEvents(
+      index,
+      text,
+      (event) =>
+        has(filter.tags, event.tags) &&
+        has(filter.people, event.people) &&
+        has(filter.places, event.places) &&
+        (filter.source === undefined || event.sources.includes(filter.source)) &&
+        (filter.fromDay === undefined || event.lastDay >= filter.fromDay) &&
+        (filter.toDay === undefined || event.firstDay <= filter.toDay),
+    );
   }
 
   async countSources(): Promise<number> {

@@ -8,8 +8,8 @@ import {
   QueryCommand,
   type WriteRequest,
 } from "@aws-sdk/client-dynamodb";
-import { searchPartition } from "../search/index-chunks";
 import { marshall } from "@aws-sdk/util-dynamodb";
+import { searchPartition } from "../search/index-chunks";
 import { facetsKey, revisionKey } from "../store/item-keys";
 import type { SyncPlan, Write } from "./plan";
 
@@ -56,14 +56,21 @@ export async function applySync(client: DynamoDBClient, tableName: string, plan:
   if (!plan.writesRevision) return;
   const chunks = options.searchChunks ?? [];
   for (let start = 0; start < chunks.length; start += batchSize) {
-    await writeBatch(client, tableName, chunks.slice(start, start + batchSize).map((put) => toRequest({ put })));
+    await writeBatch(
+      client,
+      tableName,
+      chunks.slice(start, start + batchSize).map((put) => toRequest({ put })),
+    );
   }
   const syncedAt = (options.now?.() ?? new Date()).toISOString();
   await client.send(
     new PutItemCommand({ TableName: tableName, Item: marshall({ ...facetsKey, ...plan.facets, revision: plan.revision.id }) }),
   );
   await client.send(
-    new PutItemCommand({ TableName: tableName, Item: marshall({ ...revisionKey, ...plan.revision, searchChunks: chunks.length, syncedAt }) }),
+    new PutItemCommand({
+      TableName: tableName,
+      Item: marshall({ ...revisionKey, ...plan.revision, searchChunks: chunks.length, syncedAt }),
+    }),
   );
   if (options.searchChunks) await removeOtherSearchChunks(client, tableName, plan.revision.id);
 }

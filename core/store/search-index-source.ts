@@ -1,0 +1,41 @@
+// The search index of the published revision, loaded with one Query and kept per process until the
+// revision changes.
+import { type AttributeValue, type DynamoDBClient, QueryCommand } from "@aws-sdk/client-dynamodb";
+import { indexFromChunks, searchPartition } from "../search/index-chunks";
+import type { SearchIndex } from "../search/search-index";
+import type { StoredRevision } from "../sync/table-state";
+
+export type SearchIndexSource = (revision: StoredRevision | null) => Promise<SearchIndex | null>;
+
+export function createSearchIndexSource(client: DynamoDBClient, tableName: string): SearchIndexSource {
+  let cached: { revisionId: string; index: Promise<SearchIndex | null> } | undefined;
+  return (revision) => {
+    if (!revision?.searchChunks) return Promise.resolve(null);
+    if (cached?.revisionId !== revision.id) {
+      const index = load(client, tableName, revision.id).catch((error) => {
+        cached = undefined;
+        throw error;
+      });
+      cached = { revisionId: revision.id, index };
+    }
+    return cached.index;
+  };
+}
+
+async function load(client: DynamoDBClient, tableName: string, revisionId: string): Promise<SearchIndex | null> {
+  const chunks: { sk: string; data: string }[] = [];
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: "pk = :search AND begins_with(sk, :revision)",
+        ExpressionAttributeValues: { ":search": { S: searchPartition }, ":revision": { S: `${revisionId}#` } },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) chunks.push({ sk: item.sk.S as string, data: item.data.S as string });
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return chunks.length > 0 ? indexFromChunks(chunks) : null;
+}
