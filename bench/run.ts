@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { QueryCommand } from "@aws-sdk/client-dynamodb";
 import { build } from "esbuild";
 import { startDynamoDbLocal } from "../cli/dynamodb-local";
 import { loadContent } from "../core/content/load";
@@ -13,6 +14,8 @@ import { validateContent } from "../core/content/validate";
 import { createDynamoClient } from "../core/store/client";
 import { countCommands } from "../core/store/command-counter";
 import { ensureTable } from "../core/store/create-table";
+import { createRevisionSource } from "../core/store/revision-source";
+import { createSearchIndexSource } from "../core/store/search-index-source";
 import { syncContent } from "../core/sync/sync";
 import { esbuildSettings } from "../infra/function-bundling";
 import { functionUrlEvent } from "../tests/support/function-url-event";
@@ -174,6 +177,22 @@ async function pipeline(client: ReturnType<typeof createDynamoClient>, work: str
   const written = writes(first.value.plan);
   record({ figure: "first full sync", ours: written / (first.ms / 1000), unit: "items/s", target: undefined });
   record({ figure: "  items written, seconds", ours: written, unit: `items in ${(first.ms / 1000).toFixed(1)} s` });
+
+  const revision = await createRevisionSource(client, tableName)();
+  const chunks = await client.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: "pk = :p",
+      ExpressionAttributeValues: { ":p": { S: "SEARCH" } },
+      ProjectionExpression: "sk, #d",
+      ExpressionAttributeNames: { "#d": "data" },
+    }),
+  );
+  const indexBytes = (chunks.Items ?? []).reduce((n, item) => n + (item.data?.S?.length ?? 0), 0);
+  record({ figure: "search index", ours: indexBytes / 1024, unit: `KiB gzipped+base64 in ${revision?.searchChunks} items` });
+  const loads: number[] = [];
+  for (let i = 0; i < 3; i += 1) loads.push((await timed(() => createSearchIndexSource(client, tableName)(revision))).ms);
+  record({ figure: "search index load, cold (median of 3)", ours: median(loads), unit: "ms" });
 
   const batchesBefore = counts.BatchWriteItemCommand ?? 0;
   const again = await timed(sync);

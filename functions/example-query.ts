@@ -66,11 +66,21 @@ query LeninInNovember {
 }
 `;
 
+const search = `# Full-text search: case, Polish letters and inflection do not matter ("palac zimowy" finds "Pałac Zimowy").
+query Search {
+  search(query: "Pałacu Zimowego", first: 5) {
+    totalCount
+    edges { score snippet node { title date { label } } }
+  }
+}
+`;
+
 export const exampleTabs: ExampleTab[] = [
   { query: timeline },
   { query: eventDetail, variables: JSON.stringify({ slug: "szturm-na-palac-zimowy" }, null, 2) },
   { query: sourceWithEvents, variables: JSON.stringify({ slug: "dekret-o-pokoju" }, null, 2) },
   { query: dateRange },
+  { query: search },
 ];
 
 export const exampleQuery = timeline;
