@@ -3,6 +3,7 @@ import type { Page } from "../core/store/content-store";
 import type { StoredEvent } from "../core/store/item-keys";
 import { builder } from "./builder";
 import { EventFilterInput, EventOrder, storeFilter } from "./event-filter";
+import { citationArgs, formattedCitation } from "./formatted-citation";
 import { HistoricalDate, LocaleEnum } from "./historical-date";
 import { type LocalizedEvent, localizeEvent, servedLocale } from "./localize";
 import { connection, pageRequest, totalCountField } from "./pagination";
@@ -19,7 +20,10 @@ const BodyFormat = builder.enumType("BodyFormat", {
   } as const,
 });
 
-const Citation = builder.objectRef<StoredEvent["citations"][number]>("Citation").implement({
+/** A citation as stored, with the language its event is served in. */
+type ServedCitation = StoredEvent["citations"][number] & { locale?: string };
+
+const Citation = builder.objectRef<ServedCitation>("Citation").implement({
   description: "A reference from an event to a source, with where in the source.",
   fields: (t) => ({
     source: t.field({
@@ -28,11 +32,17 @@ const Citation = builder.objectRef<StoredEvent["citations"][number]>("Citation")
       resolve: async (citation, _args, { store }) => {
         const source = await store.sources.load(citation.source);
         if (!source) throw new Error(`cited source ${citation.source} is not in the table`);
-        return source;
+        return { ...source, locale: citation.locale };
       },
     }),
     locator: t.string({ nullable: true, description: 'Where in the source, e.g. "s. 12".', resolve: (c) => c.locator ?? null }),
     note: t.string({ nullable: true, description: "A remark on what the source says here.", resolve: (c) => c.note ?? null }),
+    formatted: t.string({
+      description:
+        "The citation with its locator, formatted when the content was synced: a parenthetical citation (APA) or a full note (Chicago).",
+      args: citationArgs,
+      resolve: (c, args, context) => formattedCitation(c.formatted, args, context, c.locale),
+    }),
   }),
 });
 
@@ -64,7 +74,11 @@ builder.node(Event, {
     people: t.exposeStringList("people", { description: "People named by the event." }),
     tags: t.exposeStringList("tags", { description: "Tags for filtering." }),
     notes: t.exposeStringList("notes", { description: "Editor's notes, e.g. on a date corrected against a source." }),
-    citations: t.field({ type: [Citation], description: "The sources this event rests on.", resolve: (e) => e.citations }),
+    citations: t.field({
+      type: [Citation],
+      description: "The sources this event rests on.",
+      resolve: (e) => e.citations.map((c) => ({ ...c, locale: e.date.locale })),
+    }),
     locale: t.string({
       description: "The language this event is served in: the one asked for if it has a translation, else the collection's.",
       resolve: async (e, _args, context) => e.locale ?? (await servedLocale(undefined, context)).defaultLocale,

@@ -2,11 +2,13 @@
 import type { StoredSource } from "../core/store/item-keys";
 import { builder } from "./builder";
 import { EventConnection, localizedPage } from "./event";
+import { citationArgs, formattedCitation } from "./formatted-citation";
 import { HistoricalDate } from "./historical-date";
 import { servedLocale } from "./localize";
 import { connection, pageRequest, totalCountField } from "./pagination";
 
-export const Source = builder.objectRef<StoredSource>("Source");
+/** A source as stored, with the language of the event it was reached from, if any. */
+export const Source = builder.objectRef<StoredSource & { locale?: string }>("Source");
 
 builder.scalarType("JSON", {
   description: "Any JSON value.",
@@ -54,7 +56,16 @@ builder.node(Source, {
       description: "For a dated document (e.g. a decree): its date in both calendars.",
       resolve: (s) => s.date ?? null,
     }),
-    csl: t.field({ type: "JSON", description: "The whole CSL-JSON item, with `id` set to the slug.", resolve: (s) => s.csl }),
+    csl: t.field({
+      type: "JSON",
+      description: "The whole CSL-JSON item, with `id` set to the slug (and, for a dated document, `issued` from its date).",
+      resolve: (s) => s.csl,
+    }),
+    citation: t.string({
+      description: "The source as a reference-list (APA) or bibliography (Chicago) entry, formatted when the content was synced.",
+      args: citationArgs,
+      resolve: (s, args, context) => formattedCitation(s.formatted, args, context, s.locale),
+    }),
     events: t.field({
       type: EventConnection,
       description: "Events citing this source, chronologically; `first` 1–100 (default 20).",

@@ -14,7 +14,7 @@ export interface EventEntry extends Omit<EventFrontMatter, "date" | "sources"> {
 
 export interface SourceEntry {
   slug: string;
-  /** The CSL-JSON item, with `id` set to the slug and Kronika's own `date` left out. */
+  /** The CSL-JSON item, with `id` set to the slug, Kronika's own `date` left out, and `issued` taken from it if not given. */
   csl: Omit<SourceFields, "date"> & { id: string };
   date?: ResolvedDate;
 }

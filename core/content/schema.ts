@@ -81,7 +81,9 @@ const cslFields = Object.fromEntries([
 export const sourceSchema = z.strictObject({
   id: z.union([z.string(), z.number()]).optional().describe("Ignored: the file name is the source's slug."),
   type: z.enum(cslTypes, { error: `type must be one of the CSL types: ${cslTypes.join(", ")}` }).describe("The CSL item type."),
-  title: text.describe("The work's title."),
+  title: text.describe(
+    "The work's title in sentence case, as CSL keeps titles: Chicago title-cases English titles; titles in other languages (set `language`) keep their case.",
+  ),
   date: writtenDateSchema
     .optional()
     .describe("Kronika's own field: the date of a document in both calendars, when it matters (e.g. a decree)."),

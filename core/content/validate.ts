@@ -2,6 +2,7 @@
 // becomes typed entries. Pure: documents in, diagnostics and a collection out.
 import type { z } from "zod";
 import { type DateProblem, type ResolvedDate, resolveDate, type WrittenDate } from "../dates/historical-date";
+import { cslIssued } from "../citations/csl-issued";
 import type { Collection, EventEntry, SourceEntry } from "./collection";
 import { cslTypes } from "./csl";
 import type { Diagnostic } from "./diagnostic";
@@ -189,7 +190,9 @@ function checkSource(doc: ContentDocument, parsed: ParsedDocument, report: Repor
   const checked = checkFields(sourceSchema, parsed, report);
   if (!checked) return undefined;
   const { date: _written, id: _id, ...csl } = checked.fields;
-  return { slug: doc.slug, csl: { ...csl, id: doc.slug }, ...(checked.date ? { date: checked.date } : {}) };
+  // A dated document without its own `issued` is issued on its date, so citations show it.
+  const issued = (csl as { issued?: unknown }).issued ?? (checked.date ? cslIssued(checked.date) : undefined);
+  return { slug: doc.slug, csl: { ...csl, ...(issued ? { issued } : {}), id: doc.slug }, ...(checked.date ? { date: checked.date } : {}) };
 }
 
 function checkSettings(parsed: ParsedDocument, report: Report): CollectionSettings | undefined {

@@ -1,5 +1,6 @@
 // How published content is laid out in the table: keys, the lists an event can be found in (the timeline,
 // tags, people, places, cited sources) and the shapes the API reads. Shared by the sync and the store.
+import type { FormattedCitation } from "../citations/citation-formatter";
 import type { ResolvedDate } from "../dates/historical-date";
 import { tableKeys } from "./table-definition";
 
@@ -49,7 +50,8 @@ export interface StoredEvent {
   places: string[];
   people: string[];
   tags: string[];
-  citations: { source: string; locator?: string; note?: string }[];
+  /** Each with its formatted citation (locator included) in every pinned style and language. */
+  citations: { source: string; locator?: string; note?: string; formatted: FormattedCitation }[];
   related: string[];
   notes: string[];
   body: { markdown: string; html: string; text: string };
@@ -69,6 +71,8 @@ export interface StoredSource {
   type: string;
   csl: Record<string, unknown>;
   date?: ResolvedDate;
+  /** The source as a reference-list entry in every pinned style and language. */
+  formatted: FormattedCitation;
   hash: string;
 }
 

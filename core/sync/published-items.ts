@@ -1,6 +1,7 @@
 // Turns validated entries into the items a sync writes: the main item with its content hash (so unchanged
 // items are never rewritten), Markdown rendered once here, and one membership item per list.
 import { createHash } from "node:crypto";
+import type { CitationFormatter } from "../citations/citation-formatter";
 import type { EventEntry, SourceEntry } from "../content/collection";
 import { renderBody } from "../content/markdown";
 import {
@@ -20,7 +21,7 @@ import {
 import { listIndex, tableKeys } from "../store/table-definition";
 
 /** Bump when the item layout or the rendering changes (e.g. a new markdown-it), so the next sync rewrites every item. */
-const itemLayoutVersion = 3;
+const itemLayoutVersion = 4;
 
 /** Everything one entity writes: its main item and, for events, one item per list it belongs to. */
 export interface EntityItems {
@@ -61,7 +62,7 @@ function contentHash(value: unknown): string {
     .slice(0, 32);
 }
 
-export function eventLists(event: Pick<StoredEvent, "tags" | "people" | "places" | "citations">): ListName[] {
+export function eventLists(event: Pick<StoredEvent, "tags" | "people" | "places"> & { citations: { source: string }[] }): ListName[] {
   const unique = (values: string[]) => [...new Set(values)];
   return [
     ...unique(event.tags).map(listFor.tag),
@@ -71,11 +72,16 @@ export function eventLists(event: Pick<StoredEvent, "tags" | "people" | "places"
   ];
 }
 
-export function eventItems(entry: EventEntry): EntityItems {
+/**
+ * An event's items. Its formatted citations are made from the cited sources too, so its hash covers theirs:
+ * editing a source rewrites the events citing it.
+ */
+export function eventItems(entry: EventEntry, citations: CitationFormatter, sourceHashes: ReadonlyMap<string, string>): EntityItems {
   const { draft: _draft, body, ...fields } = entry;
   const unrendered = { ...fields, body, firstDay: entry.date.firstDay, lastDay: entry.date.lastDay };
-  // The hash covers what the item is made from; rendering (pinned markdown-it) happens only for items written.
-  const hash = contentHash(unrendered);
+  // The hash covers what the item is made from; rendering (pinned markdown-it, citeproc-js) happens only
+  // for items written.
+  const hash = contentHash([unrendered, entry.citations.map((c) => sourceHashes.get(c.source))]);
   let item: Record<string, unknown> | undefined;
   const sortKey = chronologicalKey(entry.date.firstDay, entry.date.lastDay, entry.slug);
   const membership: Membership = {
@@ -100,6 +106,7 @@ export function eventItems(entry: EventEntry): EntityItems {
         [listIndex.partitionKey]: timelineList,
         [listIndex.sortKey]: sortKey,
         ...unrendered,
+        citations: entry.citations.map((c) => ({ ...c, formatted: citations.citation(c) })),
         body: renderBody(body),
         translations: Object.fromEntries(
           Object.entries(entry.translations).map(([locale, { body: translated, ...fields }]) => [
@@ -121,7 +128,7 @@ export function eventItems(entry: EventEntry): EntityItems {
   };
 }
 
-export function sourceItems(entry: SourceEntry): EntityItems {
+export function sourceItems(entry: SourceEntry, citations: CitationFormatter): EntityItems {
   const published = {
     slug: entry.slug,
     title: entry.csl.title,
@@ -130,17 +137,22 @@ export function sourceItems(entry: SourceEntry): EntityItems {
     ...(entry.date ? { date: entry.date } : {}),
   };
   const hash = contentHash(published);
+  let item: Record<string, unknown> | undefined;
   return {
     kind: "source",
     slug: entry.slug,
     title: entry.csl.title,
     hash,
-    item: {
-      ...entityKey("source", entry.slug),
-      [listIndex.partitionKey]: sourcesList,
-      [listIndex.sortKey]: entry.slug,
-      ...published,
-      hash,
+    get item() {
+      item ??= {
+        ...entityKey("source", entry.slug),
+        [listIndex.partitionKey]: sourcesList,
+        [listIndex.sortKey]: entry.slug,
+        ...published,
+        formatted: citations.reference(entry.slug),
+        hash,
+      };
+      return item;
     },
     memberships: [],
     spanDays: 0,

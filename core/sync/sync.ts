@@ -2,6 +2,7 @@
 // Any content error, or a mass delete not allowed, means nothing is written.
 import { createHash } from "node:crypto";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { createCitationFormatter } from "../citations/citation-formatter";
 import type { Collection } from "../content/collection";
 import { type Diagnostic, hasErrors } from "../content/diagnostic";
 import { loadContent } from "../content/load";
@@ -30,7 +31,10 @@ export type SyncOutcome =
   | { status: "planned" | "applied"; diagnostics: Diagnostic[]; plan: SyncPlan };
 
 export function publishedItems(collection: Collection): EntityItems[] {
-  return [...collection.sources.map(sourceItems), ...collection.events.map(eventItems)];
+  const citations = createCitationFormatter(collection.sources);
+  const sources = collection.sources.map((source) => sourceItems(source, citations));
+  const sourceHashes = new Map(sources.map((source) => [source.slug, source.hash]));
+  return [...sources, ...collection.events.map((event) => eventItems(event, citations, sourceHashes))];
 }
 
 /** A revision id that changes exactly when the published content does. */

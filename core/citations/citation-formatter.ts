@@ -1,0 +1,119 @@
+// Formats sources and citations with citeproc-js and the pinned styles and locales, at sync time, so the
+// API serves stored strings and carries no citation processor. Every source and citation is formatted on
+// its own (no "ibid.", no "1990a", no "———"): each string stands alone wherever a front-end puts it.
+import CSL, { type Engine } from "citeproc";
+import type { SourceEntry } from "../content/collection";
+import type { Citation } from "../content/schema";
+import type { ResolvedDate } from "../dates/historical-date";
+import { dateLabel } from "../dates/label";
+import {
+  type CitationLocale,
+  type CitationStyle,
+  citationLocales,
+  citationStyles,
+  localeData,
+  pinnedLocales,
+  styleData,
+} from "./csl-data";
+import { htmlToText } from "./html-text";
+import { parseLocator } from "./locator";
+
+export interface FormattedText {
+  /** citeproc-js HTML: text escaped, <i>, <b>, <sup>, <sub> and <span style> for the style's typography. */
+  html: string;
+  text: string;
+}
+
+/** One reference or citation in every pinned style and language. */
+export type FormattedCitation = Record<CitationStyle, Record<CitationLocale, FormattedText>>;
+
+export interface CitationFormatter {
+  /** A source as an entry of a reference list (APA) or bibliography (Chicago). */
+  reference(slug: string): FormattedCitation;
+  /** A citation of a source at its locator: APA's parenthetical citation, Chicago's full note. */
+  citation(citation: Pick<Citation, "source" | "locator">): FormattedCitation;
+}
+
+const entryWrapper = /^<div class="csl-entry">([\s\S]*)<\/div>$/;
+
+/**
+ * A dated document (a decree) is cited with its date in both calendars, as Kronika labels it, the Gregorian
+ * counterpart in brackets: "26 października [8 listopada] 1917".
+ */
+export function citedDate(date: ResolvedDate, locale: CitationLocale): string {
+  return dateLabel(date, locale).replace(/\(([^()]*)\)/, "[$1]");
+}
+
+export function createCitationFormatter(sources: SourceEntry[]): CitationFormatter {
+  const entries = new Map(sources.map((s) => [s.slug, s]));
+  const itemIn = (locale: CitationLocale) => (id: string) => {
+    const entry = entries.get(id);
+    if (!entry) return undefined;
+    // citeproc-js normalizes the items it is given in place: hand it copies of the published ones.
+    const item: Record<string, unknown> = structuredClone(entry.csl);
+    if (entry.date) item.issued = { literal: citedDate(entry.date, locale) };
+    return item;
+  };
+  const engines = new Map<string, Engine>();
+  const engine = (style: CitationStyle, locale: CitationLocale) => {
+    const key = `${style}/${locale}`;
+    let found = engines.get(key);
+    if (!found) {
+      const sys = { retrieveLocale: (id: string) => localeData[id], retrieveItem: itemIn(locale) };
+      found = new CSL.Engine(sys, styleData[style], pinnedLocales[locale], true);
+      found.setOutputFormat("html");
+      engines.set(key, found);
+    }
+    return found;
+  };
+  const inEveryStyle = (slug: string, render: (engine: Engine) => string): FormattedCitation => {
+    if (!entries.has(slug)) throw new Error(`no source "${slug}" to format`);
+    const formatted = {} as FormattedCitation;
+    for (const style of citationStyles) {
+      formatted[style] = {} as Record<CitationLocale, FormattedText>;
+      for (const locale of citationLocales) {
+        let html: string;
+        try {
+          html = render(engine(style, locale)).trim();
+        } catch (error) {
+          throw new Error(`sources/${slug}: cannot format in ${style} (${locale}): ${(error as Error).message}`);
+        }
+        formatted[style][locale] = { html, text: htmlToText(html) };
+      }
+    }
+    return formatted;
+  };
+  const references = new Map<string, FormattedCitation>();
+  const citations = new Map<string, FormattedCitation>();
+  return {
+    reference(slug) {
+      let formatted = references.get(slug);
+      if (!formatted) {
+        formatted = inEveryStyle(slug, (e) => {
+          e.updateItems([slug]);
+          const bibliography = e.makeBibliography();
+          const entry = bibliography ? bibliography[1][0].trim() : "";
+          return entry.replace(entryWrapper, "$1");
+        });
+        references.set(slug, formatted);
+      }
+      return formatted;
+    },
+    citation({ source, locator }) {
+      const key = `${source}\u0000${locator ?? ""}`;
+      let formatted = citations.get(key);
+      if (!formatted) {
+        const parsed = locator ? parseLocator(locator) : undefined;
+        // A locator without a known label is printed as written, after the reference.
+        const item = !parsed
+          ? { id: source }
+          : parsed.label
+            ? { id: source, locator: parsed.value, label: parsed.label }
+            : { id: source, suffix: `, ${parsed.value}` };
+        formatted = inEveryStyle(source, (e) => e.makeCitationCluster([item]));
+        citations.set(key, formatted);
+      }
+      return formatted;
+    },
+  };
+}
