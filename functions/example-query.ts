@@ -40,16 +40,23 @@ query EventDetail($slug: String!) {
     notes                                # e.g. a date corrected against a source
     people
     related { slug title date { label } }
+    citations {
+      locator
+      formatted                          # a Chicago full note with the locator: "…, rozdz. IV."
+      apa: formatted(style: APA, locale: EN)
+    }
   }
 }
 `;
 
-const sourceWithEvents = `# A source (CSL-JSON) and the events that cite it.
+const sourceWithEvents = `# A source (CSL-JSON), formatted in two styles, and the events that cite it.
 query SourceWithEvents($slug: String!) {
   source(slug: $slug) {
     title
     type
     date { label }                       # a decree, dated in both calendars
+    chicago: citation(format: HTML)      # a bibliography entry, formatted when the content was synced
+    apa: citation(style: APA, locale: EN)
     csl                                  # the whole CSL-JSON item
     events(first: 5) { totalCount edges { node { title date { label } } } }
   }

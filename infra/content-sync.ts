@@ -36,7 +36,8 @@ export class ContentSync extends Construct {
     super(scope, id);
     this.function = kronikaFunction(this, {
       entry: "content-sync.ts",
-      memorySize: 1024,
+      // One full vCPU: the sync is CPU-bound (YAML, Markdown, and formatting every changed citation).
+      memorySize: 1769,
       timeout: syncTimeout,
       logRetention: RetentionDays.ONE_YEAR,
       destroyWithStack: props.destroyWithStack,

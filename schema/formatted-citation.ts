@@ -11,7 +11,8 @@ export const CitationStyleEnum = builder.enumType("CitationStyle", {
     APA: { value: "apa", description: "APA, 7th edition: a reference-list entry, and a parenthetical citation with the locator." },
     CHICAGO: {
       value: "chicago",
-      description: "The Chicago Manual of Style, 17th edition, notes and bibliography: a bibliography entry, and a full note with the locator.",
+      description:
+        "The Chicago Manual of Style, 17th edition, notes and bibliography: a bibliography entry, and a full note with the locator.",
     },
   } as const,
 });

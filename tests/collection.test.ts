@@ -6,6 +6,7 @@ import { editDistance } from "../core/content/similar";
 import { validateContent } from "../core/content/validate";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
+import { exampleTabs } from "../functions/example-query";
 import { freshTable, testClient } from "./support/dynamodb";
 import { type GraphQLResult, postQuery } from "./support/graphql";
 
@@ -128,17 +129,34 @@ describe("the 1917 collection", () => {
       events: { edges: [{ node: { slug: "deklaracja-praw-narodow-rosji" } }] },
     });
   });
-});
 
-describe("the study text's dating errors", () => {
-  it("are rejected by the content check, each with the right counterpart", async () => {
-    const loaded = await loadContent(path.resolve("tests/fixtures/study-text-dates"));
-    const messages = validateContent(loaded.documents).diagnostics.map((d) => `${d.rule}: ${d.message}`);
-    expect(messages).toEqual([
-      "date-mismatch: julian 1917-10-25/1917-10-26 is gregorian 1917-11-07/1917-11-08, not 1918-11-06/1918-11-07",
-      "date-mismatch: julian 1917-11-15 is gregorian 1917-11-28, not 1917-12-02",
-      "date-mismatch: julian 1917-11-25 is gregorian 1917-12-08, not 1917-12-12",
-    ]);
+  it("answers every GraphiQL example tab without errors", async () => {
+    for (const tab of exampleTabs) {
+      const result = await query(tab.query, tab.variables ? JSON.parse(tab.variables) : undefined);
+      expect(result.errors, tab.query.split("\n")[0]).toBeUndefined();
+      expect(
+        Object.values(result.data ?? {}).every((value) => value !== null),
+        tab.query.split("\n")[0],
+      ).toBe(true);
+    }
+    const detail = await query(exampleTabs[1].query, JSON.parse(exampleTabs[1].variables as string));
+    expect(detail.data.event.citations).toContainEqual({
+      locator: "rozdz. IV",
+      formatted: "John Reed, Ten Days That Shook the World (New York: Boni & Liveright, 1919), rozdz. IV.",
+      apa: "(Reed, 1919, Chapter IV)",
+    });
+  });
+
+  describe("the study text's dating errors", () => {
+    it("are rejected by the content check, each with the right counterpart", async () => {
+      const loaded = await loadContent(path.resolve("tests/fixtures/study-text-dates"));
+      const messages = validateContent(loaded.documents).diagnostics.map((d) => `${d.rule}: ${d.message}`);
+      expect(messages).toEqual([
+        "date-mismatch: julian 1917-10-25/1917-10-26 is gregorian 1917-11-07/1917-11-08, not 1918-11-06/1918-11-07",
+        "date-mismatch: julian 1917-11-15 is gregorian 1917-11-28, not 1917-12-02",
+        "date-mismatch: julian 1917-11-25 is gregorian 1917-12-08, not 1917-12-12",
+      ]);
+    });
   });
 });
 

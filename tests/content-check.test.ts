@@ -146,6 +146,19 @@ describe("editorial warnings", () => {
     ]);
   });
 
+  it("warns of a locator the citation styles cannot label, at the locator", () => {
+    const citing = (locator: string) => `sources:\n  - source: opracowanie\n    locator: ${locator}\n`;
+    expect(
+      warnings(
+        event("a", `title: A\ndate: 1917\n${citing("przedmowa")}`),
+        event("b", `title: B\ndate: 1917\n${citing("s. 12–15")}`),
+        event("c", `title: C\ndate: 1917\n${citing("rozdz. IV")}`),
+      ),
+    ).toEqual([
+      'warning content/events/a.md:6:14: locator "przedmowa" starts with no word the citation styles know (e.g. "s. 12", "rozdz. IV", "t. 2", "§ 3", "p. 12", "chap. 4"); it is printed as written after the reference [locator-label]',
+    ]);
+  });
+
   it("warns of a person spelled like another, pointing at the rarer spelling", () => {
     const cited = "sources:\n  - source: opracowanie\n";
     expect(

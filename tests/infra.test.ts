@@ -102,6 +102,7 @@ describe("the CDK stack", () => {
         expect(prod.resources[logGroupId].Properties.RetentionInDays).toBeGreaterThan(0);
       }
       expect(functionNamed("ApiFunction").Properties).toMatchObject({ MemorySize: 1024, Timeout: 10 });
+      expect(functionNamed("SyncFunction").Properties).toMatchObject({ MemorySize: 1769 });
       expect(functionNamed("SyncFunction").Properties.Timeout).toBe(600);
     });
 
@@ -261,6 +262,20 @@ describe("the CDK stack", () => {
       );
       await expect(invoke("SyncFunction", tableName, {}, broken)).rejects.toThrow(/date-mismatch/);
       expect(await tableContents(client, tableName)).toEqual(afterFirst);
+    });
+
+    it("API: carries no citation processor and serves the citations the sync formatted", async () => {
+      const bundle = async (name: string) => readFile(path.join(assetDir(functionNamed(name)), "index.mjs"), "utf8");
+      // A citeproc-js method and a term of the pinned English locale: property names and strings survive minifying.
+      for (const marker of ["makeCitationCluster", "sub verbis"]) {
+        expect((await bundle("SyncFunction")).includes(marker), `sync carries ${marker}`).toBe(true);
+        expect((await bundle("ApiFunction")).includes(marker), `API carries ${marker}`).toBe(false);
+      }
+      const query = `{ source(slug: "pipes-russian-revolution") { citation(style: APA, locale: EN) } }`;
+      const response = await invoke("ApiFunction", tableName, functionUrlEvent({ query: new URLSearchParams({ query }).toString() }));
+      expect(JSON.parse(response.body)).toEqual({
+        data: { source: { citation: "Pipes, R. (1990). The Russian Revolution. Alfred A. Knopf." } },
+      });
     });
 
     it("API: passes every MUST and SHOULD of the graphql-http server audit through Function URL events", async () => {

@@ -6,15 +6,7 @@ import type { SourceEntry } from "../content/collection";
 import type { Citation } from "../content/schema";
 import type { ResolvedDate } from "../dates/historical-date";
 import { dateLabel } from "../dates/label";
-import {
-  type CitationLocale,
-  type CitationStyle,
-  citationLocales,
-  citationStyles,
-  localeData,
-  pinnedLocales,
-  styleData,
-} from "./csl-data";
+import { type CitationLocale, type CitationStyle, citationLocales, citationStyles, localeData, pinnedLocales, styleData } from "./csl-data";
 import { htmlToText } from "./html-text";
 import { parseLocator } from "./locator";
 

@@ -1,5 +1,6 @@
 // Editorial quality: warnings, not errors (content:check --strict makes them errors). Each says where the
 // problem is and what to do about it.
+import { parseLocator } from "../citations/locator";
 import { isoGregorian, resolveDate } from "../dates/historical-date";
 import type { EventEntry } from "./collection";
 import type { ParsedDocument, PathKey } from "./document";
@@ -70,6 +71,15 @@ function calendarSwitch(subjects: EditorialSubject[], lastJulianDay: number) {
 export function editorialChecks(subjects: EditorialSubject[], settings: CollectionSettings | undefined) {
   for (const { entry, warn } of subjects) {
     if (entry.citations.length === 0) warn(["title"], "no-citation", "the event cites no source; add one under sources:");
+    entry.citations.forEach((citation, index) => {
+      if (citation.locator && !parseLocator(citation.locator).label) {
+        warn(
+          ["sources", index, "locator"],
+          "locator-label",
+          `locator "${citation.locator}" starts with no word the citation styles know (e.g. "s. 12", "rozdz. IV", "t. 2", "§ 3", "p. 12", "chap. 4"); it is printed as written after the reference`,
+        );
+      }
+    });
     if (entry.summary && entry.summary.length > maxSummaryLength) {
       warn(
         ["summary"],

@@ -23,7 +23,11 @@ export const writtenDateSchema = z
 
 export const citationSchema = z.strictObject({
   source: slug.describe("Slug of a source in content/sources/."),
-  locator: text.optional().describe('Where in the source, e.g. "s. 12" or "rozdz. 3".'),
+  locator: text
+    .optional()
+    .describe(
+      'Where in the source: a locator word and a value, e.g. "s. 12", "s. 12–15", "rozdz. IV", "t. 2", "§ 3" or "p. 12", "chap. 4"; formatted citations print the word in their own language.',
+    ),
   note: text.optional().describe("A short remark on what the source says here."),
 });
 

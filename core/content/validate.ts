@@ -1,8 +1,8 @@
 // Checks every content document and collects every problem (never stopping at the first); what passes
 // becomes typed entries. Pure: documents in, diagnostics and a collection out.
 import type { z } from "zod";
-import { type DateProblem, type ResolvedDate, resolveDate, type WrittenDate } from "../dates/historical-date";
 import { cslIssued } from "../citations/csl-issued";
+import { type DateProblem, type ResolvedDate, resolveDate, type WrittenDate } from "../dates/historical-date";
 import type { Collection, EventEntry, SourceEntry } from "./collection";
 import { cslTypes } from "./csl";
 import type { Diagnostic } from "./diagnostic";
