@@ -3,7 +3,7 @@ import { formatHuman } from "../core/content/diagnostic";
 import type { ContentDocument } from "../core/content/document";
 import { validateContent } from "../core/content/validate";
 
-const source = (slug: string, text = "type: book\ntitle: Rewolucja\n"): ContentDocument => ({
+const source = (slug: string, text = "type: book\ntitle: Rewolucja\nlanguage: pl\n"): ContentDocument => ({
   file: `content/sources/${slug}.yaml`,
   kind: "source",
   slug,
@@ -143,6 +143,12 @@ describe("editorial warnings", () => {
     expect(warnings(event("bez", `title: Bez źródeł\nsummary: ${"a".repeat(301)}\ndate: 1917\n`))).toEqual([
       "warning content/events/bez.md:2:8: the event cites no source; add one under sources: [no-citation]",
       "warning content/events/bez.md:3:10: the summary has 301 characters; keep it under 300 (one or two sentences) [long-summary]",
+    ]);
+  });
+
+  it("warns of a source without a language, whose title Chicago would title-case as English", () => {
+    expect(warnings(source("historia", "type: book\ntitle: Historia Rosji\n"))).toEqual([
+      "warning content/sources/historia.yaml:2:8: the source has no `language`: citation styles take its title for English, and Chicago title-cases it; add e.g. language: pl [source-language]",
     ]);
   });
 

@@ -28,7 +28,8 @@ Write the event here, in Markdown.
 export function sourceScaffold(title: string): string {
   return `# CSL-JSON fields; an item exported from Zotero as CSL-JSON can be pasted in as YAML.
 type: book             # a CSL type: book, article, chapter, legislation, …
-title: ${JSON.stringify(title)}
+title: ${JSON.stringify(title)}   # in sentence case; Chicago title-cases English titles
+language: pl           # the work's language: a title not in English keeps its case
 # author:
 #   - family: Pipes
 #     given: Richard
@@ -36,7 +37,6 @@ title: ${JSON.stringify(title)}
 #   date-parts: [[1990]]
 # publisher: Alfred A. Knopf
 # publisher-place: New York
-# language: pl
 # A dated document (e.g. a decree) may carry its date in both calendars:
 # date:
 #   julian: 1917-10-26

@@ -190,6 +190,14 @@ function checkSource(doc: ContentDocument, parsed: ParsedDocument, report: Repor
   const checked = checkFields(sourceSchema, parsed, report);
   if (!checked) return undefined;
   const { date: _written, id: _id, ...csl } = checked.fields;
+  if ((csl as Record<string, unknown>).language === undefined) {
+    report(
+      ["title"],
+      "source-language",
+      "the source has no `language`: citation styles take its title for English, and Chicago title-cases it; add e.g. language: pl",
+      { severity: "warning" },
+    );
+  }
   // A dated document without its own `issued` is issued on its date, so citations show it.
   const issued = (csl as { issued?: unknown }).issued ?? (checked.date ? cslIssued(checked.date) : undefined);
   return { slug: doc.slug, csl: { ...csl, ...(issued ? { issued } : {}), id: doc.slug }, ...(checked.date ? { date: checked.date } : {}) };

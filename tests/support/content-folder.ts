@@ -15,7 +15,7 @@ export async function writeContentFolder(files: ContentFiles, dir?: string): Pro
   return root;
 }
 
-export const sourceFile = (title: string, type = "book") => `type: ${type}\ntitle: ${title}\n`;
+export const sourceFile = (title: string, type = "book", language = "pl") => `type: ${type}\ntitle: ${title}\nlanguage: ${language}\n`;
 
 export function eventFile(
   fields: {
