@@ -9,6 +9,7 @@ import { parseLocator } from "../core/citations/locator";
 import type { ContentDocument } from "../core/content/document";
 import { loadContent } from "../core/content/load";
 import { validateContent } from "../core/content/validate";
+import { changedFields } from "../core/sync/plan-report";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
 import { freshTable, testClient } from "./support/dynamodb";
@@ -155,6 +156,20 @@ describe("formatted citations", () => {
       }
     }
     expect(compared).toBeGreaterThan(200);
+  });
+});
+
+describe("formatted citations in a sync plan", () => {
+  it("says an event is rewritten because a cited source changed, not that its citations did", () => {
+    const formatted = (publisher: string) =>
+      formatterFor({ pipes: pipes.replace("Alfred A. Knopf", publisher) }).citation({ source: "pipes" });
+    const event = (publisher: string, locator?: string) => ({
+      title: "Szturm",
+      citations: [{ source: "pipes", ...(locator ? { locator } : {}), formatted: formatted(publisher) }],
+    });
+    expect(changedFields("event", event("Knopf"), event("Vintage"))).toEqual(["citations formatted anew (a cited source changed)"]);
+    expect(changedFields("event", event("Knopf"), event("Vintage", "s. 5"))).toEqual(["citations: pipes → pipes (s. 5)"]);
+    expect(changedFields("event", event("Knopf"), event("Knopf"))).toEqual([]);
   });
 });
 

@@ -30,6 +30,9 @@ function show(field: string, value: unknown): string {
   return String(value);
 }
 
+type WrittenCitation = { source: string; locator?: string; note?: string; formatted?: unknown };
+const withoutFormatting = (citations: unknown) => (citations as WrittenCitation[] | undefined)?.map(({ formatted: _f, ...c }) => c);
+
 /** The fields that differ between two versions of an item, as "field: before → after". */
 export function changedFields(kind: PlannedChange["kind"], before: Item, after: Item): string[] {
   const fields = kind === "event" ? eventFields : sourceFields;
@@ -39,13 +42,18 @@ export function changedFields(kind: PlannedChange["kind"], before: Item, after: 
         ? { j: (value as ResolvedDate).julian, g: (value as ResolvedDate).gregorian }
         : field === "body"
           ? (value as { markdown?: string })?.markdown
-          : value,
+          : field === "citations"
+            ? withoutFormatting(value)
+            : value,
     );
-  return fields
+  const changed = fields
     .filter((field) => comparable(field, before[field]) !== comparable(field, after[field]))
     .map((field) =>
       field === "body" || field === "csl" ? `${field} changed` : `${field}: ${show(field, before[field])} → ${show(field, after[field])}`,
     );
+  const reformatted = kind === "event" && JSON.stringify(before.citations) !== JSON.stringify(after.citations);
+  if (reformatted && !changed.some((line) => line.startsWith("citations:"))) changed.push("citations formatted anew (a cited source changed)");
+  return changed;
 }
 
 /** The main item a plan writes for an entity. */
