@@ -63,10 +63,10 @@ export async function connection<T>(
   };
 }
 
-/** The `totalCount` field every connection has: it runs the count query only when a client asks for it. */
-export const totalCountField =
-  (description: string) =>
-  // biome-ignore lint/suspicious/noExplicitAny: Pothos' connection field builder, the same for every connection.
-  (t: any) => ({
-    totalCount: t.int({ description, resolve: (parent: ConnectionResult<unknown>) => parent.totalCount() }),
-  });
+/**
+ * The `totalCount` field every connection has: it runs the count query only when a client asks for it.
+ * `t` is typed loosely: Pothos' connection field builder is the same for every connection.
+ */
+export const totalCountField = (description: string) => (t: any) => ({
+  totalCount: t.int({ description, resolve: (parent: ConnectionResult<unknown>) => parent.totalCount() }),
+});

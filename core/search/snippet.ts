@@ -13,7 +13,7 @@ export function snippet(text: string, query: string, language: Language, words =
   };
   const wordPositions = tokens.map((t, i) => (t.trim() ? i : -1)).filter((i) => i >= 0);
   const firstMatch = wordPositions.findIndex((i) => isMatch(tokens[i]));
-  const startWord = Math.max(0, (firstMatch < 0 ? 0 : firstMatch) - Math.floor(words / 3));
+  const startWord = Math.max(0, Math.max(firstMatch, 0) - Math.floor(words / 3));
   const chosen = wordPositions.slice(startWord, startWord + words);
   if (chosen.length === 0) return "";
   const parts = tokens

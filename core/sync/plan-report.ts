@@ -52,7 +52,8 @@ export function changedFields(kind: PlannedChange["kind"], before: Item, after: 
       field === "body" || field === "csl" ? `${field} changed` : `${field}: ${show(field, before[field])} → ${show(field, after[field])}`,
     );
   const reformatted = kind === "event" && JSON.stringify(before.citations) !== JSON.stringify(after.citations);
-  if (reformatted && !changed.some((line) => line.startsWith("citations:"))) changed.push("citations formatted anew (a cited source changed)");
+  if (reformatted && !changed.some((line) => line.startsWith("citations:")))
+    changed.push("citations formatted anew (a cited source changed)");
   return changed;
 }
 
