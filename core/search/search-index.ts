@@ -1,8 +1,6 @@
-// The search index: built at sync time from the validated events (every language they are written in),
-// searched in memory by the API. Ranked by field weight and rarity; every query term must match.
-import type { EventEntry } from "../content/collection";
-import { renderBody } from "../content/markdown";
-import { type Language, termMatches, terms } from "./terms";
+// The search index's shape, and searching it in memory, as the API does: ranked by field weight and
+// rarity; every query term must match. It is built at sync time (build-search-index.ts).
+import { termMatches, terms } from "./terms";
 
 export interface IndexedEvent {
   slug: string;
@@ -19,45 +17,6 @@ export interface SearchIndex {
   events: IndexedEvent[];
   /** Stem → [event number, weight] pairs. */
   terms: Record<string, [number, number][]>;
-}
-
-/** Where a word stands counts: a title hit outweighs a body hit. */
-const fieldWeights = { title: 5, names: 3, summary: 2, body: 1 };
-
-const languageOf = (locale: string): Language => (locale === "en" ? "en" : "pl");
-
-export function buildSearchIndex(events: EventEntry[], defaultLocale: string): SearchIndex {
-  const index: SearchIndex = { version: 1, events: [], terms: {} };
-  events.forEach((event, number) => {
-    index.events.push({
-      slug: event.slug,
-      tags: event.tags,
-      people: event.people,
-      places: event.places,
-      sources: [...new Set(event.citations.map((c) => c.source))],
-      firstDay: event.date.firstDay,
-      lastDay: event.date.lastDay,
-    });
-    const weights = new Map<string, number>();
-    const add = (text: string | undefined, weight: number, language: Language) => {
-      for (const term of terms(text ?? "", language)) weights.set(term, (weights.get(term) ?? 0) + weight);
-    };
-    const names = [...event.people, ...event.places, ...event.tags].join(" ");
-    add(event.title, fieldWeights.title, languageOf(defaultLocale));
-    add(names, fieldWeights.names, languageOf(defaultLocale));
-    add(event.summary, fieldWeights.summary, languageOf(defaultLocale));
-    add(renderBody(event.body).text, fieldWeights.body, languageOf(defaultLocale));
-    for (const [locale, translation] of Object.entries(event.translations)) {
-      add(translation.title, fieldWeights.title, languageOf(locale));
-      add(translation.summary, fieldWeights.summary, languageOf(locale));
-      if (translation.body) add(renderBody(translation.body).text, fieldWeights.body, languageOf(locale));
-    }
-    for (const [term, weight] of weights) {
-      index.terms[term] ??= [];
-      index.terms[term].push([number, weight]);
-    }
-  });
-  return index;
 }
 
 export interface SearchHit {
