@@ -103,7 +103,7 @@ describe("the CDK stack", () => {
       }
       expect(functionNamed("ApiFunction").Properties).toMatchObject({ MemorySize: 1024, Timeout: 10 });
       expect(functionNamed("SyncFunction").Properties).toMatchObject({ MemorySize: 1769 });
-      expect(functionNamed("SyncFunction").Properties.Timeout).toBe(600);
+      expect(functionNamed("SyncFunction").Properties.Timeout).toBe(900);
     });
 
     it("let the API only read the table and its one index by key, and only the sync write", () => {
