@@ -1,5 +1,6 @@
 // Formatted citations: strings formatted at sync time in the pinned styles and languages, served as stored.
-import type { FormattedCitation } from "../core/citations/citation-formatter";
+import type { FormattedCitation, FormattedText } from "../core/citations/citation-formatter";
+import type { CitationLocale, CitationStyle } from "../core/citations/csl-data";
 import type { Context } from "./builder";
 import { builder } from "./builder";
 import { LocaleEnum } from "./historical-date";
@@ -37,9 +38,9 @@ export const citationArgs = builder.args((t) => ({
 }));
 
 export interface CitationArgs {
-  style?: "apa" | "chicago" | null;
-  locale?: "pl" | "en" | null;
-  format?: "text" | "html" | null;
+  style?: CitationStyle | null;
+  locale?: CitationLocale | null;
+  format?: keyof FormattedText | null;
 }
 
 /** The stored string for the arguments, in the language asked for, else the inherited one, else the collection's. */
@@ -51,7 +52,7 @@ export async function formattedCitation(
 ): Promise<string> {
   if (!formatted) throw new Error("this item has no formatted citations; sync the content again");
   const { requested, defaultLocale } = await servedLocale(args.locale ?? inherited, context);
-  const byLocale = formatted[args.style ?? "chicago"] as Record<string, { html: string; text: string }>;
+  const byLocale: Record<string, FormattedText> = formatted[args.style ?? "chicago"];
   const text = byLocale[requested ?? defaultLocale] ?? byLocale[defaultLocale] ?? Object.values(byLocale)[0];
   return text[args.format ?? "text"];
 }
