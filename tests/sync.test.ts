@@ -160,7 +160,7 @@ describe("sync against DynamoDB Local", () => {
     const planned = await sync({ contentDir: changedDir, revisionId: "r2" });
     const reference = strip(await tableContents(env.client, tableName));
     const batchesInChange = planned.status === "applied" ? planned.plan.phases.length : 0;
-    expect(batchesInChange).toBe(5);
+    expect(batchesInChange).toBe(6);
 
     for (let killAfter = 1; killAfter <= batchesInChange; killAfter += 1) {
       tableName = await freshTable(env.client);
@@ -178,6 +178,45 @@ describe("sync against DynamoDB Local", () => {
       expect(strip(await tableContents(env.client, tableName))).not.toEqual(reference);
       await sync({ contentDir: changedDir, revisionId: "r2" });
       expect(strip(await tableContents(env.client, tableName))).toEqual(reference);
+    }
+  });
+  it("leaves no trace of a new event and source when a sync is killed after any batch and their files are then removed", async () => {
+    const added: ContentFiles = {
+      ...collection,
+      "sources/nowe.yaml": sourceFile("Nowe źródło"),
+      "events/nowe.md": eventFile({
+        title: "Nowe",
+        date: "{ julian: 1917-11-02 }",
+        tags: ["nowy-tag"],
+        people: ["Włodzimierz Lenin"],
+        places: ["Moskwa"],
+        sources: ["nowe", "pipes"],
+      }),
+    };
+    const addedDir = await writeContentFolder(added);
+    const strip = (items: Record<string, unknown>[]) => items.map(({ syncedAt: _s, ...rest }) => rest);
+    await sync();
+    const reference = strip(await tableContents(env.client, tableName));
+    const planned = await sync({ contentDir: addedDir, revisionId: "r2", onBatch: () => {} });
+    const batchesInChange = planned.status === "applied" ? planned.plan.phases.length : 0;
+    expect(batchesInChange).toBeGreaterThanOrEqual(4);
+
+    for (let killAfter = 1; killAfter <= batchesInChange; killAfter += 1) {
+      tableName = await freshTable(env.client);
+      await sync();
+      let batches = 0;
+      const killed = sync({
+        contentDir: addedDir,
+        revisionId: "r2",
+        onBatch: () => {
+          batches += 1;
+          if (batches === killAfter) throw new Error("killed");
+        },
+      });
+      await expect(killed).rejects.toThrow("killed");
+      // The editor removes the new files again before the next sync.
+      await sync();
+      expect(strip(await tableContents(env.client, tableName)), `killed after batch ${killAfter}`).toEqual(reference);
     }
   });
 });

@@ -3,7 +3,7 @@
 import { type Facets, facetsOf } from "../store/facets";
 import { entityKey, type Kind, stateSortKey } from "../store/item-keys";
 import { tableKeys } from "../store/table-definition";
-import { type EntityItems, stateItem } from "./published-items";
+import { type EntityItems, intentItem, membershipKeys, pendingHash, stateItem } from "./published-items";
 import type { StoredRevision, TableState } from "./table-state";
 
 export type Action = "create" | "update" | "delete";
@@ -40,6 +40,7 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
   };
   const changes: PlannedChange[] = [];
   const phase = {
+    intents: [] as Write[],
     sourcePuts: [] as Write[],
     membershipPuts: [] as Write[],
     staleMemberships: [] as Write[],
@@ -61,6 +62,12 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
     }
     counts[entity.kind][action] += 1;
     changes.push({ kind: entity.kind, slug: entity.slug, title: entity.title, action });
+    // Before anything of a new entity, or a new list membership, is written, the state names it all.
+    const storedLists = state.memberships.get(pk) ?? [];
+    const lists = membershipKeys(entity);
+    if (action === "create" || lists.some((list) => !storedLists.includes(list))) {
+      phase.intents.push({ put: intentItem(entity, pendingHash, [...new Set([...storedLists, ...lists])]) });
+    }
     // The state item goes last of all: until it carries the new hash, a re-run redoes this entity's writes.
     phase.statePuts.push({ put: stateItem(entity) });
     if (entity.kind === "source") {
@@ -100,6 +107,7 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
   const published = state.entities.size;
   const deleting = counts.event.delete + counts.source.delete;
   const phases = [
+    { name: "intents", writes: phase.intents },
     { name: "sources", writes: phase.sourcePuts },
     { name: "event lists", writes: phase.membershipPuts },
     { name: "stale event lists", writes: phase.staleMemberships },

@@ -42,6 +42,21 @@ export interface EntityItems {
  * the state of a whole collection quickly; written after everything else of the entity, so it is true.
  */
 export function stateItem(entity: Pick<EntityItems, "kind" | "slug" | "title" | "hash" | "memberships">): Record<string, unknown> {
+  return intentItem(entity, entity.hash, membershipKeys(entity));
+}
+
+/** The sort keys of an entity's list memberships. */
+export const membershipKeys = (entity: Pick<EntityItems, "memberships">) => entity.memberships.map((m) => m[tableKeys.sortKey] as string);
+
+/** The hash a state item carries while its entity is being written: it matches no content, so a sync redoes it. */
+export const pendingHash = "pending";
+
+/**
+ * A state item written before an entity's other items, naming every membership they may leave behind and a
+ * hash that matches nothing. A sync killed midway then leaves a state that the next sync finishes, or
+ * removes entirely if the file is gone by then.
+ */
+export function intentItem(entity: Pick<EntityItems, "kind" | "slug" | "title">, hash: string, lists: string[]): Record<string, unknown> {
   return {
     [tableKeys.partitionKey]: entityKey(entity.kind, entity.slug)[tableKeys.partitionKey],
     [tableKeys.sortKey]: stateSortKey,
@@ -50,8 +65,8 @@ export function stateItem(entity: Pick<EntityItems, "kind" | "slug" | "title" | 
     kind: entity.kind,
     slug: entity.slug,
     title: entity.title,
-    hash: entity.hash,
-    lists: entity.memberships.map((m) => m[tableKeys.sortKey] as string),
+    hash,
+    lists,
   };
 }
 
