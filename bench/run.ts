@@ -15,6 +15,7 @@ import { createDynamoClient } from "../core/store/client";
 import { countCommands } from "../core/store/command-counter";
 import { ensureTable } from "../core/store/create-table";
 import { createRevisionSource } from "../core/store/revision-source";
+import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { createSearchIndexSource } from "../core/store/search-index-source";
 import { syncContent } from "../core/sync/sync";
 import { esbuildSettings } from "../infra/function-bundling";
@@ -178,7 +179,7 @@ async function pipeline(client: ReturnType<typeof createDynamoClient>, work: str
   record({ figure: "first full sync", ours: written / (first.ms / 1000), unit: "items/s", target: undefined });
   record({ figure: "  items written, seconds", ours: written, unit: `items in ${(first.ms / 1000).toFixed(1)} s` });
 
-  const revision = await createRevisionSource(client, tableName)();
+  const revision = await createRevisionSource(sdkTableReads(client), tableName)();
   const chunks = await client.send(
     new QueryCommand({
       TableName: tableName,
@@ -191,7 +192,7 @@ async function pipeline(client: ReturnType<typeof createDynamoClient>, work: str
   const indexBytes = (chunks.Items ?? []).reduce((n, item) => n + (item.data?.S?.length ?? 0), 0);
   record({ figure: "search index", ours: indexBytes / 1024, unit: `KiB gzipped+base64 in ${revision?.searchChunks} items` });
   const loads: number[] = [];
-  for (let i = 0; i < 3; i += 1) loads.push((await timed(() => createSearchIndexSource(client, tableName)(revision))).ms);
+  for (let i = 0; i < 3; i += 1) loads.push((await timed(() => createSearchIndexSource(sdkTableReads(client), tableName)(revision))).ms);
   record({ figure: "search index load, cold (median of 3)", ours: median(loads), unit: "ms" });
 
   const batchesBefore = counts.BatchWriteItemCommand ?? 0;

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createDynamoClient } from "../core/store/client";
+import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { createApp } from "../functions/app";
 
 const [mode, tableName, bodyFile] = process.argv.slice(2);
@@ -16,7 +17,7 @@ const server =
           response.end(body);
         });
       })()
-    : createServer(createApp({ client: createDynamoClient(), tableName, log: false, responseCache: mode !== "uncached" }));
+    : createServer(createApp({ reads: sdkTableReads(createDynamoClient()), tableName, log: false, responseCache: mode !== "uncached" }));
 server.listen(0, "127.0.0.1", () => {
   const address = server.address();
   console.log(typeof address === "object" && address ? address.port : 0);

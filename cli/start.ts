@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createDynamoClient } from "../core/store/client";
 import { ensureTable } from "../core/store/create-table";
+import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
 import { inRequestScope } from "../functions/request-scope";
@@ -57,7 +58,7 @@ await runCommand(async () => {
   await sync("initial sync");
 
   const app = createApp({
-    client,
+    reads: sdkTableReads(client),
     tableName,
     graphiql: { render: renderGraphiQL },
     // One process serves and syncs: read the revision on every request so a save shows at once.

@@ -5,6 +5,7 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { createDynamoClient } from "../core/store/client";
 import { ContentStore } from "../core/store/content-store";
 import { ensureTable } from "../core/store/create-table";
+import { sdkTableReads } from "../core/store/sdk-table-reads";
 import type { PlannedChange } from "../core/sync/plan";
 import { planMarkdown } from "../core/sync/plan-report";
 import { syncContent } from "../core/sync/sync";
@@ -14,7 +15,7 @@ import { gitRevision } from "./revision";
 
 /** The published versions of the entities a plan updates or deletes, for the field-level report. */
 async function itemsBefore(client: DynamoDBClient, tableName: string, changes: PlannedChange[]) {
-  const store = new ContentStore(client, tableName, async () => null);
+  const store = new ContentStore(sdkTableReads(client), tableName, async () => null);
   const found = new Map<string, Record<string, unknown>>();
   await Promise.all(
     changes

@@ -1,11 +1,11 @@
 // The one yoga app: the Lambda handler and the local server both serve it. Cross-cutting behaviour
 // (caching, logging, error masking, GraphiQL) is configured here, in one place.
-import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GraphQLError } from "graphql";
 import { createYoga, maskError, type Plugin } from "graphql-yoga";
 import { ContentStore } from "../core/store/content-store";
 import { createRevisionSource } from "../core/store/revision-source";
 import { createSearchIndexSource } from "../core/store/search-index-source";
+import type { TableReads } from "../core/store/table-reads";
 import type { Context } from "../schema/builder";
 import { schema } from "../schema/index";
 import { localeFromAcceptLanguage } from "../schema/localize";
@@ -23,7 +23,8 @@ import { useRevisionResponseCache } from "./plugins/response-cache";
 import { currentScope } from "./request-scope";
 
 export interface AppOptions {
-  client: DynamoDBClient;
+  /** How the app reads the table (see core/store/table-reads.ts). */
+  reads: TableReads;
   tableName: string;
   /**
    * GraphiQL for browsers at /graphql: `render` serves a self-contained page (local use; it is about 9 MB),
@@ -44,7 +45,7 @@ export interface AppOptions {
 
 export function createApp(options: AppOptions) {
   const {
-    client,
+    reads,
     tableName,
     graphiql = false,
     revisionMaxAgeMs,
@@ -53,8 +54,8 @@ export function createApp(options: AppOptions) {
     corsOrigins = ["*"],
     responseCache = true,
   } = options;
-  const revision = createRevisionSource(client, tableName, revisionMaxAgeMs);
-  const searchIndex = createSearchIndexSource(client, tableName);
+  const revision = createRevisionSource(reads, tableName, revisionMaxAgeMs);
+  const searchIndex = createSearchIndexSource(reads, tableName);
   const plugins: Plugin<any>[] = [useRequestId(), useCors(corsOrigins), useRequestGuard(), useQueryLimits(limits), useHttpCaching()];
   if (responseCache) plugins.push(useGetResponseBytes({ revision }), useRevisionResponseCache({ revision }));
   if (log) plugins.push(useRequestLog(log));
@@ -64,7 +65,7 @@ export function createApp(options: AppOptions) {
     schema,
     graphqlEndpoint: "/graphql",
     context: ({ request }) => ({
-      store: new ContentStore(client, tableName, revision, searchIndex),
+      store: new ContentStore(reads, tableName, revision, searchIndex),
       acceptLanguage: localeFromAcceptLanguage(request.headers.get("accept-language")),
     }),
     plugins,

@@ -1,7 +1,7 @@
 // The GraphQL Lambda: a Function URL event in, the yoga app's response out. Browsers opening the endpoint
 // are sent to the GraphiQL site the stack serves beside it.
 import type { APIGatewayProxyEventV2, Context as LambdaContext } from "aws-lambda";
-import { createDynamoClient } from "../core/store/client";
+import { tableReadsFromEnvironment } from "../core/store/signed-table-reads";
 import { defaultTableName, environment } from "../core/store/table-definition";
 import { createApp } from "./app";
 import { requestFromEvent, resultFromResponse } from "./function-url";
@@ -9,7 +9,7 @@ import { limitsFromEnvironment } from "./limits";
 import { inRequestScope } from "./request-scope";
 
 const app = createApp({
-  client: createDynamoClient(),
+  reads: tableReadsFromEnvironment(),
   tableName: process.env[environment.tableName] ?? defaultTableName,
   graphiql: { redirectTo: process.env.KRONIKA_GRAPHIQL_PATH ?? "/graphiql/" },
   limits: limitsFromEnvironment(),

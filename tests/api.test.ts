@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
 import { type ContentFiles, eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
@@ -73,7 +74,7 @@ describe("GraphQL API", () => {
     tableName = await freshTable(env.client);
     const outcome = await syncContent({ contentDir: await writeContentFolder(collection), client: env.client, tableName });
     expect(outcome.status).toBe("applied");
-    app = createApp({ client: env.client, tableName, log: false });
+    app = createApp({ reads: sdkTableReads(env.client), tableName, log: false });
     server = createServer(app);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -93,7 +94,7 @@ describe("GraphQL API", () => {
   };
   // Data access is counted with the response cache off: a cache hit would make no call at all.
   const counted = async (query: string, variables?: Record<string, unknown>) => {
-    const uncached = createApp({ client: env.client, tableName, log: false, responseCache: false, revisionMaxAgeMs: 0 });
+    const uncached = createApp({ reads: sdkTableReads(env.client), tableName, log: false, responseCache: false, revisionMaxAgeMs: 0 });
     for (const key of Object.keys(env.counts)) delete env.counts[key];
     const response = await uncached.fetch("http://localhost/graphql", {
       method: "POST",

@@ -9,6 +9,7 @@ import { parseLocator } from "../core/citations/locator";
 import type { ContentDocument } from "../core/content/document";
 import { loadContent } from "../core/content/load";
 import { validateContent } from "../core/content/validate";
+import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { changedFields } from "../core/sync/plan-report";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
@@ -185,7 +186,7 @@ describe("formatted citations through the API", () => {
     env = testClient();
     tableName = await freshTable(env.client);
     expect((await syncContent({ contentDir: dir, client: env.client, tableName })).status).toBe("applied");
-    app = createApp({ client: env.client, tableName, log: false });
+    app = createApp({ reads: sdkTableReads(env.client), tableName, log: false });
   });
 
   it("serves a source's citation in each style, language and format", async () => {

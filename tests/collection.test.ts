@@ -4,6 +4,7 @@ import { formatHuman } from "../core/content/diagnostic";
 import { loadContent } from "../core/content/load";
 import { editDistance } from "../core/content/similar";
 import { validateContent } from "../core/content/validate";
+import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
 import { exampleTabs } from "../functions/example-query";
@@ -21,7 +22,7 @@ describe("the 1917 collection", () => {
     const tableName = await freshTable(client);
     const outcome = await syncContent({ contentDir, client, tableName });
     expect(outcome.status).toBe("applied");
-    app = createApp({ client, tableName, log: false });
+    app = createApp({ reads: sdkTableReads(client), tableName, log: false });
   });
 
   it("passes the content check with no problems", async () => {
@@ -168,7 +169,7 @@ describe("the 1917 collection in English", () => {
     const { client } = testClient();
     const tableName = await freshTable(client);
     await syncContent({ contentDir, client, tableName });
-    app = createApp({ client, tableName, log: false });
+    app = createApp({ reads: sdkTableReads(client), tableName, log: false });
   });
 
   it("translates at least five events", async () => {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../core/content/load";
 import { validateContent } from "../core/content/validate";
 import { isoGregorian } from "../core/dates/historical-date";
+import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
 import { freshTable, testClient } from "./support/dynamodb";
@@ -19,7 +20,7 @@ describe("facets", () => {
     env = testClient();
     const tableName = await freshTable(env.client);
     await syncContent({ contentDir: path.resolve("content"), client: env.client, tableName });
-    app = createApp({ client: env.client, tableName, log: false, responseCache: false });
+    app = createApp({ reads: sdkTableReads(env.client), tableName, log: false, responseCache: false });
     events = validateContent((await loadContent(path.resolve("content"))).documents).collection.events;
   });
 

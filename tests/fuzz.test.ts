@@ -1,5 +1,6 @@
 import { isObjectType } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
+import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
 import { schema } from "../schema/index";
@@ -90,7 +91,7 @@ describe("fuzzing the API with mutated queries", () => {
     const { client } = testClient();
     const tableName = await freshTable(client);
     await syncContent({ contentDir: await writeContentFolder(collection), client, tableName });
-    app = createApp({ client, tableName, log: false });
+    app = createApp({ reads: sdkTableReads(client), tableName, log: false });
   });
 
   it("answers a few thousand seeded mutations with a 4xx or a 200, never a 5xx, and keeps serving", async () => {

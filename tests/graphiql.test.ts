@@ -6,6 +6,7 @@ import path from "node:path";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
 import { writeGraphiqlSite } from "../infra/graphiql-site";
@@ -44,12 +45,12 @@ describe("GraphiQL in Chromium", () => {
       }),
     });
     await syncContent({ contentDir, client, tableName });
-    server = createServer(createApp({ client, tableName, graphiql: { render: renderGraphiQL }, log: false }));
+    server = createServer(createApp({ reads: sdkTableReads(client), tableName, graphiql: { render: renderGraphiQL }, log: false }));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     // The deployed layout: the static GraphiQL site under /graphiql/ and the API at /graphql, on one origin.
     const siteDir = writeGraphiqlSite(path.join(tmpdir(), `kronika-graphiql-${process.pid}`), { endpoint: "/graphql" });
-    const api = createApp({ client, tableName, graphiql: { redirectTo: "/graphiql/" }, log: false });
+    const api = createApp({ reads: sdkTableReads(client), tableName, graphiql: { redirectTo: "/graphiql/" }, log: false });
     site = createServer(async (request, response) => {
       if (!request.url?.startsWith("/graphiql/")) return api(request, response);
       const name = request.url.slice("/graphiql/".length) || "index.html";

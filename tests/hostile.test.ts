@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
 import { inRequestScope } from "../functions/request-scope";
@@ -182,7 +183,7 @@ describe("hostile and broken requests", () => {
     const { client } = testClient();
     tableName = await freshTable(client);
     await syncContent({ contentDir: await writeContentFolder(collection), client, tableName });
-    server = createServer(createApp({ client, tableName, log: false }));
+    server = createServer(createApp({ reads: sdkTableReads(client), tableName, log: false }));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     transports.http = async ({ method = "GET", query, body, headers }) => {
@@ -243,7 +244,7 @@ describe("hostile and broken requests", () => {
 
   it("masks internal errors and gives the client the request id that the log carries", async () => {
     const lines: Record<string, unknown>[] = [];
-    const broken = createApp({ client: testClient().client, tableName: "no-such-table", log: (line) => lines.push(line) });
+    const broken = createApp({ reads: sdkTableReads(testClient().client), tableName: "no-such-table", log: (line) => lines.push(line) });
     const response = await inRequestScope("req-123", () => broken.fetch("http://localhost/graphql", post(normalQuery)));
     const body = await response.json();
     expect(response.status).toBeLessThan(500);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
 import { type ContentFiles, eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
@@ -25,7 +26,7 @@ describe("the response cache", () => {
     contentDir = await writeContentFolder(files("Szturm"));
     await syncContent({ contentDir, client: env.client, tableName });
     // Read the revision on every request, so the test sees a new one at once.
-    app = createApp({ client: env.client, tableName, revisionMaxAgeMs: 0, log: (line) => lines.push(line) });
+    app = createApp({ reads: sdkTableReads(env.client), tableName, revisionMaxAgeMs: 0, log: (line) => lines.push(line) });
   });
 
   it("answers a repeated query from memory: revision reads only, no parse, validate or execute", async () => {

@@ -3,6 +3,7 @@ import { QueryCommand } from "@aws-sdk/client-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { snippet } from "../core/search/snippet";
 import { stem, terms } from "../core/search/terms";
+import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
 import { eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
@@ -44,7 +45,7 @@ describe("search over the 1917 collection", () => {
     env = testClient();
     tableName = await freshTable(env.client);
     await syncContent({ contentDir: path.resolve("content"), client: env.client, tableName });
-    app = createApp({ client: env.client, tableName, log: false, responseCache: false });
+    app = createApp({ reads: sdkTableReads(env.client), tableName, log: false, responseCache: false });
   });
 
   it("finds the Winter Palace however it is written, first", async () => {
@@ -112,7 +113,7 @@ describe("search over the 1917 collection", () => {
       new QueryCommand({ TableName: table, KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": { S: "SEARCH" } } }),
     );
     expect((chunks.Items ?? []).map((i) => i.sk.S?.split("#")[0])).toEqual(["two"]);
-    const fresh = createApp({ client: env.client, tableName: table, log: false, responseCache: false });
+    const fresh = createApp({ reads: sdkTableReads(env.client), tableName: table, log: false, responseCache: false });
     const { data } = await postQuery(fresh, `{ search(query: "zdobycie") { edges { node { title } } } }`);
     expect(data.search.edges).toEqual([{ node: { title: "Zdobycie Pałacu" } }]);
   });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { resolveDate } from "../core/dates/historical-date";
 import { timelineSlide } from "../core/export/timelinejs";
 import type { StoredEvent } from "../core/store/item-keys";
+import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
 import { freshTable, testClient } from "./support/dynamodb";
@@ -44,7 +45,7 @@ describe("the TimelineJS export", () => {
     const { client } = testClient();
     const tableName = await freshTable(client);
     await syncContent({ contentDir: path.resolve("content"), client, tableName });
-    app = createApp({ client, tableName, log: false });
+    app = createApp({ reads: sdkTableReads(client), tableName, log: false });
   });
 
   it("gives the whole collection in TimelineJS's documented fields, chronologically", async () => {

@@ -1,8 +1,6 @@
 // Creates the DynamoDB client: the AWS default chain in the cloud, fixed dummy credentials for a local endpoint.
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { environment } from "./table-definition";
-
-export const localCredentials = { accessKeyId: "local", secretAccessKey: "local" };
+import { environment, localCredentials } from "./table-definition";
 
 export function createDynamoClient(endpoint = process.env[environment.endpoint]): DynamoDBClient {
   if (!endpoint) return new DynamoDBClient({});

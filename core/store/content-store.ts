@@ -1,15 +1,6 @@
 // Reads published content for the API: GetItem, BatchGetItem and Query only (never Scan), with DataLoaders
 // so that a page of events and everything it references costs a small, constant number of calls.
-import {
-  type AttributeValue,
-  BatchGetItemCommand,
-  type BatchGetItemCommandOutput,
-  type DynamoDBClient,
-  GetItemCommand,
-  type GetItemCommandOutput,
-  QueryCommand,
-  type QueryCommandOutput,
-} from "@aws-sdk/client-dynamodb";
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import DataLoader from "dataloader";
 import { type SearchHit, searchEvents } from "../search/search-index";
@@ -30,6 +21,7 @@ import {
 import type { RevisionSource } from "./revision-source";
 import type { SearchIndexSource } from "./search-index-source";
 import { listIndex, tableKeys } from "./table-definition";
+import type { TableReads } from "./table-reads";
 
 export interface EventFilter {
   /** Julian Day Numbers; events whose days overlap [fromDay, toDay] match. */
@@ -155,7 +147,7 @@ export class ContentStore {
   private revisionOfRequest?: ReturnType<RevisionSource>;
 
   constructor(
-    private readonly client: DynamoDBClient,
+    private readonly reads: TableReads,
     private readonly tableName: string,
     /** The published revision, shared by the requests of a process (see revision-source.ts). */
     private readonly revisionSource: RevisionSource,
@@ -197,15 +189,13 @@ export class ContentStore {
     let count = 0;
     let startKey: Record<string, AttributeValue> | undefined;
     do {
-      const result = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: listIndex.indexName,
-          Select: "COUNT",
-          ExclusiveStartKey: startKey,
-          ...condition,
-        }),
-      );
+      const result = await this.query({
+        TableName: this.tableName,
+        IndexName: listIndex.indexName,
+        Select: "COUNT",
+        ExclusiveStartKey: startKey,
+        ...condition,
+      });
       count += result.Count ?? 0;
       startKey = result.LastEvaluatedKey;
     } while (startKey);
@@ -228,9 +218,8 @@ export class ContentStore {
   async facets(filter: EventFilter): Promise<Facets> {
     const unfiltered = Object.values(filter).every((value) => value === undefined);
     if (unfiltered) {
-      const result = await this.send(
-        new GetItemCommand({ TableName: this.tableName, Key: { pk: { S: facetsKey.pk }, sk: { S: facetsKey.sk } } }),
-      );
+      this.calls += 1;
+      const result = await this.reads.getItem({ TableName: this.tableName, Key: { pk: { S: facetsKey.pk }, sk: { S: facetsKey.sk } } });
       return result.Item ? (unmarshall(result.Item) as Facets) : facetsOf([]);
     }
     const condition = keyCondition(planEventQuery(filter, (await this.revision())?.maxSpanDays));
@@ -240,16 +229,14 @@ export class ContentStore {
     const facts: FacetFacts[] = [];
     let startKey: Record<string, AttributeValue> | undefined;
     do {
-      const result = await this.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: listIndex.indexName,
-          ExclusiveStartKey: startKey,
-          ...condition,
-          ExpressionAttributeNames: { ...condition.ExpressionAttributeNames, ...names },
-          ProjectionExpression: Object.keys(names).join(", "),
-        }),
-      );
+      const result = await this.query({
+        TableName: this.tableName,
+        IndexName: listIndex.indexName,
+        ExclusiveStartKey: startKey,
+        ...condition,
+        ExpressionAttributeNames: { ...condition.ExpressionAttributeNames, ...names },
+        ProjectionExpression: Object.keys(names).join(", "),
+      });
       for (const raw of result.Items ?? []) {
         const item = unmarshall(raw);
         // Timeline entries carry citations; list memberships carry the cited sources' slugs.
@@ -286,11 +273,9 @@ export class ContentStore {
     return (await this.revision())?.sourceCount ?? 0;
   }
 
-  private send<C extends GetItemCommand | QueryCommand | BatchGetItemCommand>(command: C) {
+  private query(input: Parameters<TableReads["query"]>[0]) {
     this.calls += 1;
-    return this.client.send(command as never) as Promise<
-      C extends GetItemCommand ? GetItemCommandOutput : C extends QueryCommand ? QueryCommandOutput : BatchGetItemCommandOutput
-    >;
+    return this.reads.query(input);
   }
 
   /** Walks a list from a cursor, filtering, until it has `limit` items and knows whether more follow. */
@@ -302,15 +287,14 @@ export class ContentStore {
     let startKey: Record<string, AttributeValue> | undefined = page.after ? startKeyFor(query.list, decodeCursor(page.after)) : undefined;
     let hasMore = false;
     do {
-      const command = new QueryCommand({
+      const result = await this.query({
         TableName: this.tableName,
         IndexName: listIndex.indexName,
         ScanIndexForward: !page.backwards,
         ExclusiveStartKey: startKey,
         Limit: Math.min(maxQueryPageItems, query.filter ? Math.max(page.limit * 2, 50) : page.limit + 1),
         ...condition,
-      });
-      const result = await this.send(command).catch((error: Error) => {
+      }).catch((error: Error) => {
         // A cursor taken from another list is not a valid starting key for this one.
         if (page.after && error.name === "ValidationException") throw new InvalidCursorError(page.after);
         throw error;
@@ -339,7 +323,8 @@ export class ContentStore {
     for (let attempt = 0; keys.length > 0; attempt += 1) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
       if (attempt > 8) throw new Error(`DynamoDB left ${keys.length} keys unprocessed`);
-      const result = await this.send(new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }));
+      this.calls += 1;
+      const result = await this.reads.batchGetItem({ RequestItems: { [this.tableName]: { Keys: keys } } });
       for (const raw of result.Responses?.[this.tableName] ?? []) {
         const item = unmarshall(raw);
         found.set(item.slug, item as T);

@@ -1,18 +1,19 @@
 // The search index of the published revision, loaded with one Query and kept per process until the
 // revision changes.
-import { type AttributeValue, type DynamoDBClient, QueryCommand } from "@aws-sdk/client-dynamodb";
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { indexFromChunks, searchPartition } from "../search/index-chunks";
 import type { SearchIndex } from "../search/search-index";
 import type { StoredRevision } from "../sync/table-state";
+import type { TableReads } from "./table-reads";
 
 export type SearchIndexSource = (revision: StoredRevision | null) => Promise<SearchIndex | null>;
 
-export function createSearchIndexSource(client: DynamoDBClient, tableName: string): SearchIndexSource {
+export function createSearchIndexSource(reads: TableReads, tableName: string): SearchIndexSource {
   let cached: { revisionId: string; index: Promise<SearchIndex | null> } | undefined;
   return (revision) => {
     if (!revision?.searchChunks) return Promise.resolve(null);
     if (cached?.revisionId !== revision.id) {
-      const index = load(client, tableName, revision.id).catch((error) => {
+      const index = load(reads, tableName, revision.id).catch((error) => {
         cached = undefined;
         throw error;
       });
@@ -22,18 +23,16 @@ export function createSearchIndexSource(client: DynamoDBClient, tableName: strin
   };
 }
 
-async function load(client: DynamoDBClient, tableName: string, revisionId: string): Promise<SearchIndex | null> {
+async function load(reads: TableReads, tableName: string, revisionId: string): Promise<SearchIndex | null> {
   const chunks: { sk: string; data: string }[] = [];
   let startKey: Record<string, AttributeValue> | undefined;
   do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: "pk = :search AND begins_with(sk, :revision)",
-        ExpressionAttributeValues: { ":search": { S: searchPartition }, ":revision": { S: `${revisionId}#` } },
-        ExclusiveStartKey: startKey,
-      }),
-    );
+    const page = await reads.query({
+      TableName: tableName,
+      KeyConditionExpression: "pk = :search AND begins_with(sk, :revision)",
+      ExpressionAttributeValues: { ":search": { S: searchPartition }, ":revision": { S: `${revisionId}#` } },
+      ExclusiveStartKey: startKey,
+    });
     for (const item of page.Items ?? []) chunks.push({ sk: item.sk.S as string, data: item.data.S as string });
     startKey = page.LastEvaluatedKey;
   } while (startKey);

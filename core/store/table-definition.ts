@@ -8,6 +8,9 @@ export const environment = {
 
 export const defaultTableName = "kronika";
 
+/** Credentials for a local endpoint (DynamoDB Local accepts any). */
+export const localCredentials = { accessKeyId: "local", secretAccessKey: "local" };
+
 export const tableKeys = {
   partitionKey: "pk",
   sortKey: "sk",
