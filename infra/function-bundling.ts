@@ -1,5 +1,4 @@
 // How every Kronika function is built: Node.js 22 on arm64, one minified ESM file by esbuild.
-import { fileURLToPath } from "node:url";
 import { Duration } from "aws-cdk-lib";
 import { Architecture, Runtime } from "aws-cdk-lib/aws-lambda";
 import { type BundlingOptions, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
@@ -20,8 +19,6 @@ export const esbuildSettings = {
   sourcemap: true,
   // graphql ships an ESM build under "module": with it the bundle carries half as much of graphql.
   mainFields: ["module", "main"],
-  // Node's own Fetch API instead of @whatwg-node/fetch's ponyfill: 80 KB less to load on a cold start.
-  alias: { "@whatwg-node/fetch": fileURLToPath(new URL("../functions/fetch-api.ts", import.meta.url)) },
   // Some CommonJS dependencies call require() for Node built-ins; give the ESM bundle one.
   banner: {
     js: "import { createRequire as __kronikaCreateRequire } from 'module'; const require = __kronikaCreateRequire(import.meta.url);",
@@ -39,7 +36,6 @@ export function bundling(extra: Partial<BundlingOptions> = {}): BundlingOptions 
     // The AWS SDK is bundled, so the code runs with the SDK version it was tested with.
     externalModules: [],
     banner: esbuildSettings.banner.js,
-    esbuildArgs: Object.fromEntries(Object.entries(esbuildSettings.alias).map(([name, target]) => [`--alias:${name}`, target])),
     ...extra,
   };
 }
