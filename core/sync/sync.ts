@@ -47,12 +47,15 @@ export function contentRevisionId(items: EntityItems[]): string {
 }
 
 export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
+  // Reading the table's state waits on DynamoDB while loading the files waits on the disk: start both.
+  const tableState = readTableState(options.client, options.tableName);
+  tableState.catch(() => {}); // awaited below, unless the content is invalid
   const loaded = await loadContent(options.contentDir);
   const checked = validateContent(loaded.documents);
   const diagnostics = [...loaded.diagnostics, ...checked.diagnostics];
   if (hasErrors(diagnostics)) return { status: "invalid", diagnostics };
   const items = publishedItems(checked.collection);
-  const state = await readTableState(options.client, options.tableName);
+  const state = await tableState;
   const plan = planSync(items, state, options.revisionId ?? contentRevisionId(items), checked.collection.locale);
   if (plan.massDelete && !options.allowMassDelete) return { status: "mass-delete-refused", diagnostics, plan };
   if (options.dryRun) return { status: "planned", diagnostics, plan };
