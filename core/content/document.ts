@@ -32,6 +32,11 @@ export interface ParsedDocument {
   has(path: readonly PathKey[]): boolean;
   /** The text of a scalar exactly as written (e.g. 1917 stays "1917"; undefined for maps and lists). */
   writtenText(path: readonly PathKey[]): string | undefined;
+  /**
+   * Lets go of the YAML tree once the file is checked: thousands of kept trees cost more in garbage
+   * collection than parsing one again when a later check asks where something stands.
+   */
+  release(): void;
 }
 
 export interface SyntaxProblem {
@@ -93,7 +98,11 @@ export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDoc
       ],
     };
   }
-  const nodeAt = (path: readonly PathKey[]): Node | undefined => (path.length === 0 ? root : (yaml.getIn(path, true) as Node | undefined));
+  let tree: YamlDocument | undefined = yaml;
+  // Parsed again only if asked for after release(): positions still come from the first parse's lines.
+  const treeOf = () => (tree ??= parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true }));
+  const nodeAt = (path: readonly PathKey[]): Node | undefined =>
+    path.length === 0 ? (treeOf().contents as Node) : (treeOf().getIn(path, true) as Node | undefined);
   const keyPosition = (path: readonly PathKey[]): Position | undefined => {
     const parent = nodeAt(path.slice(0, -1));
     if (!isMap(parent)) return undefined;
@@ -124,6 +133,9 @@ export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDoc
       locate,
       has: (path) => nodeAt(path) !== undefined,
       writtenText,
+      release: () => {
+        tree = undefined;
+      },
     },
     problems: [],
   };

@@ -50,8 +50,9 @@ function similarNames(subjects: EditorialSubject[]) {
 
 function calendarSwitch(subjects: EditorialSubject[], lastJulianDay: number) {
   const switchDate = isoGregorian(lastJulianDay + 1);
-  for (const { entry, parsed, warn } of subjects) {
-    const writtenJulian = parsed.has(["date", "julian"]);
+  for (const { entry, warn } of subjects) {
+    // A date is in the Julian calendar exactly when a julian value was written.
+    const writtenJulian = entry.date.calendar === "julian";
     if (entry.date.calendar === "julian" && entry.date.firstDay > lastJulianDay) {
       warn(
         ["date", "julian"],

@@ -275,6 +275,7 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
       const entry = checkSource(doc, parsed, report);
       if (entry) sources.push({ entry, doc, parsed });
     }
+    parsed.release();
   }
   checkReferences(events, sources, diagnostics);
   attachTranslations(events, translations, settings, diagnostics);
