@@ -196,15 +196,21 @@ async function pipeline(client: ReturnType<typeof createDynamoClient>, work: str
   record({ figure: "search index load, cold (median of 3)", ours: median(loads), unit: "ms" });
 
   const batchesBefore = counts.BatchWriteItemCommand ?? 0;
-  const again = await timed(sync);
-  if (again.value.status !== "applied") throw new Error(again.value.status);
-  const noopWrites = writes(again.value.plan) + (counts.BatchWriteItemCommand ?? 0) - batchesBefore;
+  const noops: number[] = [];
+  let noopWrites = 0;
+  for (let i = 0; i < 3; i += 1) {
+    const again = await timed(sync);
+    if (again.value.status !== "applied") throw new Error(again.value.status);
+    noopWrites += writes(again.value.plan);
+    noops.push(again.ms);
+  }
+  noopWrites += (counts.BatchWriteItemCommand ?? 0) - batchesBefore;
   record({
-    figure: "no-op re-sync",
-    ours: again.ms,
+    figure: "no-op re-sync (median of 3)",
+    ours: median(noops),
     unit: `ms, ${noopWrites} writes`,
     target: "< 5000 ms, 0 writes",
-    met: again.ms < 5000 && noopWrites === 0,
+    met: median(noops) < 5000 && noopWrites === 0,
   });
 
   for (const slug of slugs.slice(0, 10)) {
