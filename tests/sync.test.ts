@@ -31,6 +31,23 @@ describe("sync against DynamoDB Local", () => {
   const sync = (options: Partial<Parameters<typeof syncContent>[0]> = {}) =>
     syncContent({ contentDir, client: env.client, tableName, revisionId: "r1", ...options });
 
+  const strip = (items: Record<string, unknown>[]) => items.map(({ syncedAt: _s, ...rest }) => rest);
+  /** On a fresh table holding the collection, syncs `dir` as revision r2 and stops it after batch `killAfter`. */
+  async function killedSync(dir: string, killAfter: number) {
+    tableName = await freshTable(env.client);
+    await sync();
+    let batches = 0;
+    const killed = sync({
+      contentDir: dir,
+      revisionId: "r2",
+      onBatch: () => {
+        batches += 1;
+        if (batches === killAfter) throw new Error("killed");
+      },
+    });
+    await expect(killed).rejects.toThrow("killed");
+  }
+
   beforeEach(async () => {
     env = testClient();
     tableName = await freshTable(env.client);
@@ -154,7 +171,6 @@ describe("sync against DynamoDB Local", () => {
       }),
     };
     const changedDir = await writeContentFolder(changed);
-    const strip = (items: Record<string, unknown>[]) => items.map(({ syncedAt: _s, ...rest }) => rest);
     // The reference: the same change applied in one go.
     await sync();
     const planned = await sync({ contentDir: changedDir, revisionId: "r2" });
@@ -163,23 +179,13 @@ describe("sync against DynamoDB Local", () => {
     expect(batchesInChange).toBe(6);
 
     for (let killAfter = 1; killAfter <= batchesInChange; killAfter += 1) {
-      tableName = await freshTable(env.client);
-      await sync();
-      let batches = 0;
-      const killed = sync({
-        contentDir: changedDir,
-        revisionId: "r2",
-        onBatch: () => {
-          batches += 1;
-          if (batches === killAfter) throw new Error("killed");
-        },
-      });
-      await expect(killed).rejects.toThrow("killed");
+      await killedSync(changedDir, killAfter);
       expect(strip(await tableContents(env.client, tableName))).not.toEqual(reference);
       await sync({ contentDir: changedDir, revisionId: "r2" });
       expect(strip(await tableContents(env.client, tableName))).toEqual(reference);
     }
   });
+
   it("leaves no trace of a new event and source when a sync is killed after any batch and their files are then removed", async () => {
     const added: ContentFiles = {
       ...collection,
@@ -194,26 +200,14 @@ describe("sync against DynamoDB Local", () => {
       }),
     };
     const addedDir = await writeContentFolder(added);
-    const strip = (items: Record<string, unknown>[]) => items.map(({ syncedAt: _s, ...rest }) => rest);
     await sync();
     const reference = strip(await tableContents(env.client, tableName));
-    const planned = await sync({ contentDir: addedDir, revisionId: "r2", onBatch: () => {} });
+    const planned = await sync({ contentDir: addedDir, revisionId: "r2" });
     const batchesInChange = planned.status === "applied" ? planned.plan.phases.length : 0;
     expect(batchesInChange).toBeGreaterThanOrEqual(4);
 
     for (let killAfter = 1; killAfter <= batchesInChange; killAfter += 1) {
-      tableName = await freshTable(env.client);
-      await sync();
-      let batches = 0;
-      const killed = sync({
-        contentDir: addedDir,
-        revisionId: "r2",
-        onBatch: () => {
-          batches += 1;
-          if (batches === killAfter) throw new Error("killed");
-        },
-      });
-      await expect(killed).rejects.toThrow("killed");
+      await killedSync(addedDir, killAfter);
       // The editor removes the new files again before the next sync.
       await sync();
       expect(strip(await tableContents(env.client, tableName)), `killed after batch ${killAfter}`).toEqual(reference);
