@@ -105,7 +105,7 @@ describe("signed table reads", () => {
     );
   });
 
-  it("names DynamoDB's errors as the SDK does, and does not retry a client error", async () => {
+  it("names DynamoDB's errors as the SDK does", async () => {
     const error = await local()
       .getItem({ TableName: "no-such-table", Key: { pk: { S: "x" }, sk: { S: "y" } } })
       .catch((e) => e);
@@ -114,12 +114,8 @@ describe("signed table reads", () => {
     expect(error.statusCode).toBe(400);
   });
 
-  it("retries throttling and server errors with backoff, up to its attempts", async () => {
-    const answers = [
-      [400, { __type: "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", message: "slow down" }],
-      [500, { __type: "com.amazon.coral.service#InternalFailure", message: "oops" }],
-      [200, { Item: { pk: { S: "x" } } }],
-    ] as const;
+  /** A stand-in for DynamoDB that gives the answers in turn (the last one again after that); returns what it was sent. */
+  async function answering(answers: (readonly [number, unknown])[], use: (endpoint: string, seen: string[]) => Promise<void>) {
     const seen: string[] = [];
     const server = createServer((request, response) => {
       seen.push(`${request.headers["x-amz-target"]} ${String(request.headers.authorization).split(",")[0]}`);
@@ -127,8 +123,28 @@ describe("signed table reads", () => {
       response.writeHead(status, { "content-type": "application/x-amz-json-1.0" }).end(JSON.stringify(body));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
+      await use(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen);
+    } finally {
+      server.close();
+    }
+  }
+
+  it("does not retry a client error", async () => {
+    await answering([[400, { __type: "com.amazon.coral.validate#ValidationException", message: "bad key" }]], async (endpoint, seen) => {
+      const reads = signedTableReads({ region: "eu-central-1", endpoint, credentials: localCredentials });
+      await expect(reads.query({ TableName: "t" })).rejects.toMatchObject({ name: "ValidationException", message: "bad key" });
+      expect(seen).toHaveLength(1);
+    });
+  });
+
+  it("retries throttling and server errors with backoff, up to its attempts", async () => {
+    const answers = [
+      [400, { __type: "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", message: "slow down" }],
+      [500, { __type: "com.amazon.coral.service#InternalFailure", message: "oops" }],
+      [200, { Item: { pk: { S: "x" } } }],
+    ] as const;
+    await answering([...answers], async (endpoint, seen) => {
       const reads = signedTableReads({ region: "eu-central-1", endpoint, credentials: localCredentials });
       expect(await reads.getItem({ TableName: "t", Key: {} })).toEqual({ Item: { pk: { S: "x" } } });
       expect(seen).toHaveLength(3);
@@ -139,8 +155,6 @@ describe("signed table reads", () => {
       const twice = signedTableReads({ region: "eu-central-1", endpoint, credentials: localCredentials, maxAttempts: 2 });
       await expect(twice.getItem({ TableName: "t", Key: {} })).rejects.toMatchObject({ name: "InternalFailure", statusCode: 500 });
       expect(seen.length).toBe(2);
-    } finally {
-      server.close();
-    }
+    });
   });
 });

@@ -13,7 +13,7 @@ export interface SignedReadsOptions {
   endpoint?: string;
   credentials: Credentials;
   maxAttempts?: number;
-  /** Per attempt, from sending the request to the end of the response. */
+  /** An attempt fails when its connection has been idle this long (default 2000 ms). */
   timeoutMs?: number;
   now?: () => Date;
 }
@@ -90,7 +90,7 @@ export function signedTableReads(options: SignedReadsOptions): TableReads {
           });
         },
       );
-      request.on("timeout", () => request.destroy(new Error(`DynamoDB ${operation} took longer than ${timeoutMs} ms`)));
+      request.on("timeout", () => request.destroy(new Error(`DynamoDB ${operation}: no data for ${timeoutMs} ms`)));
       request.on("error", reject);
       request.end(body);
     });
