@@ -1,6 +1,7 @@
 // Facets: counts for filter chips and a histogram, for the current filter.
 import type { FacetCount, Facets as FacetsShape, YearCount } from "../core/store/facets";
 import { builder } from "./builder";
+import { costOf } from "./cost";
 import { EventFilterInput, storeFilter } from "./event-filter";
 
 const FacetCountType = builder.objectRef<FacetCount>("FacetCount").implement({
@@ -34,6 +35,7 @@ const FacetsType = builder.objectRef<FacetsShape>("Facets").implement({
 builder.queryField("facets", (t) =>
   t.field({
     type: FacetsType,
+    extensions: costOf("facets"),
     description:
       "Counts of tags, people, places, years and decades over the events a filter matches: for filter chips and a histogram. Without a filter they come precomputed from the sync.",
     args: { filter: t.arg({ type: EventFilterInput, description: "Which events; the same filter as `events`." }) },

@@ -2,6 +2,7 @@
 
 import type { Page, PageRequest } from "../core/store/content-store";
 import { InvalidCursorError } from "../core/store/cursor";
+import { costOf } from "./cost";
 import { badUserInput } from "./user-error";
 
 export const defaultPageSize = 20;
@@ -68,5 +69,5 @@ export async function connection<T>(
  * `t` is typed loosely: Pothos' connection field builder is the same for every connection.
  */
 export const totalCountField = (description: string) => (t: any) => ({
-  totalCount: t.int({ description, resolve: (parent: ConnectionResult<unknown>) => parent.totalCount() }),
+  totalCount: t.int({ description, extensions: costOf("totalCount"), resolve: (parent: ConnectionResult<unknown>) => parent.totalCount() }),
 });

@@ -4,6 +4,7 @@
 import { snippet } from "../core/search/snippet";
 import type { StoredEvent } from "../core/store/item-keys";
 import { builder } from "./builder";
+import { costOf } from "./cost";
 import { Event } from "./event";
 import { EventFilterInput, storeFilter } from "./event-filter";
 import { LocaleEnum } from "./historical-date";
@@ -54,6 +55,7 @@ function offsetOf(cursor: string | null | undefined): number {
 builder.queryField("search", (t) =>
   t.field({
     type: SearchConnection,
+    extensions: costOf("search"),
     description:
       "Events matching words, in Polish or English: case and diacritics do not matter (ł is l), and inflected forms match (Pałacu Zimowego finds Pałac Zimowy). Every word must match; `filter` narrows further. `first` 1–100 (default 20).",
     args: {

@@ -4,17 +4,17 @@ import type { Locale } from "../core/dates/label";
 import { timelineData } from "../core/export/timelinejs";
 import type { StoredEvent } from "../core/store/item-keys";
 import { builder } from "./builder";
+import { costOf } from "./cost";
 import { EventFilterInput, storeFilter } from "./event-filter";
 import { LocaleEnum } from "./historical-date";
 import { localizeEvent, servedLocale } from "./localize";
 import { maxPageSize } from "./pagination";
-
-/** Most events one export carries; a larger timeline is asked for in parts (by date range). */
-export const maxTimelineEvents = 500;
+import { maxTimelineEvents } from "./timeline-size";
 
 builder.queryField("timeline", (t) =>
   t.field({
     type: "JSON",
+    extensions: costOf("timeline"),
     description: `The events a filter matches, chronologically, as TimelineJS3 data ({ events: [slide] }) to hand to TimelineJS unchanged: Gregorian start_date/end_date, display_date in both calendars, the body as text, the first tag as group, the slug as unique_id. At most ${maxTimelineEvents} events.`,
     args: {
       filter: t.arg({ type: EventFilterInput, description: "Which events." }),

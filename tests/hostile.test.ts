@@ -8,6 +8,7 @@ import { inRequestScope } from "../functions/request-scope";
 import { type ContentFiles, eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
 import { freshTable, testClient } from "./support/dynamodb";
 import { functionUrlEvent } from "./support/function-url-event";
+import { aliasedField, nestedFragmentFan, siblingFragmentFan } from "./support/hostile-documents";
 
 type Reply = { status: number; body: string; headers: Record<string, string> };
 type Send = (request: { method?: string; query?: string; body?: string; headers?: Record<string, string> }) => Promise<Reply>;
@@ -67,6 +68,17 @@ const battery: { name: string; request: Parameters<Send>[0]; expect: { status?: 
     request: post(`{ ${Array.from({ length: 16 }, (_, i) => `a${i}: revision { id }`).join(" ")} }`),
     expect: { code: "ALIAS_LIMIT_EXCEEDED", message: /limit of 15/ },
   },
+  {
+    name: "a fragment spread twice at each of 30 nested levels (2^30 paths)",
+    request: get({ query: nestedFragmentFan(30) }),
+    expect: { code: "DEPTH_LIMIT_EXCEEDED" },
+  },
+  {
+    name: "a fragment spread twice at each of 30 sibling levels (2^30 fields)",
+    request: get({ query: siblingFragmentFan(30) }),
+    expect: { code: "COST_LIMIT_EXCEEDED" },
+  },
+  { name: "15 aliased timelines", request: get({ query: aliasedField(15, "timeline") }), expect: { code: "COST_LIMIT_EXCEEDED" } },
   { name: "depth 50", request: post(nested(50)), expect: { code: "DEPTH_LIMIT_EXCEEDED", message: /limit of 10/ } },
   {
     name: "51 directives",

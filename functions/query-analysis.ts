@@ -1,0 +1,158 @@
+// How deep a GraphQL operation reaches and how much work it asks for, computed from the document alone.
+// Each fragment is measured once per walk (memoized), so the work is bounded by the document's size, not by
+// its expansion: a fragment spread twice at each of 30 levels costs 30 visits, not 2^30.
+import {
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  getNamedType,
+  isCompositeType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  valueFromASTUntyped,
+} from "graphql";
+import { costExtension } from "../schema/cost";
+
+export type Fragments = Map<string, FragmentDefinitionNode>;
+
+export function fragmentsOf(document: DocumentNode): Fragments {
+  const fragments: Fragments = new Map();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  return fragments;
+}
+
+/**
+ * Folds a selection set bottom-up: `field` combines a field with the folded value of its own selection set,
+ * `merge` combines siblings. A fragment's value is computed once per (fragment, mode) and reused at every
+ * spread; a spread inside its own expansion (a cycle, which validation reports) contributes `empty`.
+ */
+function foldSelections<T, Mode extends string>(options: {
+  fragments: Fragments;
+  empty: T;
+  merge: (a: T, b: T) => T;
+  field: (field: FieldNode, child: T | undefined, mode: Mode, parent: GraphQLCompositeType | undefined) => T;
+  /** The mode a field's selection set is folded in (e.g. inside introspection). */
+  childMode: (field: FieldNode, mode: Mode) => Mode;
+  /** The type a field's selection set selects from, when a schema is known. */
+  childType?: (field: FieldNode, parent: GraphQLCompositeType | undefined) => GraphQLCompositeType | undefined;
+  /** The type a fragment's type condition names, when a schema is known. */
+  conditionType?: (name: string) => GraphQLCompositeType | undefined;
+}) {
+  const memo = new Map<string, T>();
+  const visiting = new Set<string>();
+  const fold = (selectionSet: SelectionSetNode, mode: Mode, parent: GraphQLCompositeType | undefined): T => {
+    let value = options.empty;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const child = selection.selectionSet
+          ? fold(selection.selectionSet, options.childMode(selection, mode), options.childType?.(selection, parent))
+          : undefined;
+        value = options.merge(value, options.field(selection, child, mode, parent));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? options.conditionType?.(selection.typeCondition.name.value) : parent;
+        value = options.merge(value, fold(selection.selectionSet, mode, type));
+      } else {
+        const fragment = options.fragments.get(selection.name.value);
+        if (!fragment) continue;
+        const key = `${mode}\0${fragment.name.value}`;
+        let fragmentValue = memo.get(key);
+        if (fragmentValue === undefined) {
+          if (visiting.has(key)) continue;
+          visiting.add(key);
+          fragmentValue = fold(fragment.selectionSet, mode, options.conditionType?.(fragment.typeCondition.name.value));
+          visiting.delete(key);
+          memo.set(key, fragmentValue);
+        }
+        value = options.merge(value, fragmentValue);
+      }
+    }
+    return value;
+  };
+  return fold;
+}
+
+export interface OperationDepth {
+  /** Deepest nesting of data fields (a top-level field is 1). */
+  data: number;
+  /** Deepest nesting below __schema or __type, counted from the operation's root. */
+  introspection: number;
+}
+
+const introspectionRoots = new Set(["__schema", "__type"]);
+
+/** Deepest field nesting of an operation, counted apart for introspection. */
+export function operationDepth(operation: OperationDefinitionNode, fragments: Fragments): OperationDepth {
+  type Mode = "data" | "introspection";
+  const fold = foldSelections<OperationDepth, Mode>({
+    fragments,
+    empty: { data: 0, introspection: 0 },
+    merge: (a, b) => ({ data: Math.max(a.data, b.data), introspection: Math.max(a.introspection, b.introspection) }),
+    childMode: (field, mode) => (mode === "introspection" || introspectionRoots.has(field.name.value) ? "introspection" : "data"),
+    field: (field, child, mode) => {
+      const below = child ?? { data: 0, introspection: 0 };
+      if (mode === "introspection" || introspectionRoots.has(field.name.value)) {
+        return { data: 0, introspection: 1 + Math.max(below.data, below.introspection) };
+      }
+      return { data: 1 + below.data, introspection: below.introspection > 0 ? 1 + below.introspection : 0 };
+    },
+  });
+  return fold(operation.selectionSet, "data", undefined);
+}
+
+export interface CostOptions {
+  schema: GraphQLSchema;
+  variables: Record<string, unknown>;
+  /** Items a connection returns when neither `first` nor `last` is given. */
+  defaultPageSize: number;
+  /** The most a connection returns; larger sizes are refused by the connection itself. */
+  maxPageSize: number;
+}
+
+/**
+ * Estimated work: each field costs its declared cost (default 1); a connection (a field with `first`/`last`,
+ * or selecting `edges`) multiplies its selection's cost by its page size.
+ */
+export function operationCost(operation: OperationDefinitionNode, fragments: Fragments, options: CostOptions): number {
+  const { schema, variables } = options;
+  const fieldOf = (field: FieldNode, parent: GraphQLCompositeType | undefined) =>
+    parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[field.name.value] : undefined;
+  const pageSize = (field: FieldNode): number => {
+    for (const name of ["first", "last"]) {
+      const argument = field.arguments?.find((a) => a.name.value === name);
+      if (!argument) continue;
+      const value = valueFromASTUntyped(argument.value, variables);
+      return typeof value === "number" && value > 0 ? Math.min(value, options.maxPageSize) : options.defaultPageSize;
+    }
+    const isConnection = field.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === "edges");
+    return isConnection ? options.defaultPageSize : 1;
+  };
+  const fold = foldSelections<number, "any">({
+    fragments,
+    empty: 0,
+    merge: (a, b) => a + b,
+    childMode: () => "any",
+    childType: (field, parent) => {
+      const type = fieldOf(field, parent)?.type;
+      const named = type ? getNamedType(type) : undefined;
+      return named && isCompositeType(named) ? named : undefined;
+    },
+    conditionType: (name) => {
+      const type = schema.getType(name);
+      return type && isCompositeType(type) ? type : undefined;
+    },
+    field: (field, child, _mode, parent) => {
+      const declared = fieldOf(field, parent)?.extensions?.[costExtension];
+      const own = typeof declared === "number" ? declared : 1;
+      return own + (child ?? 0) * pageSize(field);
+    },
+  });
+  const root = operation.operation === "query" ? schema.getQueryType() : undefined;
+  return fold(operation.selectionSet, "any", root ?? undefined);
+}

@@ -1,0 +1,60 @@
+import { parse } from "graphql";
+import { describe, expect, it } from "vitest";
+import { fragmentsOf, operationCost, operationDepth } from "../functions/query-analysis";
+import { schema } from "../schema/index";
+import { maxTimelineEvents } from "../schema/timeline-size";
+import { aliasedField, nestedFragmentFan, siblingFragmentFan } from "./support/hostile-documents";
+
+const measure = (source: string, variables: Record<string, unknown> = {}) => {
+  const document = parse(source);
+  const operation = document.definitions.find((d) => d.kind === "OperationDefinition");
+  if (operation?.kind !== "OperationDefinition") throw new Error("no operation");
+  const fragments = fragmentsOf(document);
+  return {
+    depth: operationDepth(operation, fragments),
+    cost: operationCost(operation, fragments, { schema, variables, defaultPageSize: 20, maxPageSize: 100 }),
+  };
+};
+
+describe("measuring a query's depth and cost", () => {
+  it("counts depth through fragments and inline fragments, and introspection apart", () => {
+    expect(measure(`{ event(slug: "a") { ...F } } fragment F on Event { related { ... on Event { title } } }`).depth).toEqual({
+      data: 3,
+      introspection: 0,
+    });
+    expect(measure("{ __schema { types { fields { name } } } revision { id } }").depth).toEqual({ data: 2, introspection: 4 });
+    expect(measure(`{ event(slug: "a") { __type: __typename } }`).depth.data).toBe(2);
+  });
+
+  it("multiplies a connection's selection by its page size, from arguments or variables", () => {
+    expect(measure("{ events(first: 10) { edges { node { title } } } }").cost).toBe(1 + 10 * (1 + 1 + 1));
+    expect(measure("query($n: Int) { events(first: $n) { edges { node { title } } } }", { n: 50 }).cost).toBe(1 + 50 * 3);
+    expect(measure("{ events { edges { node { title } } } }").cost).toBe(1 + 20 * 3);
+    expect(measure("{ events(first: 5000) { edges { cursor } } }").cost).toBe(1 + 100 * 2);
+  });
+
+  it("charges a field what it returns: a timeline is as dear as the events it may carry", () => {
+    const one = measure("{ timeline }").cost;
+    expect(one).toBeGreaterThanOrEqual(maxTimelineEvents);
+    expect(measure(aliasedField(15, "timeline")).cost).toBe(15 * one);
+    expect(measure("{ facets { tags { value count } } }").cost).toBeGreaterThan(100);
+    expect(measure('{ search(query: "a") { edges { node { title } } } }').cost).toBeGreaterThan(
+      measure("{ events { edges { node { title } } } }").cost,
+    );
+    expect(measure("{ events { totalCount } }").cost).toBeGreaterThan(measure("{ events { pageInfo { hasNextPage } } }").cost);
+  });
+
+  it("measures a fragment once however often it is spread, so a 2 KB document cannot cost minutes", () => {
+    const nested = measure(nestedFragmentFan(40));
+    expect(nested.depth.data).toBe(41);
+    const sibling = measure(siblingFragmentFan(40));
+    expect(sibling.depth.data).toBe(2);
+    // 2^39 copies of `title` under `event`: the estimate is exact, and far over any limit.
+    expect(sibling.cost).toBe(1 + 2 ** 39);
+  });
+
+  it("ends at a fragment cycle instead of looping", () => {
+    const cyclic = `{ event(slug: "a") { ...A } } fragment A on Event { related { ...B } } fragment B on Event { title related { ...A } }`;
+    expect(measure(cyclic).depth.data).toBeGreaterThan(1);
+  });
+});
