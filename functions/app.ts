@@ -1,6 +1,6 @@
 // The one yoga app: the Lambda handler and the local server both serve it. Cross-cutting behaviour
 // (caching, logging, error masking, GraphiQL) is configured here, in one place.
-import { GraphQLError } from "graphql";
+import { type DocumentNode, GraphQLError } from "graphql";
 import { createYoga, maskError, type Plugin } from "graphql-yoga";
 import { ContentStore } from "../core/store/content-store";
 import { createRevisionSource } from "../core/store/revision-source";
@@ -9,6 +9,7 @@ import type { TableReads } from "../core/store/table-reads";
 import type { Context } from "../schema/builder";
 import { schema } from "../schema/index";
 import { localeFromAcceptLanguage } from "../schema/localize";
+import { ByteBoundedCache } from "./byte-bounded-cache";
 import { exampleQuery, exampleTabs } from "./example-query";
 import { defaultLimits, type Limits } from "./limits";
 import { useCors } from "./plugins/cors";
@@ -20,6 +21,7 @@ import { useRequestGuard } from "./plugins/request-guard";
 import { useRequestId } from "./plugins/request-id";
 import { jsonLog, type LogSink, useRequestLog } from "./plugins/request-log";
 import { useRevisionResponseCache } from "./plugins/response-cache";
+import { useResponseFormat } from "./plugins/response-format";
 import { currentScope } from "./request-scope";
 
 export interface AppOptions {
@@ -43,6 +45,20 @@ export interface AppOptions {
   responseCache?: boolean;
 }
 
+const graphqlEndpoint = "/graphql";
+
+/** Parsed documents and parse errors by source text, bounded in bytes (a parsed document takes about 100 bytes per character). */
+function parserCaches(maxBytes: number) {
+  const cache = <T>(bytesPerCharacter: number, extra: number) => {
+    const entries = new ByteBoundedCache<T>({ maxBytes: maxBytes / 2 });
+    return {
+      get: (key: string) => entries.get(key),
+      set: (key: string, value: T) => void entries.set(key, value, key.length * bytesPerCharacter + extra),
+    };
+  };
+  return { documentCache: cache<DocumentNode>(100, 0), errorCache: cache<unknown>(2, 1024) };
+}
+
 export function createApp(options: AppOptions) {
   const {
     reads,
@@ -56,14 +72,26 @@ export function createApp(options: AppOptions) {
   } = options;
   const revision = createRevisionSource(reads, tableName, revisionMaxAgeMs);
   const searchIndex = createSearchIndexSource(reads, tableName);
-  const plugins: Plugin<any>[] = [useRequestId(), useCors(corsOrigins), useRequestGuard(), useQueryLimits(limits), useHttpCaching()];
-  if (responseCache) plugins.push(useGetResponseBytes({ revision }), useRevisionResponseCache({ revision }));
+  const plugins: Plugin<any>[] = [
+    useRequestId(),
+    useCors(corsOrigins),
+    useRequestGuard(),
+    useQueryLimits(limits),
+    useHttpCaching(),
+    useResponseFormat({ maxBytes: limits.responseBytes }),
+  ];
+  if (responseCache) {
+    plugins.push(
+      useGetResponseBytes({ revision, endpoint: graphqlEndpoint, maxBytes: limits.getCacheBytes }),
+      useRevisionResponseCache({ revision, maxBytes: limits.resultCacheBytes }),
+    );
+  }
   if (log) plugins.push(useRequestLog(log));
   if (graphiql && "redirectTo" in graphiql) plugins.push(useGraphiqlRedirect(graphiql.redirectTo));
   const render = graphiql && "render" in graphiql ? graphiql.render : undefined;
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    graphqlEndpoint: "/graphql",
+    graphqlEndpoint,
     context: ({ request }) => ({
       store: new ContentStore(reads, tableName, revision, searchIndex),
       acceptLanguage: localeFromAcceptLanguage(request.headers.get("accept-language")),
@@ -82,6 +110,9 @@ export function createApp(options: AppOptions) {
       },
     },
     batching: false,
+    // Nothing uploads files: a multipart body is not a GraphQL request here.
+    multipart: false,
+    parserAndValidationCache: parserCaches(limits.documentCacheBytes),
     cors: false,
     landingPage: false,
     logging: "warn",

@@ -17,6 +17,14 @@ export interface Limits {
   cost: number;
   /** Bytes of a request body. */
   bodyBytes: number;
+  /** Bytes of a response body: a larger answer is refused (Lambda returns at most 6 MB). */
+  responseBytes: number;
+  /** Bytes of GraphQL results a process keeps for repeated queries (POST and GET). */
+  resultCacheBytes: number;
+  /** Bytes of GET responses a process keeps to send again without GraphQL. */
+  getCacheBytes: number;
+  /** Bytes of parsed documents a process keeps (a parsed document takes about 100 bytes per character). */
+  documentCacheBytes: number;
 }
 
 export const defaultLimits: Limits = {
@@ -27,6 +35,10 @@ export const defaultLimits: Limits = {
   tokens: 1000,
   cost: 5000,
   bodyBytes: 100_000,
+  responseBytes: 4 * 1024 * 1024,
+  resultCacheBytes: 64 * 1024 * 1024,
+  getCacheBytes: 64 * 1024 * 1024,
+  documentCacheBytes: 32 * 1024 * 1024,
 };
 
 const environmentNames: Record<keyof Limits, string> = {
@@ -37,6 +49,10 @@ const environmentNames: Record<keyof Limits, string> = {
   tokens: "KRONIKA_LIMIT_TOKENS",
   cost: "KRONIKA_LIMIT_COST",
   bodyBytes: "KRONIKA_LIMIT_BODY_BYTES",
+  responseBytes: "KRONIKA_LIMIT_RESPONSE_BYTES",
+  resultCacheBytes: "KRONIKA_LIMIT_RESULT_CACHE_BYTES",
+  getCacheBytes: "KRONIKA_LIMIT_GET_CACHE_BYTES",
+  documentCacheBytes: "KRONIKA_LIMIT_DOCUMENT_CACHE_BYTES",
 };
 
 /** The limits, with any set in the environment; a value that is not a positive integer is an error. */

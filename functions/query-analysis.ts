@@ -115,9 +115,18 @@ export interface CostOptions {
   maxPageSize: number;
 }
 
+/** A selection's cost, with what its `edges` cost apart: a connection multiplies only those by its page size. */
+interface SelectionCost {
+  fixed: number;
+  perItem: number;
+}
+
+const itemFields = new Set(["edges", "nodes"]);
+
 /**
  * Estimated work: each field costs its declared cost (default 1); a connection (a field with `first`/`last`,
- * or selecting `edges`) multiplies its selection's cost by its page size.
+ * or selecting `edges`) multiplies the cost of its edges by its page size, and counts its other fields
+ * (totalCount, pageInfo) once.
  */
 export function operationCost(operation: OperationDefinitionNode, fragments: Fragments, options: CostOptions): number {
   const { schema, variables } = options;
@@ -130,13 +139,13 @@ export function operationCost(operation: OperationDefinitionNode, fragments: Fra
       const value = valueFromASTUntyped(argument.value, variables);
       return typeof value === "number" && value > 0 ? Math.min(value, options.maxPageSize) : options.defaultPageSize;
     }
-    const isConnection = field.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === "edges");
+    const isConnection = field.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && itemFields.has(s.name.value));
     return isConnection ? options.defaultPageSize : 1;
   };
-  const fold = foldSelections<number, "any">({
+  const fold = foldSelections<SelectionCost, "any">({
     fragments,
-    empty: 0,
-    merge: (a, b) => a + b,
+    empty: { fixed: 0, perItem: 0 },
+    merge: (a, b) => ({ fixed: a.fixed + b.fixed, perItem: a.perItem + b.perItem }),
     childMode: () => "any",
     childType: (field, parent) => {
       const type = fieldOf(field, parent)?.type;
@@ -149,10 +158,12 @@ export function operationCost(operation: OperationDefinitionNode, fragments: Fra
     },
     field: (field, child, _mode, parent) => {
       const declared = fieldOf(field, parent)?.extensions?.[costExtension];
-      const own = typeof declared === "number" ? declared : 1;
-      return own + (child ?? 0) * pageSize(field);
+      const below = child ?? { fixed: 0, perItem: 0 };
+      const cost = (typeof declared === "number" ? declared : 1) + below.fixed + below.perItem * pageSize(field);
+      return itemFields.has(field.name.value) ? { fixed: 0, perItem: cost } : { fixed: cost, perItem: 0 };
     },
   });
   const root = operation.operation === "query" ? schema.getQueryType() : undefined;
-  return fold(operation.selectionSet, "any", root ?? undefined);
+  const total = fold(operation.selectionSet, "any", root ?? undefined);
+  return total.fixed + total.perItem;
 }

@@ -1,6 +1,7 @@
 import { parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { fragmentsOf, operationCost, operationDepth } from "../functions/query-analysis";
+import { fieldCosts } from "../schema/cost";
 import { schema } from "../schema/index";
 import { maxTimelineEvents } from "../schema/timeline-size";
 import { aliasedField, nestedFragmentFan, siblingFragmentFan } from "./support/hostile-documents";
@@ -31,6 +32,13 @@ describe("measuring a query's depth and cost", () => {
     expect(measure("query($n: Int) { events(first: $n) { edges { node { title } } } }", { n: 50 }).cost).toBe(1 + 50 * 3);
     expect(measure("{ events { edges { node { title } } } }").cost).toBe(1 + 20 * 3);
     expect(measure("{ events(first: 5000) { edges { cursor } } }").cost).toBe(1 + 100 * 2);
+  });
+
+  it("counts a connection's own fields once, not once per item", () => {
+    const page = measure("{ events(first: 100) { edges { cursor } } }").cost;
+    expect(measure("{ events(first: 100) { totalCount pageInfo { hasNextPage } edges { cursor } } }").cost).toBe(
+      page + fieldCosts.totalCount + 2,
+    );
   });
 
   it("charges a field what it returns: a timeline is as dear as the events it may carry", () => {

@@ -1,14 +1,17 @@
-// Response cache keyed by (document, variables, operation name, content revision), in memory per process.
-// A hit skips parse, validate and execute; responses carry the key as ETag, and If-None-Match gets 304,
-// but only while the ETag's revision is still the published one.
+// Response cache keyed by (document, variables, operation name, Accept-Language, content revision), in
+// memory per process and bounded in bytes. A hit skips parse, validate and execute; responses carry the key
+// as ETag, and If-None-Match gets 304 only when it names this request's own key under the published revision.
 import { createHash, randomUUID } from "node:crypto";
-import { type Cache, createInMemoryCache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
+import { type Cache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
+import type { ExecutionResult } from "graphql";
+import type { Plugin } from "graphql-yoga";
 import type { RevisionSource } from "../../core/store/revision-source";
+import { ByteBoundedCache } from "../byte-bounded-cache";
 
 export interface ResponseCacheOptions {
   revision: RevisionSource;
-  /** Most responses kept per process. */
-  maxEntries?: number;
+  /** Bytes of results kept in all. */
+  maxBytes: number;
 }
 
 const digest = (...parts: string[]) => {
@@ -21,24 +24,30 @@ const digest = (...parts: string[]) => {
 const revisionTag = (revision: string) => digest(revision).slice(0, 8);
 const tagOfKey = (key: string) => key.slice(1, 9);
 
-export function useRevisionResponseCache({ revision, maxEntries = 1000 }: ResponseCacheOptions) {
-  const entries = createInMemoryCache({ max: maxEntries });
-  // The plugin also looks up If-None-Match values here: an ETag from an older revision must miss, even
-  // while its entry is still in memory, or a client would keep old content.
+/** The entity tags an If-None-Match header lists (weak or strong; `*` is not honoured). */
+const listedTags = (header: string) => header.split(",").map((tag) => tag.trim().replace(/^W\//, ""));
+
+export function useRevisionResponseCache({ revision, maxBytes }: ResponseCacheOptions): Plugin {
+  // Results are kept as JSON text: its length is what they cost, and a hit gets a copy of its own.
+  const entries = new ByteBoundedCache<string>({ maxBytes });
   const cache: Cache = {
-    ...entries,
     async get(key) {
+      // An entry of an older revision must miss, even while it is still in memory, or a client would keep old content.
       const current = await revision().catch(() => undefined);
       if (current === undefined || tagOfKey(key) !== revisionTag(current?.id ?? "none")) return undefined;
-      return entries.get(key);
+      const text = entries.get(key);
+      return text === undefined ? undefined : (JSON.parse(text) as ExecutionResult);
     },
-    set: (...args) => entries.set(...args),
-    invalidate: (...args) => entries.invalidate(...args),
+    set(key, result) {
+      const text = JSON.stringify(result);
+      entries.set(key, text, text.length * 2);
+    },
+    // Entries never go stale: a new revision makes new keys, and old ones age out.
+    invalidate() {},
   };
-  return useResponseCache({
+  const responseCache = useResponseCache({
     session: () => null,
     cache,
-    // Entries never go stale: a new revision makes new keys, and old ones age out of the LRU.
     ttl: Number.POSITIVE_INFINITY,
     invalidateViaMutation: false,
     buildResponseCacheKey: async ({ documentString, variableValues, operationName, request }) => {
@@ -51,4 +60,25 @@ export function useRevisionResponseCache({ revision, maxEntries = 1000 }: Respon
       return `"${revisionTag(current?.id ?? "none")}-${hash}"`;
     },
   });
+  // The plugin would answer If-None-Match before it knows the request's own key, so any cached ETag would
+  // do: that check is dropped here and made below, once the result (and so its key) is known.
+  const { onRequest: _answersAnyTag, ...keyed } = responseCache;
+  return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(keyed);
+    },
+    onResultProcess({ request, result, setResultProcessor }) {
+      const asked = request.headers.get("if-none-match");
+      if (!asked || Array.isArray(result) || !result || typeof result !== "object") return;
+      const headers = (result as ExecutionResult).extensions?.http as { headers?: Record<string, string> } | undefined;
+      const etag = headers?.headers?.ETag;
+      if (!etag || !listedTags(asked).includes(etag)) return;
+      const lastModified = headers?.headers?.["Last-Modified"];
+      setResultProcessor(
+        (_result, fetchAPI) =>
+          new fetchAPI.Response(null, { status: 304, headers: { etag, ...(lastModified ? { "last-modified": lastModified } : {}) } }),
+        "application/json",
+      );
+    },
+  };
 }
