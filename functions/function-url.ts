@@ -1,13 +1,28 @@
 // Lambda Function URL / API Gateway v2 (payload 2.0) events to Fetch API requests and back.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 
+/** A request that HTTP cannot carry (a header value outside Latin-1, a control character): the client's fault. */
+export class MalformedRequestError extends Error {}
+
+// What a header value may hold in HTTP: visible Latin-1 characters, spaces and tabs.
+const headerValue = /^[\t\x20-\x7e\x80-\xff]*$/;
+
 export function requestFromEvent(event: APIGatewayProxyEventV2): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(event.headers ?? {})) {
-    if (value !== undefined) headers.set(name, value);
+    if (value === undefined) continue;
+    if (!headerValue.test(value)) {
+      throw new MalformedRequestError(
+        `the ${name.slice(0, 100)} header holds characters HTTP headers cannot carry (outside Latin-1, or control characters)`,
+      );
+    }
+    headers.set(name, value);
   }
   if (event.cookies?.length) headers.set("cookie", event.cookies.join("; "));
-  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? event.requestContext?.domainName ?? "localhost";
+  // Nothing reads the URL's host, and clients can forge Host and X-Forwarded-Host: the function's own domain
+  // (AWS's, never the client's) names it.
+  const domain = event.requestContext?.domainName ?? "";
+  const host = /^[a-z0-9.-]{1,253}$/i.test(domain) ? domain : "localhost";
   const query = event.rawQueryString ? `?${event.rawQueryString}` : "";
   const method = event.requestContext?.http?.method ?? "GET";
   const hasBody = event.body !== undefined && event.body !== null && method !== "GET" && method !== "HEAD";
@@ -15,6 +30,15 @@ export function requestFromEvent(event: APIGatewayProxyEventV2): Request {
   // The body is whole in the event: declare its length, so limits can refuse it before it is parsed.
   if (body) headers.set("content-length", String(body.byteLength));
   return new Request(`https://${host}${event.rawPath || "/"}${query}`, { method, headers, body });
+}
+
+/** The answer to a request that could not be read. */
+export function malformedRequestResult(error: MalformedRequestError): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: 400,
+    headers: { "content-type": "application/json", "cache-control": "no-store" },
+    body: JSON.stringify({ errors: [{ message: error.message, extensions: { code: "BAD_REQUEST" } }] }),
+  };
 }
 
 const textTypes = /^(text\/|application\/(json|graphql-response\+json|javascript|xml)|image\/svg)/;

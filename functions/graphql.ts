@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2, Context as LambdaContext } from "aws-lambd
 import { tableReadsFromEnvironment } from "../core/store/signed-table-reads";
 import { defaultTableName, environment } from "../core/store/table-definition";
 import { createApp } from "./app";
-import { requestFromEvent, resultFromResponse } from "./function-url";
+import { MalformedRequestError, malformedRequestResult, requestFromEvent, resultFromResponse } from "./function-url";
 import { limitsFromEnvironment } from "./limits";
 import { inRequestScope } from "./request-scope";
 
@@ -18,7 +18,14 @@ const app = createApp({
 });
 
 export function handler(event: APIGatewayProxyEventV2, context?: LambdaContext) {
-  return inRequestScope(context?.awsRequestId ?? event.requestContext?.requestId, async () =>
-    resultFromResponse(await app.fetch(requestFromEvent(event), { lambdaContext: context })),
-  );
+  return inRequestScope(context?.awsRequestId ?? event.requestContext?.requestId, async () => {
+    let request: Request;
+    try {
+      request = requestFromEvent(event);
+    } catch (error) {
+      if (error instanceof MalformedRequestError) return malformedRequestResult(error);
+      throw error;
+    }
+    return resultFromResponse(await app.fetch(request, { lambdaContext: context }));
+  });
 }

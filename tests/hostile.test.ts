@@ -79,6 +79,24 @@ const battery: { name: string; request: Parameters<Send>[0]; expect: { status?: 
     expect: { code: "COST_LIMIT_EXCEEDED" },
   },
   { name: "15 aliased timelines", request: get({ query: aliasedField(15, "timeline") }), expect: { code: "COST_LIMIT_EXCEEDED" } },
+  { name: "a query that is a number", request: post(123), expect: { status: 400, code: "BAD_REQUEST" } },
+  { name: "a query that is a list", request: post(["{ revision { id } }"]), expect: { status: 400, code: "BAD_REQUEST" } },
+  {
+    name: "an operation name that is an object",
+    request: post("{ revision { id } }", { operationName: {} }),
+    expect: { status: 400, code: "BAD_REQUEST" },
+  },
+  { name: "variables that are a string", request: post("{ revision { id } }", { variables: "{}" }), expect: { status: 400 } },
+  {
+    name: "a global ID whose slug is longer than a DynamoDB key",
+    request: post(`{ node(id: "${base64(`Event:${"x".repeat(3000)}`)}") { id } }`),
+    expect: {},
+  },
+  {
+    name: "a source slug longer than a DynamoDB key, in a global ID",
+    request: post(`{ node(id: "${base64(`Source:${"ł".repeat(1500)}`)}") { id } }`),
+    expect: {},
+  },
   { name: "depth 50", request: post(nested(50)), expect: { code: "DEPTH_LIMIT_EXCEEDED", message: /limit of 10/ } },
   {
     name: "51 directives",
@@ -233,13 +251,26 @@ describe("hostile and broken requests", () => {
             if (expected.code) expect(errors.map((e) => e.extensions?.code)).toContain(expected.code);
             if (expected.message) expect(errors.map((e) => e.message).join("\n")).toMatch(expected.message);
           }
-          expect(reply.body).not.toMatch(/\bat \S+\.(ts|js|mjs):\d+|DynamoDB|ValidationException/);
+          expect(reply.body).not.toMatch(/\bat \S+\.(ts|js|mjs):\d+|DynamoDB|ValidationException|INTERNAL_SERVER_ERROR/);
           const normal = await send(post(normalQuery));
           expect(JSON.parse(normal.body)).toEqual(normalAnswer);
         });
       }
     });
   }
+
+  it("answers a header HTTP cannot carry with a 400 through the Lambda handler, and ignores a forged host", async () => {
+    for (const value of ["Łódź", "a\r\nx-injected: 1", "emoji 🙂", "nul\u0000"]) {
+      const reply = await transports.lambda({ ...post(normalQuery), headers: { ...json, "accept-language": value } });
+      expect(reply.status, value).toBe(400);
+      expect(JSON.parse(reply.body).errors[0]).toMatchObject({ extensions: { code: "BAD_REQUEST" }, message: /accept-language/ });
+    }
+    for (const host of ["exa mple.com", "[::1", "a/b?c#d", "%zz", "x".repeat(5000)]) {
+      const reply = await transports.lambda({ ...post(normalQuery), headers: { ...json, "x-forwarded-host": host, host } });
+      expect(reply.status, host).toBe(200);
+      expect(JSON.parse(reply.body)).toEqual(normalAnswer);
+    }
+  });
 
   it("keeps memory bounded over many rounds of the battery", async () => {
     const send = transports.lambda;

@@ -11,8 +11,10 @@ import {
   entityKey,
   facetsKey,
   type Kind,
+  keyFits,
   type ListName,
   listFor,
+  maxKeyBytes,
   type StoredEvent,
   type StoredSource,
   sourcesList,
@@ -113,6 +115,8 @@ function planEventQuery(filter: EventFilter, maxSpanDays: number | undefined): L
 }
 
 function keyCondition(query: ListQuery) {
+  // A list name too long for a key names no list: nothing matches.
+  if (Buffer.byteLength(query.list) > maxKeyBytes.partition) return undefined;
   const names: Record<string, string> = { "#lpk": listIndex.partitionKey };
   const values: Record<string, AttributeValue> = { ":list": { S: query.list } };
   let expression = "#lpk = :list";
@@ -324,10 +328,11 @@ export class ContentStore {
 
   private async batchGet<T>(kind: Kind, slugs: readonly string[]): Promise<(T | null)[]> {
     const found = new Map<string, T>();
-    let keys = [...new Set(slugs)].map((slug) => {
-      const key = entityKey(kind, slug);
-      return { pk: { S: key.pk }, sk: { S: key.sk } };
-    });
+    // A slug too long for a key names nothing: it is not asked for.
+    let keys = [...new Set(slugs)]
+      .map((slug) => entityKey(kind, slug))
+      .filter(keyFits)
+      .map((key) => ({ pk: { S: key.pk }, sk: { S: key.sk } }));
     for (let attempt = 0; keys.length > 0; attempt += 1) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
       if (attempt > 8) throw new Error(`DynamoDB left ${keys.length} keys unprocessed`);

@@ -31,6 +31,14 @@ export const entityKey = (kind: Kind, slug: string) => ({
   [tableKeys.sortKey]: kinds[kind],
 });
 
+/** DynamoDB's bounds on key values, in UTF-8 bytes: a longer key names no item, and asking for one is an error. */
+export const maxKeyBytes = { partition: 2048, sort: 1024 } as const;
+
+/** Whether a key is within DynamoDB's bounds (check before a call: the call itself would fail). */
+export const keyFits = (key: Record<string, string>) =>
+  Buffer.byteLength(key[tableKeys.partitionKey] ?? "") <= maxKeyBytes.partition &&
+  Buffer.byteLength(key[tableKeys.sortKey] ?? "") <= maxKeyBytes.sort;
+
 // Julian Day Numbers of years -9999..9999 lie within ±10^7; the offset keeps them positive so that
 // zero-padded text sorts like the numbers, across BCE and CE.
 const dayOffset = 10_000_000;

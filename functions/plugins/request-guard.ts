@@ -3,15 +3,29 @@
 //   (text/plain, form encodings). POST is accepted only as JSON, which a cross-site page cannot send unless
 //   CORS agrees first. GET stays open: it is read-only and cacheable.
 // - GET parameters `variables` and `extensions` must be JSON objects.
-import type { Plugin } from "graphql-yoga";
+// - Parameters of the wrong type (`"query": 123`, `"operationName": {}`) are refused before anything reads them.
+import { createGraphQLError, type Plugin } from "graphql-yoga";
 
 const jsonTypes = ["application/json", "application/graphql-response+json"];
 
-const reject = (fetchAPI: { Response: typeof Response }, status: number, code: string, message: string) =>
+const refusal = (status: number, code: string, message: string) => createGraphQLError(message, { extensions: { code, http: { status } } });
+
+/** A refusal as a response, for hooks that run before yoga can turn a thrown error into one. */
+const refusalResponse = (fetchAPI: { Response: typeof Response }, status: number, code: string, message: string) =>
   new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
     status,
     headers: { "content-type": "application/json" },
   });
+
+const isObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** What each GraphQL parameter must be, when it is given at all. */
+const parameterTypes: Record<string, { test: (value: unknown) => boolean; expected: string }> = {
+  query: { test: (value) => typeof value === "string", expected: "a string" },
+  operationName: { test: (value) => typeof value === "string", expected: "a string" },
+  variables: { test: isObject, expected: "an object" },
+  extensions: { test: isObject, expected: "an object" },
+};
 
 export function useRequestGuard(): Plugin {
   return {
@@ -19,14 +33,8 @@ export function useRequestGuard(): Plugin {
       if (request.method === "POST") {
         const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
         if (!jsonTypes.includes(type)) {
-          endResponse(
-            reject(
-              fetchAPI,
-              415,
-              "UNSUPPORTED_MEDIA_TYPE",
-              `POST bodies must be JSON (content-type: application/json), not "${type || "none"}"`,
-            ),
-          );
+          const message = `POST bodies must be JSON (content-type: application/json), not "${type.slice(0, 100) || "none"}"`;
+          endResponse(refusalResponse(fetchAPI, 415, "UNSUPPORTED_MEDIA_TYPE", message));
         }
         return;
       }
@@ -40,9 +48,17 @@ export function useRequestGuard(): Plugin {
         } catch {
           value = undefined;
         }
-        if (value === null || typeof value !== "object" || Array.isArray(value)) {
-          endResponse(reject(fetchAPI, 400, "BAD_REQUEST", `the ${name} parameter must be a JSON object`));
+        if (!isObject(value)) {
+          endResponse(refusalResponse(fetchAPI, 400, "BAD_REQUEST", `the ${name} parameter must be a JSON object`));
           return;
+        }
+      }
+    },
+    onParams({ params }) {
+      for (const [name, { test, expected }] of Object.entries(parameterTypes)) {
+        const value = (params as Record<string, unknown>)[name];
+        if (value !== undefined && value !== null && !test(value)) {
+          throw refusal(400, "BAD_REQUEST", `the ${name} parameter must be ${expected}`);
         }
       }
     },
