@@ -15,7 +15,7 @@ builder.queryField("timeline", (t) =>
   t.field({
     type: "JSON",
     extensions: costOf("timeline"),
-    description: `The events a filter matches, chronologically, as TimelineJS3 data ({ events: [slide] }) to hand to TimelineJS unchanged: Gregorian start_date/end_date, display_date in both calendars, the body as text, the first tag as group, the slug as unique_id. At most ${maxTimelineEvents} events.`,
+    description: `The events a filter matches, chronologically, as TimelineJS3 data ({ events: [slide] }) to hand to TimelineJS unchanged: Gregorian start_date/end_date, display_date in both calendars, the title as headline, the body's sanitized HTML as text, the first tag as group, the slug as unique_id. TimelineJS renders headline, display_date and group as HTML, so they come HTML-escaped. At most ${maxTimelineEvents} events.`,
     args: {
       filter: t.arg({ type: EventFilterInput, description: "Which events." }),
       locale: t.arg({

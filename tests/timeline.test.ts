@@ -1,11 +1,13 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { htmlToText } from "../core/citations/html-text";
 import { resolveDate } from "../core/dates/historical-date";
 import { timelineSlide } from "../core/export/timelinejs";
 import type { StoredEvent } from "../core/store/item-keys";
 import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
+import { eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
 import { freshTable, testClient } from "./support/dynamodb";
 import { postQuery } from "./support/graphql";
 
@@ -71,6 +73,43 @@ describe("the TimelineJS export", () => {
       unique_id: "szturm-na-palac-zimowy",
     });
     expect(storm.text.text).toContain("<p>");
+  });
+
+  it("HTML-escapes every plain text TimelineJS renders as HTML, so a hostile title or tag is shown, not run", async () => {
+    const payloads = [
+      "<img src=x onerror=alert(1)>",
+      "<script>alert(1)</script>",
+      '"><svg onload=alert(1)>',
+      "' onmouseover='alert(1)",
+      "&lt;b&gt; już zakodowane",
+      '<a href="javascript:alert(1)">x</a>',
+      "<iframe srcdoc='<script>alert(1)</script>'>",
+    ];
+    const files = Object.fromEntries(
+      payloads.map((title, i) => [
+        `events/wrogi-${i}.md`,
+        eventFile({ title, date: `{ julian: 1917-10-${10 + i} }`, tags: [title], sources: ["opracowanie"] }),
+      ]),
+    );
+    const { client } = testClient();
+    const tableName = await freshTable(client);
+    await syncContent({
+      contentDir: await writeContentFolder({ "sources/opracowanie.yaml": sourceFile("Opracowanie"), ...files }),
+      client,
+      tableName,
+    });
+    const hostileApp = createApp({ reads: sdkTableReads(client), tableName, log: false });
+    const { data, errors } = await postQuery(hostileApp, "{ timeline }");
+    expect(errors).toBeUndefined();
+    expect(data.timeline.events).toHaveLength(payloads.length);
+    for (const slide of data.timeline.events) {
+      for (const text of [slide.text.headline, slide.group, slide.display_date]) {
+        expect(text).not.toMatch(/[<>"']/);
+      }
+      // Decoded as HTML, each shows exactly what the editor wrote.
+      expect(payloads).toContain(htmlToText(slide.text.headline));
+      expect(htmlToText(slide.group)).toBe(htmlToText(slide.text.headline));
+    }
   });
 
   it("keeps the precision of a Gregorian month and uses astronomical years before the common era", () => {

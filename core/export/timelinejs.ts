@@ -1,9 +1,11 @@
 // Events as TimelineJS3 data (its JSON format: events of slides with start_date/end_date, text,
 // display_date, group, unique_id), so a front-end hands the result to TimelineJS unchanged.
 // Dates are Gregorian with astronomical years, as TimelineJS reads them into JavaScript dates;
-// display_date shows both calendars.
+// display_date shows both calendars. TimelineJS puts headline, display_date and group into the page as HTML,
+// so those plain texts are HTML-escaped here; text.text is the body's sanitized HTML.
 import { fromJulianDay } from "../dates/julian-day";
 import { dateLabel, type Locale } from "../dates/label";
+import { escapeHtml } from "../html/escape-html";
 import type { StoredEvent } from "../store/item-keys";
 
 export interface TimelineDate {
@@ -34,13 +36,13 @@ export function timelineSlide(event: StoredEvent, locale: Locale): TimelineSlide
   const precision = event.date.calendar === "julian" ? "day" : event.date.precision;
   const slide: TimelineSlide = {
     start_date: timelineDate(event.date.firstDay, precision),
-    display_date: dateLabel(event.date, locale),
-    text: { headline: event.title, text: event.body.html },
+    display_date: escapeHtml(dateLabel(event.date, locale)),
+    text: { headline: escapeHtml(event.title), text: event.body.html },
     unique_id: event.slug,
   };
   const end = timelineDate(event.date.lastDay, precision);
   if (JSON.stringify(end) !== JSON.stringify(slide.start_date)) slide.end_date = end;
-  if (event.tags.length > 0) slide.group = event.tags[0];
+  if (event.tags.length > 0) slide.group = escapeHtml(event.tags[0]);
   return slide;
 }
 

@@ -1,8 +1,6 @@
 // A short snippet of a text around the first words matching a query, HTML-escaped, matches in <mark>.
+import { escapeHtml } from "../html/escape-html";
 import { fold, type Language, stem, termMatches, terms } from "./terms";
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39" }[c]};`);
 
 export function snippet(text: string, query: string, language: Language, words = 24): string {
   const queryTerms = terms(query, language);
