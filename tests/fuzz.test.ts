@@ -6,6 +6,7 @@ import { createApp } from "../functions/app";
 import { schema } from "../schema/index";
 import { type ContentFiles, eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
 import { freshTable, testClient } from "./support/dynamodb";
+import { aliasedField, nestedFragmentFan, siblingFragmentFan } from "./support/hostile-documents";
 import { seededRandom } from "./support/seeded-random";
 
 const collection: ContentFiles = {
@@ -27,6 +28,16 @@ const seeds = [
   `{ sources(last: 3) { totalCount edges { node { slug type issued date { label } } } } revision { id eventCount } }`,
   `{ node(id: "RXZlbnQ6c3p0dXJt") { id ... on Event { title tags } ... on Source { title } } }`,
   `fragment F on HistoricalDate { edtf calendar } { event(slug: "zjazd") { date { ...F uncertain approximate } notes people places } }`,
+];
+
+/** Families that cost far more than their bytes, at random sizes: each must be refused or answered, fast. */
+const hostileFamilies: ((next: () => number) => string)[] = [
+  (next) => nestedFragmentFan(2 + Math.floor(next() * 40)),
+  (next) => siblingFragmentFan(2 + Math.floor(next() * 40)),
+  (next) => aliasedField(1 + Math.floor(next() * 16), "timeline"),
+  (next) => aliasedField(1 + Math.floor(next() * 16), 'facets(filter: { tags: ["a"] }) { tags { value count } }'),
+  (next) => aliasedField(1 + Math.floor(next() * 16), 'search(query: "szturm", first: 100) { totalCount edges { node { body } } }'),
+  (next) => aliasedField(1 + Math.floor(next() * 16), "events(first: 100) { totalCount edges { node { body(format: HTML) } } }"),
 ];
 
 const names = Object.values(schema.getTypeMap())
@@ -101,7 +112,7 @@ describe("fuzzing the API with mutated queries", () => {
     let sent = 0;
     const statuses = new Map<number, number>();
     for (; sent < 3000 && Date.now() < deadline; sent += 1) {
-      let query = seeds[sent % seeds.length];
+      let query = sent % 4 === 3 ? hostileFamilies[Math.floor(next() * hostileFamilies.length)](next) : seeds[sent % seeds.length];
       for (let m = 1 + Math.floor(next() * 3); m > 0; m -= 1) query = mutate(query, next);
       const useGet = next() < 0.3;
       const response = useGet
