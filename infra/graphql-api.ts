@@ -27,9 +27,9 @@ export interface GraphqlApiProps {
 /**
  * The GraphQL function's reserved concurrency unless a deployment sets one (`-c apiConcurrency`). It caps
  * what a flood can cost: at most 50 instances of 1 GB, 50 GB-seconds a second, and the DynamoDB reads they
- * make. Cached GETs never reach the function, and a request takes tens of milliseconds, so 50 serve about
- * a thousand uncached requests a second. It stays well inside a default account's 1,000 concurrent
- * executions, of which Lambda keeps 100 unreserved (an account with a lower quota must raise it first).
+ * make. Cached GETs never reach the function; at 50 ms a request, 50 serve a thousand uncached requests a
+ * second. It stays well inside a default account's 1,000 concurrent executions, of which Lambda keeps 100
+ * unreserved (an account with a lower quota must raise it first).
  */
 export const defaultApiConcurrency = 50;
 
