@@ -1,4 +1,5 @@
-// The CDK app: `npx cdk synth -c stage=prod` (or KRONIKA_STAGE). The content is checked before anything is built.
+// The CDK app: `npx cdk synth -c stage=prod` (or KRONIKA_STAGE). The options and the content are checked before
+// anything is built.
 import path from "node:path";
 import { App, Validations } from "aws-cdk-lib";
 import { AwsSolutionsChecks } from "cdk-nag";
@@ -6,6 +7,7 @@ import { gitRevision } from "../cli/revision";
 import { formatHuman, hasErrors } from "../core/content/diagnostic";
 import { loadContent } from "../core/content/load";
 import { validateContent } from "../core/content/validate";
+import { deployOptions } from "./deploy-options";
 import { KronikaStack } from "./kronika-stack";
 
 const app = new App();
@@ -13,6 +15,8 @@ const app = new App();
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 const stage = String(app.node.tryGetContext("stage") ?? process.env.KRONIKA_STAGE ?? "dev");
 const contentDir = path.resolve(String(app.node.tryGetContext("content") ?? "content"));
+// Checked first: a mistyped number stops the synth before the content is read or anything is bundled.
+const options = deployOptions(app);
 
 const loaded = await loadContent(contentDir);
 const diagnostics = [...loaded.diagnostics, ...validateContent(loaded.documents).diagnostics];
@@ -22,9 +26,12 @@ if (hasErrors(diagnostics)) {
 }
 
 new KronikaStack(app, `Kronika-${stage}`, {
+  // The region is fixed at synth (the CLI's default region, or the profile's): whether CloudFront's web ACL
+  // and edge function need a stack of their own in us-east-1 depends on it (see KronikaStack).
+  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   stage,
   contentDir,
   revision: gitRevision(contentDir),
   allowMassDelete: String(app.node.tryGetContext("allowMassDelete")) === "true",
-  apiReservedConcurrency: app.node.tryGetContext("apiConcurrency") ? Number(app.node.tryGetContext("apiConcurrency")) : undefined,
+  ...options,
 });

@@ -1,7 +1,9 @@
 // CloudFront in front of the API and the GraphiQL site. GET queries are cached at the edge by query,
-// variables, operation name and Accept; POST passes through. The origin is the public Function URL:
-// origin access control would require clients to sign POST bodies (x-amz-content-sha256), so it is not used.
-import { Duration, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
+// variables, operation name and Accept; POST passes through. The Function URL is reached only through
+// origin access control: CloudFront signs each request, and the origin-request function supplies the
+// body hash a signed POST needs (x-amz-content-sha256), so clients send plain GraphQL requests.
+// A WAF web ACL rate-limits every request per IP address.
+import { Duration, RemovalPolicy, Stack, Token, Validations } from "aws-cdk-lib";
 import {
   AllowedMethods,
   CachedMethods,
@@ -9,12 +11,13 @@ import {
   CachePolicy,
   CacheQueryStringBehavior,
   Distribution,
+  LambdaEdgeEventType,
   OriginRequestPolicy,
   PriceClass,
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
 import { FunctionUrlOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
-import type { IFunctionUrl } from "aws-cdk-lib/aws-lambda";
+import type { IFunctionUrl, IVersion } from "aws-cdk-lib/aws-lambda";
 import { BlockPublicAccess, Bucket, BucketEncryption } from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
@@ -26,7 +29,12 @@ export const graphiqlPath = "/graphiql/";
 export const cacheKeyQueryStrings = ["query", "variables", "operationName", "extensions"];
 
 export interface ContentDeliveryProps {
+  /** The GraphQL function's URL, with AWS_IAM auth: the distribution is given the right to call it. */
   apiUrl: IFunctionUrl;
+  /** The origin-request function's version (Lambda@Edge, in us-east-1). */
+  originRequest: IVersion;
+  /** The ARN of a CLOUDFRONT-scope WAF web ACL (in us-east-1). */
+  webAclArn: string;
   /** A folder with GraphiQL's static files (see graphiql-site.ts). */
   graphiqlSiteDir: string;
   /** Delete the GraphiQL bucket with the stack (non-production stages). */
@@ -60,14 +68,19 @@ export class ContentDelivery extends Construct {
     this.distribution = new Distribution(this, "Distribution", {
       comment: "Kronika: GraphQL API and GraphiQL",
       priceClass: PriceClass.PRICE_CLASS_100,
+      webAclId: props.webAclArn,
       defaultBehavior: {
-        origin: new FunctionUrlOrigin(props.apiUrl),
+        // Creates the Lambda OAC and the function's permissions for this distribution alone.
+        origin: FunctionUrlOrigin.withOriginAccessControl(props.apiUrl),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        // The only set with POST; the origin-request function answers PUT, PATCH and DELETE with 405.
         allowedMethods: AllowedMethods.ALLOW_ALL,
         cachedMethods: CachedMethods.CACHE_GET_HEAD,
         cachePolicy: queryCache,
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         compress: true,
+        // On cache misses only: cached GETs cost no invocation.
+        edgeLambdas: [{ eventType: LambdaEdgeEventType.ORIGIN_REQUEST, functionVersion: props.originRequest, includeBody: true }],
       },
       additionalBehaviors: {
         [`${graphiqlPath}*`]: {
@@ -100,12 +113,12 @@ export class ContentDelivery extends Construct {
     });
     acknowledge(this.distribution, {
       CFR1: "Kronika publishes public historical content for readers anywhere; there is no country to exclude.",
-      CFR2: "Abuse is bounded by the API's own query limits and the function's reserved concurrency; a WAF web ACL can be attached per deployment where wanted.",
       CFR3: "Every API request is logged by the function as structured JSON with its request id; CloudFront standard logs would duplicate them at extra cost.",
       CFR4: "The distribution uses the default *.cloudfront.net certificate, which fixes the TLS policy; a deployment with its own domain and certificate should set TLSv1.2_2021 (see README).",
     });
     // BucketDeployment's copying function is a CDK singleton at stack level; its role and runtime are CDK's own.
     const stack = Stack.of(this);
+    const assetRegion = Token.isUnresolved(stack.region) ? "<AWS::Region>" : stack.region;
     for (const child of stack.node.children.filter((c) => c.node.id.startsWith("Custom::CDKBucketDeployment"))) {
       acknowledge(child, {
         L1: "The runtime of CDK's BucketDeployment function is chosen by aws-cdk-lib.",
@@ -116,7 +129,7 @@ export class ContentDelivery extends Construct {
         "IAM5[Action::s3:List*]": "CDK's BucketDeployment lists the source and destination to sync them.",
         "IAM5[Action::s3:DeleteObject*]": "CDK's BucketDeployment removes files no longer in the site (prune).",
         "IAM5[Action::s3:Abort*]": "CDK's BucketDeployment may abort multipart uploads it started.",
-        "IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]":
+        [`IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${assetRegion}/*]`]:
           "The CDK asset bucket, where the site's zip is staged.",
         [`IAM5[Resource::<${stack.getLogicalId(this.bucket.node.defaultChild as never)}.Arn>/*]`]:
           "The GraphiQL bucket's objects, which the deployment writes.",

@@ -1,4 +1,5 @@
-// The public GraphQL API: one Lambda function behind a Function URL, allowed only to read the table.
+// The public GraphQL API: one Lambda function behind a Function URL that only CloudFront may call,
+// allowed only to read the table.
 import { Duration } from "aws-cdk-lib";
 import type { TableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
@@ -15,13 +16,22 @@ export interface GraphqlApiProps {
   graphiqlPath: string;
   /** Memory in MB. Default 1024: Lambda's CPU share grows with memory, and parse, validate and execute are CPU-bound. */
   memorySize?: number;
-  /** Cap on concurrent executions (reserved concurrency), to bound cost and DynamoDB load; unset means the account's pool. */
+  /** Cap on concurrent executions (reserved concurrency), to bound cost and DynamoDB load. Default: defaultApiConcurrency. */
   reservedConcurrency?: number;
   /** How long request logs are kept. Default: one month. */
   logRetention?: RetentionDays;
   /** Delete the log group with the stack. */
   destroyWithStack?: boolean;
 }
+
+/**
+ * The GraphQL function's reserved concurrency unless a deployment sets one (`-c apiConcurrency`). It caps
+ * what a flood can cost: at most 50 instances of 1 GB, 50 GB-seconds a second, and the DynamoDB reads they
+ * make. Cached GETs never reach the function; at 50 ms a request, 50 serve a thousand uncached requests a
+ * second. It stays well inside a default account's 1,000 concurrent executions, of which Lambda keeps 100
+ * unreserved (an account with a lower quota must raise it first).
+ */
+export const defaultApiConcurrency = 50;
 
 /** The actions the API may perform: reads by key and by index, never Scan, never writes. */
 export const apiTableActions = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"];
@@ -39,7 +49,7 @@ export class GraphqlApi extends Construct {
       timeout: Duration.seconds(10),
       logRetention: props.logRetention ?? RetentionDays.ONE_MONTH,
       destroyWithStack: props.destroyWithStack,
-      reservedConcurrency: props.reservedConcurrency,
+      reservedConcurrency: props.reservedConcurrency ?? defaultApiConcurrency,
       environment: {
         [environment.tableName]: props.table.tableName,
         KRONIKA_GRAPHIQL_PATH: props.graphiqlPath,
@@ -54,6 +64,8 @@ export class GraphqlApi extends Construct {
         resources: [props.table.tableArn, `${props.table.tableArn}/index/${listIndex.indexName}`],
       }),
     );
-    this.url = this.function.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
+    // Only CloudFront may call it: the distribution signs its requests (origin access control), and the
+    // function's resource policy allows that one distribution (see ContentDelivery).
+    this.url = this.function.addFunctionUrl({ authType: FunctionUrlAuthType.AWS_IAM });
   }
 }

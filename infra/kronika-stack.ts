@@ -1,15 +1,20 @@
 // One Kronika deployment (a stage): the table, the GraphQL API behind CloudFront with GraphiQL beside it,
-// and the deploy-time content sync.
+// CloudFront's web ACL and origin-request function (in us-east-1), and the deploy-time content sync.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
+import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps, Token } from "aws-cdk-lib";
 import type { Construct } from "constructs";
+import { ApiFirewall } from "./api-firewall";
 import { ContentDelivery, graphiqlPath, graphqlPath } from "./content-delivery";
 import { ContentSync } from "./content-sync";
 import { ContentTable } from "./content-table";
 import { writeGraphiqlSite } from "./graphiql-site";
 import { GraphqlApi } from "./graphql-api";
+import { OriginRequestFunction } from "./origin-request-function";
+
+/** Where CloudFront takes its web ACLs and Lambda@Edge functions from. */
+export const edgeRegion = "us-east-1";
 
 export interface KronikaStackProps extends StackProps {
   stage: string;
@@ -19,13 +24,39 @@ export interface KronikaStackProps extends StackProps {
   allowMassDelete?: boolean;
   /** Keep the table and logs when the stack is deleted. Default: only for the "prod" stage. */
   retainData?: boolean;
-  /** Reserved concurrency of the GraphQL function. Default: none (the account's pool). */
+  /** Reserved concurrency of the GraphQL function. Default: defaultApiConcurrency (graphql-api.ts). */
   apiReservedConcurrency?: number;
+  /** Requests per IP address in 5 minutes before the web ACL blocks it. Default: defaultApiRateLimit (api-firewall.ts). */
+  apiRateLimit?: number;
 }
 
 export class KronikaStack extends Stack {
+  /**
+   * Outside us-east-1, the stack there (`<id>-edge`) that holds the web ACL and the origin-request function:
+   * CloudFront takes both only from us-east-1. This stack reads their ARNs as the edge stack's outputs
+   * (weak cross-region references: Fn::GetStackOutput), so a new version of the function, made whenever
+   * its bundle changes, reaches the distribution on the next deploy; strong references (an SSM export
+   * per value) refuse to change a value another stack uses. In us-east-1 everything is in this one stack.
+   */
+  readonly edgeStack?: Stack;
+
   constructor(scope: Construct, id: string, props: KronikaStackProps) {
     super(scope, id, props);
+    CrossStackReferences.of(this).consume(ReferenceStrength.WEAK);
+    if (Token.isUnresolved(this.region)) {
+      throw new Error(
+        `${id}: the stack needs an explicit region (env.region; the CDK CLI sets CDK_DEFAULT_REGION), since CloudFront's web ACL and edge function must be made in ${edgeRegion}`,
+      );
+    }
+    if (this.region !== edgeRegion) {
+      this.edgeStack = new Stack(scope, `${id}-edge`, {
+        env: { account: props.env?.account, region: edgeRegion },
+        description: `The ${edgeRegion} part of ${id}: CloudFront's web ACL and origin-request function.`,
+      });
+    }
+    const edge = this.edgeStack ?? this;
+    const firewall = new ApiFirewall(edge, "Firewall", { rateLimit: props.apiRateLimit });
+    const originRequest = new OriginRequestFunction(edge, "OriginRequest");
     const retain = props.retainData ?? props.stage === "prod";
     const { table } = new ContentTable(this, "Content", { retain });
     const api = new GraphqlApi(this, "Api", {
@@ -35,7 +66,13 @@ export class KronikaStack extends Stack {
       destroyWithStack: !retain,
     });
     const graphiqlSiteDir = writeGraphiqlSite(mkdtempSync(path.join(tmpdir(), "kronika-graphiql-")), { endpoint: graphqlPath });
-    const cdn = new ContentDelivery(this, "Cdn", { apiUrl: api.url, graphiqlSiteDir, destroyWithStack: !retain });
+    const cdn = new ContentDelivery(this, "Cdn", {
+      apiUrl: api.url,
+      originRequest: originRequest.version,
+      webAclArn: firewall.webAcl.attrArn,
+      graphiqlSiteDir,
+      destroyWithStack: !retain,
+    });
     const sync = new ContentSync(this, "Sync", {
       table,
       contentDir: props.contentDir,

@@ -1,31 +1,53 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
-import { App, Validations } from "aws-cdk-lib";
+import { App, Stack, Validations } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { listIndex, tableKeys } from "../core/store/table-definition";
 import { syncContent } from "../core/sync/sync";
-import { KronikaStack } from "../infra/kronika-stack";
+import { contextOption, deployOptions } from "../infra/deploy-options";
+import { KronikaStack, type KronikaStackProps } from "../infra/kronika-stack";
 import { eventFile } from "./support/content-folder";
 import { freshTable, tableContents, testClient } from "./support/dynamodb";
 import { functionUrlEvent } from "./support/function-url-event";
 
-const run = promisify(execFile);
+const execute = promisify(execFile);
 const contentDir = path.resolve("content");
 const lambdaResponseLimit = 6 * 1024 * 1024;
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
 
-function synth(stage: string, options: { bundle: boolean }) {
+interface SynthOptions {
+  bundle: boolean;
+  /** The API's region. Default: eu-central-1, so the edge protection has a stack of its own in us-east-1. */
+  region?: string;
+  props?: Partial<KronikaStackProps>;
+}
+
+function synth(stage: string, options: SynthOptions) {
   const app = new App(options.bundle ? {} : { context: { "aws:cdk:bundling-stacks": [] } });
-  const stack = new KronikaStack(app, `Kronika-${stage}`, { stage, contentDir, revision: "abc123" });
+  const env = { region: options.region ?? "eu-central-1" };
+  const stack = new KronikaStack(app, `Kronika-${stage}`, { stage, contentDir, revision: "abc123", env, ...options.props });
   const template = Template.fromStack(stack);
-  return { app, stack, template, resources: template.toJSON().Resources as Record<string, Resource>, outdir: app.synth().directory };
+  // The other stack of the deployment, if any: the one in us-east-1 that CloudFront's edge features need.
+  const edge = app.node.children.find((c): c is Stack => Stack.isStack(c) && c !== stack);
+  const edgeTemplate = edge ? Template.fromStack(edge) : undefined;
+  return {
+    app,
+    stack,
+    template,
+    resources: template.toJSON().Resources as Record<string, Resource>,
+    edge,
+    edgeResources: (edgeTemplate?.toJSON().Resources ?? {}) as Record<string, Resource>,
+    edgeOutputs: (edgeTemplate?.toJSON().Outputs ?? {}) as Record<string, { Value: unknown }>,
+    outdir: app.synth().directory,
+  };
 }
 
 describe("the CDK stack", () => {
@@ -55,6 +77,15 @@ describe("the CDK stack", () => {
       .filter((a: string) => a.startsWith(prefix))
       .sort();
   const assetDir = (fn: Resource) => path.join(prod.outdir, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, "")}`);
+  const distributionConfig = (deployment: ReturnType<typeof synth>) =>
+    ofType(deployment.resources, "AWS::CloudFront::Distribution")[0][1].Properties.DistributionConfig;
+  const rateRule = (acl: Resource) => acl.Properties.Rules.find((r: any) => r.Statement.RateBasedStatement).Statement.RateBasedStatement;
+  /** What a value read from the edge stack (a weak cross-region reference: Fn::GetStackOutput) is there. */
+  const crossRegionSource = (deployment: ReturnType<typeof synth>, value: any) => {
+    const { StackName, Region, OutputName } = value["Fn::GetStackOutput"];
+    expect({ StackName, Region }).toEqual({ StackName: deployment.edge?.stackName, Region: "us-east-1" });
+    return deployment.edgeOutputs[OutputName].Value;
+  };
 
   describe("the table", () => {
     it("is on demand with point-in-time recovery in every stage", () => {
@@ -128,6 +159,13 @@ describe("the CDK stack", () => {
       expect(actionsOf(functionNamed("ApiFunction").id, "cloudfront:")).toEqual([]);
     });
 
+    it("cap the API at 50 concurrent executions unless a deployment sets another number", () => {
+      expect(functionNamed("ApiFunction").Properties.ReservedConcurrentExecutions).toBe(50);
+      const capped = synth("capped", { bundle: false, props: { apiReservedConcurrency: 7 } });
+      const [[, api]] = ofType(capped.resources, "AWS::Lambda::Function").filter(([id]) => id.startsWith("ApiFunction"));
+      expect(api.Properties.ReservedConcurrentExecutions).toBe(7);
+    });
+
     it("use roles without AWS managed policies", () => {
       for (const name of ["ApiFunction", "SyncFunction"]) {
         const roleId = functionNamed(name).Properties.Role["Fn::GetAtt"][0];
@@ -159,9 +197,10 @@ describe("the CDK stack", () => {
       });
     });
 
-    it("sends every method to the Function URL and /graphiql/* to the bucket", () => {
-      const [[, distribution]] = ofType(prod.resources, "AWS::CloudFront::Distribution");
-      const config = distribution.Properties.DistributionConfig;
+    it("sends the API's requests to the Function URL, signed by origin access control, and /graphiql/* to the bucket", () => {
+      const config = distributionConfig(prod);
+      // CloudFront offers no method set with POST but without PUT, PATCH and DELETE: the origin-request
+      // function refuses those (see "refuses every method but GET, HEAD, OPTIONS and POST").
       expect(config.DefaultCacheBehavior).toMatchObject({
         AllowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"],
         CachedMethods: ["GET", "HEAD"],
@@ -174,8 +213,151 @@ describe("the CDK stack", () => {
       const graphiqlOrigin = config.Origins.find((o: any) => o.Id === graphiql.TargetOriginId);
       expect(JSON.stringify(graphiqlOrigin.DomainName)).toContain("GraphiqlBucket");
       expect(graphiqlOrigin.OriginAccessControlId).toBeDefined();
+      expect(graphiql.LambdaFunctionAssociations).toBeUndefined();
     });
 
+    it("makes the Function URL reachable only through this distribution: IAM auth, a Lambda OAC, and an invoke permission for it alone", () => {
+      const [[, url]] = ofType(prod.resources, "AWS::Lambda::Url");
+      expect(url.Properties.AuthType).toBe("AWS_IAM");
+      const config = distributionConfig(prod);
+      const apiOrigin = config.Origins.find((o: any) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
+      const oacId = apiOrigin.OriginAccessControlId["Fn::GetAtt"][0];
+      expect(prod.resources[oacId].Properties.OriginAccessControlConfig).toMatchObject({
+        OriginAccessControlOriginType: "lambda",
+        SigningBehavior: "always",
+        SigningProtocol: "sigv4",
+      });
+      const permissions = ofType(prod.resources, "AWS::Lambda::Permission").map(([, p]) => p.Properties);
+      const [distributionId] = ofType(prod.resources, "AWS::CloudFront::Distribution").map(([id]) => id);
+      const viaUrl = permissions.filter((p) => p.Action === "lambda:InvokeFunctionUrl");
+      expect(viaUrl.length).toBeGreaterThan(0);
+      for (const permission of viaUrl) {
+        expect(permission.Principal).toBe("cloudfront.amazonaws.com");
+        expect(JSON.stringify(permission.SourceArn)).toContain(`:distribution/",{"Ref":"${distributionId}"}`);
+        expect(permission.FunctionUrlAuthType).not.toBe("NONE");
+      }
+      expect(permissions.filter((p) => p.Principal === "*")).toEqual([]);
+    });
+
+    it("puts a web ACL with a per-IP rate limit on the distribution, made in us-east-1 for an API elsewhere", () => {
+      expect(prod.edge?.region).toBe("us-east-1");
+      const [[aclId, acl]] = ofType(prod.edgeResources, "AWS::WAFv2::WebACL");
+      expect(ofType(prod.resources, "AWS::WAFv2::WebACL")).toEqual([]);
+      expect(acl.Properties).toMatchObject({ Scope: "CLOUDFRONT", DefaultAction: { Allow: {} } });
+      expect(rateRule(acl)).toMatchObject({ Limit: 2000, AggregateKeyType: "IP", EvaluationWindowSec: 300 });
+      expect(crossRegionSource(prod, distributionConfig(prod).WebACLId)).toEqual({ "Fn::GetAtt": [aclId, "Arn"] });
+    });
+
+    it("keeps everything in one stack when the API is in us-east-1, and takes the rate limit from the deployment", () => {
+      const east = synth("east", { bundle: false, region: "us-east-1", props: { apiRateLimit: 300 } });
+      expect(east.edge).toBeUndefined();
+      const [[aclId, acl]] = ofType(east.resources, "AWS::WAFv2::WebACL");
+      expect(rateRule(acl).Limit).toBe(300);
+      const config = distributionConfig(east);
+      expect(config.WebACLId).toEqual({ "Fn::GetAtt": [aclId, "Arn"] });
+      const [association] = config.DefaultCacheBehavior.LambdaFunctionAssociations;
+      const [versionId] = ofType(east.resources, "AWS::Lambda::Version").map(([id]) => id);
+      expect(association).toEqual({ EventType: "origin-request", IncludeBody: true, LambdaFunctionARN: { Ref: versionId } });
+    });
+
+    it("refuses to build a deployment whose region is not known, since the edge protection's place depends on it", () => {
+      const app = new App({ context: { "aws:cdk:bundling-stacks": [] } });
+      expect(() => new KronikaStack(app, "Kronika-anywhere", { stage: "dev", contentDir })).toThrow(/region/);
+    });
+
+    describe("the origin-request function, as it ships", () => {
+      const edgeBundle = () => {
+        const [[, fn]] = ofType(prod.edgeResources, "AWS::Lambda::Function").filter(([id]) => id.startsWith("OriginRequest"));
+        return path.join(assetDir(fn), "index.mjs");
+      };
+      const originRequest = (method: string, options: { body?: string; headers?: Record<string, string>; truncated?: boolean } = {}) => ({
+        Records: [
+          {
+            cf: {
+              config: {
+                distributionDomainName: "d111111abcdef8.cloudfront.net",
+                distributionId: "E1",
+                eventType: "origin-request",
+                requestId: "r1",
+              },
+              request: {
+                clientIp: "203.0.113.178",
+                method,
+                uri: "/graphql",
+                querystring: "",
+                headers: Object.fromEntries(Object.entries(options.headers ?? {}).map(([name, value]) => [name, [{ key: name, value }]])),
+                ...(options.body === undefined
+                  ? {}
+                  : {
+                      body: {
+                        action: "read-only",
+                        encoding: "base64",
+                        data: Buffer.from(options.body).toString("base64"),
+                        inputTruncated: options.truncated ?? false,
+                      },
+                    }),
+              },
+            },
+          },
+        ],
+      });
+      const invokeEdge = async (event: unknown) => {
+        const outcome = await execute(process.execPath, [
+          "--import",
+          "tsx",
+          "tests/support/bundle-harness.ts",
+          "invoke",
+          edgeBundle(),
+          JSON.stringify(event),
+        ]);
+        return JSON.parse(outcome.stdout.trim().split("\n").pop() as string);
+      };
+
+      it("is attached to the API's requests with their bodies, and may run at the edge", () => {
+        const [association] = distributionConfig(prod).DefaultCacheBehavior.LambdaFunctionAssociations;
+        expect(association).toMatchObject({ EventType: "origin-request", IncludeBody: true });
+        const [[versionId]] = ofType(prod.edgeResources, "AWS::Lambda::Version");
+        expect(crossRegionSource(prod, association.LambdaFunctionARN)).toEqual({ Ref: versionId });
+        const [[, fn]] = ofType(prod.edgeResources, "AWS::Lambda::Function").filter(([id]) => id.startsWith("OriginRequest"));
+        expect(fn.Properties.Runtime).toBe("nodejs22.x");
+        expect(fn.Properties.Architectures ?? ["x86_64"]).toEqual(["x86_64"]);
+        expect(fn.Properties.Environment).toBeUndefined();
+        const role = prod.edgeResources[fn.Properties.Role["Fn::GetAtt"][0]];
+        const principals = role.Properties.AssumeRolePolicyDocument.Statement.flatMap((s: any) => [s.Principal.Service].flat());
+        expect(principals.sort()).toEqual(["edgelambda.amazonaws.com", "lambda.amazonaws.com"]);
+      });
+
+      it("refuses every method but GET, HEAD, OPTIONS and POST with 405 and an Allow header", async () => {
+        for (const method of ["PUT", "PATCH", "DELETE"]) {
+          const response = await invokeEdge(originRequest(method, { body: "{}" }));
+          expect(response.status, method).toBe("405");
+          expect(response.headers.allow).toEqual([{ key: "Allow", value: "GET, HEAD, OPTIONS, POST" }]);
+        }
+        for (const method of ["GET", "HEAD", "OPTIONS"]) {
+          const request = await invokeEdge(originRequest(method));
+          expect(request.method, method).toBe(method);
+          expect(request.status).toBeUndefined();
+        }
+      });
+
+      it("adds the SHA-256 of a POST body that origin access control signs, and never passes on the viewer's own", async () => {
+        const body = JSON.stringify({ query: '{ event(slug: "szturm-na-palac-zimowy") { title } }', variables: { żółć: "Зимний" } });
+        const forged = { "x-amz-content-sha256": "0".repeat(64) };
+        const post = await invokeEdge(originRequest("POST", { body, headers: forged }));
+        const expected = createHash("sha256").update(Buffer.from(body)).digest("hex");
+        expect(post.headers["x-amz-content-sha256"]).toEqual([{ key: "x-amz-content-sha256", value: expected }]);
+        expect(post.body.data).toBe(Buffer.from(body).toString("base64"));
+        const empty = await invokeEdge(originRequest("POST", { body: "" }));
+        expect(empty.headers["x-amz-content-sha256"][0].value).toBe(createHash("sha256").update("").digest("hex"));
+        const get = await invokeEdge(originRequest("GET", { headers: forged }));
+        expect(get.headers["x-amz-content-sha256"]).toBeUndefined();
+      });
+
+      it("answers 413 when CloudFront cut the body short, rather than sign a hash of part of it", async () => {
+        const response = await invokeEdge(originRequest("POST", { body: "{", truncated: true }));
+        expect(response.status).toBe("413");
+      });
+    });
     it("deploys a GraphiQL page whose every script, style and worker is in the same site", async () => {
       const [[, deployment]] = ofType(prod.resources, "Custom::CDKBucketDeployment");
       expect(deployment.Properties.DestinationBucketKeyPrefix).toBe("graphiql/");
@@ -202,16 +384,55 @@ describe("the CDK stack", () => {
     });
   });
 
-  it("passes cdk-nag's AwsSolutions checks, every accepted finding acknowledged with a reason", () => {
-    const app = new App({ context: { "aws:cdk:bundling-stacks": [] } });
-    new KronikaStack(app, "Kronika-nag", { stage: "prod", contentDir });
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-    expect(() => app.synth()).not.toThrow();
+  it("passes cdk-nag's AwsSolutions checks, every accepted finding acknowledged with a reason, in and outside us-east-1", () => {
+    for (const region of ["eu-central-1", "us-east-1"]) {
+      const app = new App({ context: { "aws:cdk:bundling-stacks": [] } });
+      new KronikaStack(app, "Kronika-nag", { stage: "prod", contentDir, env: { region } });
+      Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+      expect(() => app.synth(), region).not.toThrow();
+    }
+  });
+
+  describe("the deployment's options", () => {
+    it("read apiConcurrency and apiRateLimit as whole numbers in range, and leave them unset when absent", () => {
+      const options = (context: Record<string, unknown>) => deployOptions(new App({ context }));
+      expect(options({})).toEqual({ apiReservedConcurrency: undefined, apiRateLimit: undefined });
+      expect(options({ apiConcurrency: "20", apiRateLimit: "10" })).toEqual({ apiReservedConcurrency: 20, apiRateLimit: 10 });
+      expect(options({ apiConcurrency: 1, apiRateLimit: 2_000_000_000 })).toEqual({
+        apiReservedConcurrency: 1,
+        apiRateLimit: 2_000_000_000,
+      });
+    });
+
+    it("refuse a value that is not a whole number in range, naming the context key and the value", () => {
+      const app = (key: string, value: unknown) => new App({ context: { [key]: value } });
+      for (const value of ["0", "-1", "1.5", "abc", "", " 5", "1e3", "0x10", 0, 2.5, true]) {
+        expect(() => contextOption(app("apiConcurrency", value), "apiConcurrency", { min: 1 }), String(value)).toThrow(
+          `-c apiConcurrency=${JSON.stringify(value)}`,
+        );
+      }
+      for (const value of ["9", "2000000001", "many"]) {
+        expect(() => deployOptions(app("apiRateLimit", value)), value).toThrow(/apiRateLimit.*from 10 to 2000000000/);
+      }
+    });
+
+    it("stop a synth before anything is built, with the key and the value on stderr", async () => {
+      const synthWith = (context: Record<string, string>) =>
+        execute(process.execPath, ["--import", "tsx", "infra/app.ts"], {
+          env: { ...process.env, CDK_CONTEXT_JSON: JSON.stringify(context), CDK_DEFAULT_REGION: "eu-central-1" },
+        }).then(
+          () => "",
+          (error: { stderr: string }) => error.stderr,
+        );
+      const [concurrency, rate] = await Promise.all([synthWith({ apiConcurrency: "0" }), synthWith({ apiRateLimit: "lots" })]);
+      expect(concurrency).toContain('-c apiConcurrency="0"');
+      expect(rate).toContain('-c apiRateLimit="lots"');
+    });
   });
 
   describe("the bundles as they ship", () => {
     const harness = async (args: string[], env: Record<string, string>) => {
-      const outcome = await run(process.execPath, ["--import", "tsx", "tests/support/bundle-harness.ts", ...args], {
+      const outcome = await execute(process.execPath, ["--import", "tsx", "tests/support/bundle-harness.ts", ...args], {
         env: { ...process.env, ...env },
         maxBuffer: 64 * 1024 * 1024,
       }).catch((error: { stdout: string }) => error);
@@ -317,7 +538,7 @@ describe("the CDK stack", () => {
         const first = await handler(event);
         const again = await handler({ ...event, headers: { ...event.headers, "if-none-match": first.headers.etag } });
         console.log(JSON.stringify({ etag: first.headers.etag, status: again.statusCode, body: again.body }));`;
-      const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], {
+      const { stdout } = await execute(process.execPath, ["--input-type=module", "-e", script], {
         env: { ...process.env, ...environmentOf("ApiFunction", tableName, dir) },
       });
       const conditional = JSON.parse(stdout.trim().split("\n").pop() as string);

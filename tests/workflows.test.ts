@@ -26,4 +26,11 @@ describe("GitHub Actions workflows", () => {
     expect(workflow).toContain("role-to-assume:");
     expect(workflow).not.toMatch(/aws-access-key-id|AWS_SECRET_ACCESS_KEY/i);
   });
+
+  it("deploy every stack of the stage, the us-east-1 edge stack with the API's", async () => {
+    const workflow = await readFile(".github/workflows/deploy.yml", "utf8");
+    const deploys = workflow.split("\n").filter((line) => line.includes("cdk deploy"));
+    expect(deploys.length).toBeGreaterThan(0);
+    for (const line of deploys) expect(line).toMatch(/cdk deploy --all -c stage=prod/);
+  });
 });
