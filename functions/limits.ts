@@ -1,6 +1,7 @@
-// What one request may ask for, declared once. Defaults follow graphql-armor's (depth 6, aliases 15,
-// directives 50, tokens 1000, cost 5000) and GitHub's connection size (1–100), adjusted where the schema's
-// shape asks for it; every limit can be set through the environment (KRONIKA_LIMIT_<NAME>).
+// What one request may ask for, declared once. Defaults follow graphql-armor's published defaults (depth 6,
+// aliases 15, directives 50, tokens 1000, cost 5000) and GitHub's connection size (1–100), adjusted where the
+// schema's shape asks for it; every limit can be set through the environment (KRONIKA_LIMIT_<NAME>). The
+// checks themselves are ours (query-analysis.ts): they measure each fragment once and read field costs from the schema.
 
 export interface Limits {
   /** Nesting of fields. Relay's edges { node { … } } costs two levels, so armor's 6 becomes 10. */
