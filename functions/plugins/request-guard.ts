@@ -10,13 +10,6 @@ const jsonTypes = ["application/json", "application/graphql-response+json"];
 
 const refusal = (status: number, code: string, message: string) => createGraphQLError(message, { extensions: { code, http: { status } } });
 
-/** A refusal as a response, for hooks that run before yoga can turn a thrown error into one. */
-const refusalResponse = (fetchAPI: { Response: typeof Response }, status: number, code: string, message: string) =>
-  new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
-    status,
-    headers: { "content-type": "application/json" },
-  });
-
 const isObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** What each GraphQL parameter must be, when it is given at all. */
@@ -29,12 +22,12 @@ const parameterTypes: Record<string, { test: (value: unknown) => boolean; expect
 
 export function useRequestGuard(): Plugin {
   return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
+    onRequestParse({ request, url }) {
       if (request.method === "POST") {
         const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
         if (!jsonTypes.includes(type)) {
           const message = `POST bodies must be JSON (content-type: application/json), not "${type.slice(0, 100) || "none"}"`;
-          endResponse(refusalResponse(fetchAPI, 415, "UNSUPPORTED_MEDIA_TYPE", message));
+          throw refusal(415, "UNSUPPORTED_MEDIA_TYPE", message);
         }
         return;
       }
@@ -48,10 +41,7 @@ export function useRequestGuard(): Plugin {
         } catch {
           value = undefined;
         }
-        if (!isObject(value)) {
-          endResponse(refusalResponse(fetchAPI, 400, "BAD_REQUEST", `the ${name} parameter must be a JSON object`));
-          return;
-        }
+        if (!isObject(value)) throw refusal(400, "BAD_REQUEST", `the ${name} parameter must be a JSON object`);
       }
     },
     onParams({ params }) {
