@@ -94,7 +94,7 @@ function withWrittenDate(data: Record<string, unknown>, parsed: ParsedDocument):
   if (typeof date === "object" && !Array.isArray(date)) {
     const pair = { ...(date as Record<string, unknown>) };
     for (const key of ["julian", "gregorian"]) {
-      if (key in pair) pair[key] = parsed.writtenText(["date", key]) ?? pair[key];
+      if (Object.hasOwn(pair, key)) pair[key] = parsed.writtenText(["date", key]) ?? pair[key];
     }
     return { ...data, date: pair };
   }
@@ -109,7 +109,7 @@ function checkFields<S extends z.ZodObject>(
 ): { fields: z.infer<S>; date?: ResolvedDate } | undefined {
   const data = withWrittenDate(parsed.data as Record<string, unknown>, parsed);
   const result = schema.safeParse(data);
-  const dateWritten = "date" in data;
+  const dateWritten = Object.hasOwn(data, "date");
   const date = dateWritten ? checkDate(parsed, ["date"], report) : undefined;
   if (!result.success) {
     reportSchemaIssues(result.error.issues, parsed, report, Object.keys(schema.shape));
@@ -123,7 +123,7 @@ function checkEvent(doc: ContentDocument, parsed: ParsedDocument, report: Report
   const checked = checkFields(eventFrontMatterSchema, parsed, report);
   if (!checked?.date) return undefined;
   const { sources, date: _written, ...fields } = checked.fields;
-  return { ...fields, slug: doc.slug, date: checked.date, citations: sources, body: parsed.body.trim(), translations: {} };
+  return { ...fields, slug: doc.slug, date: checked.date, citations: sources, body: parsed.body.trim(), translations: Object.create(null) };
 }
 
 const translatable = Object.keys(translationSchema.shape);
@@ -206,7 +206,7 @@ function checkSource(doc: ContentDocument, parsed: ParsedDocument, report: Repor
 function checkSettings(parsed: ParsedDocument, report: Report): CollectionSettings | undefined {
   const data = { ...(parsed.data as Record<string, unknown>) };
   let dateOk = true;
-  if ("julianCalendarUntil" in data) {
+  if (Object.hasOwn(data, "julianCalendarUntil")) {
     data.julianCalendarUntil = parsed.writtenText(["julianCalendarUntil"]) ?? data.julianCalendarUntil;
     const until = resolveDate(String(data.julianCalendarUntil));
     if (!until.ok) {
