@@ -4,6 +4,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { formatOutcome } from "../cli/format-plan";
 import { htmlToText } from "../core/citations/html-text";
 import { loadContent } from "../core/content/load";
 import { validateContent } from "../core/content/validate";
@@ -158,5 +159,92 @@ sources:
       ]),
     );
     expect(diagnostics.some((d) => d.rule === "unknown-field" && d.message.includes("toString"))).toBe(true);
+  });
+});
+
+/** "Billion laughs": nine anchors of nine aliases each, 9^9 values from some 400 bytes. */
+function aliasBomb(): string {
+  const lines = [`l0: &l0 [${Array(9).fill('"lol"').join(", ")}]`];
+  for (let i = 1; i < 9; i += 1)
+    lines.push(
+      `l${i}: &l${i} [${Array(9)
+        .fill(`*l${i - 1}`)
+        .join(", ")}]`,
+    );
+  return `${lines.join("\n")}\n`;
+}
+const aliasMessage = "aliases (*name) expand to more than 100 values: write the values out, or use fewer aliases [yaml-syntax]";
+/** Control characters and bidirectional overrides. */
+const rawControl = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
+
+describe("hostile YAML and file names", () => {
+  it("report a YAML alias bomb as yaml-syntax on each file that holds one, and go on checking the others", async () => {
+    const dir = await writeContentFolder({
+      "collection.yaml": `locale: pl\n${aliasBomb()}`,
+      "sources/bomba.yaml": `type: book\ntitle: Bomba\n${aliasBomb()}`,
+      "sources/opracowanie.yaml": sourceFile("Opracowanie"),
+      "events/bomba.md": `---\ntitle: Bomba\n${aliasBomb()}---\nTreść.\n`,
+      "events/zly.md": "---\ntitle: Zły\ndate: 1917-02-30\nsources: [{ source: opracowanie }]\n---\n",
+    });
+    const started = Date.now();
+    const { code, stdout, stderr } = await cli("check", ["--content", dir]);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(stderr).toBe("");
+    expect(code).toBe(1);
+    const lines = stdout.trim().split("\n");
+    expect(lines.slice(0, -1).map((line) => line.slice(path.relative(process.cwd(), dir).length + 1))).toEqual([
+      `collection.yaml:3:10: error: ${aliasMessage}`,
+      `events/bomba.md:4:10: error: ${aliasMessage}`,
+      "events/zly.md:3:7: error: 1917-02-30 does not exist in the gregorian calendar (February 1917 has 28 days) [date-invalid]",
+      `sources/bomba.yaml:4:10: error: ${aliasMessage}`,
+    ]);
+
+    const env = testClient();
+    const tableName = await freshTable(env.client);
+    const outcome = await syncContent({ contentDir: dir, client: env.client, tableName });
+    expect(outcome.status).toBe("invalid");
+    expect(outcome.diagnostics.filter((d) => d.rule === "yaml-syntax")).toHaveLength(3);
+    expect(await tableContents(env.client, tableName)).toEqual([]);
+  });
+
+  it("print file names, messages and titles with their control characters written out", async () => {
+    const valid = "date: 1917\nsources: [{ source: opracowanie }]\n---\n";
+    const dir = await writeContentFolder({
+      "sources/opracowanie.yaml": sourceFile("Opracowanie"),
+      "events/\u001b[31mczerwony\u0007.md": `---\ntitle: Czerwony\n${valid}`,
+      "events/dwie\nlinie.md": `---\ntitle: Dwie linie\n${valid}`,
+      "events/ekran.md": `---\ntitle: Ekran\n"\\e[8mukryte\\u202e": 1\n${valid}`,
+    });
+    const human = await cli("check", ["--content", dir]);
+    expect(human.code).toBe(1);
+    const lines = human.stdout.trim().split("\n");
+    for (const line of lines) expect(line).not.toMatch(rawControl);
+    const notSlug = "is not a slug: use lowercase a–z, digits and single hyphens, e.g. szturm-palacu-zimowego [slug]";
+    expect(lines.slice(0, -1).map((line) => line.slice(path.relative(process.cwd(), dir).length + 1))).toEqual([
+      `events/\\x1b[31mczerwony\\x07.md:2:1: error: file name "\\x1b[31mczerwony\\x07" ${notSlug}`,
+      `events/dwie\\x0alinie.md:2:1: error: file name "dwie\\x0alinie" ${notSlug}`,
+      'events/ekran.md:3:1: error: unknown field "\\x1b[8mukryte\\u202e" [unknown-field]',
+    ]);
+
+    const github = await cli("check", ["--content", dir, "--format", "github"]);
+    const annotations = github.stdout.trim().split("\n").slice(0, -1);
+    expect(annotations).toHaveLength(3);
+    for (const line of annotations) {
+      expect(line).toMatch(/^::error file=/);
+      expect(line).not.toMatch(rawControl);
+    }
+    expect(annotations[0]).toContain("/events/\\x1b[31mczerwony\\x07.md,line=2,col=1,title=slug::");
+    expect(annotations[1]).toContain("/events/dwie%0Alinie.md,line=2,col=1,title=slug::");
+
+    // The plan prints titles: a title that would clear the screen is shown, not obeyed.
+    const titled = await writeContentFolder({
+      "sources/opracowanie.yaml": sourceFile("Opracowanie"),
+      "events/ekran.md": `---\ntitle: "\\e[2J\\e[Hczysto\\a"\n${valid}`,
+    });
+    const env = testClient();
+    const planned = await syncContent({ contentDir: titled, client: env.client, tableName: await freshTable(env.client), dryRun: true });
+    const printed = formatOutcome(planned);
+    for (const line of printed) expect(line).not.toMatch(rawControl);
+    expect(printed).toContain("+ event ekran  (\\x1b[2J\\x1b[Hczysto\\x07)");
   });
 });
