@@ -3,12 +3,16 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatOutcome } from "../cli/format-plan";
 import { htmlToText } from "../core/citations/html-text";
 import { loadContent } from "../core/content/load";
+import { maxFileBytes, maxStoredBodyBytes } from "../core/content/size-limits";
 import { validateContent } from "../core/content/validate";
+import { itemBytes, maxItemBytes } from "../core/store/item-size";
 import { sdkTableReads } from "../core/store/sdk-table-reads";
+import { marshallItem } from "../core/sync/apply";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
 import { type ContentFiles, sourceFile, writeContentFolder } from "./support/content-folder";
@@ -246,5 +250,174 @@ describe("hostile YAML and file names", () => {
     const printed = formatOutcome(planned);
     for (const line of printed) expect(line).not.toMatch(rawControl);
     expect(printed).toContain("+ event ekran  (\\x1b[2J\\x1b[Hczysto\\x07)");
+  });
+});
+
+describe("content too large for the table", () => {
+  const opracowanie = sourceFile("Opracowanie");
+  const frontMatter = (title: string) => `---\ntitle: ${title}\ndate: 1917\nsources: [{ source: opracowanie }]\n---\n`;
+  /** One paragraph of n letters: stored as n (Markdown) + n + 8 (<p>…</p>\n) + n (text) bytes. */
+  const paragraph = (n: number) => "x".repeat(n);
+  const relative = (dir: string, file: string) => path.relative(dir, file);
+
+  it("is a body-size error at the body's first line just over the stored-body limit, and passes at it", async () => {
+    const atLimit = Math.floor((maxStoredBodyBytes - 8) / 3);
+    const dir = await writeContentFolder({
+      "sources/opracowanie.yaml": opracowanie,
+      "events/na-granicy.md": `${frontMatter("Na granicy")}${paragraph(atLimit)}\n`,
+      "events/za-dlugi.md": `${frontMatter("Za długi")}\n\n${paragraph(atLimit + 1)}\n`,
+      "events/przetlumaczony.md": `${frontMatter("Przetłumaczony")}${paragraph(60_000)}\n`,
+      "events/przetlumaczony.en.md": `---\ntitle: Translated\n---\n${paragraph(60_000)}\n`,
+    });
+    const { diagnostics } = await checkFolder(dir);
+    expect(diagnostics.map((d) => `${relative(dir, d.file)}:${d.line}:${d.col} ${d.rule}: ${d.message}`)).toEqual([
+      "events/przetlumaczony.md:6:1 body-size: the body takes 360,016 bytes as stored (Markdown, HTML and text) (pl 180,008, en 180,008); an event's bodies may take at most 307,200: shorten it or split the event",
+      "events/za-dlugi.md:8:1 body-size: the body takes 307,202 bytes as stored (Markdown, HTML and text); an event's bodies may take at most 307,200: shorten it or split the event",
+    ]);
+  });
+
+  it("is a file-size error naming a file over the file limit, which is not read, while the other files are checked", async () => {
+    // Link definitions render to nothing: a file of exactly the limit that passes every other check.
+    const definitions = (bytes: number) => {
+      const head = frontMatter("Definicje");
+      const line = "[a]: https://example.org/\n";
+      const lines = line.repeat(Math.floor((bytes - head.length) / line.length));
+      return `${head}${lines}${"\n".repeat(bytes - head.length - lines.length)}`;
+    };
+    const huge = `${frontMatter("Ogromny")}${"Słowo ".repeat(10 * 1024 * 1024)}`;
+    const dir = await writeContentFolder({
+      "sources/opracowanie.yaml": opracowanie,
+      "events/na-granicy.md": definitions(maxFileBytes),
+      "events/bajt-za-duzo.md": definitions(maxFileBytes + 1),
+      "events/ogromny.md": huge,
+      "events/zly.md": "---\ntitle: Zły\ndate: 1917-02-30\nsources: [{ source: opracowanie }]\n---\n",
+    });
+    const started = Date.now();
+    const { code, stdout, stderr } = await cli("check", ["--content", dir]);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(stderr).toBe("");
+    expect(code).toBe(1);
+    expect(
+      stdout
+        .trim()
+        .split("\n")
+        .slice(0, -1)
+        .map((line) => line.slice(path.relative(process.cwd(), dir).length + 1)),
+    ).toEqual([
+      "events/bajt-za-duzo.md:1:1: error: the file has 131,073 bytes; a content file may have at most 131,072 (it was not read) [file-size]",
+      `events/ogromny.md:1:1: error: the file has ${Buffer.byteLength(huge).toLocaleString("en")} bytes; a content file may have at most 131,072 (it was not read) [file-size]`,
+      "events/zly.md:3:7: error: 1917-02-30 does not exist in the gregorian calendar (February 1917 has 28 days) [date-invalid]",
+    ]);
+
+    const env = testClient();
+    const tableName = await freshTable(env.client);
+    const outcome = await syncContent({ contentDir: dir, client: env.client, tableName });
+    expect(outcome.status).toBe("invalid");
+    expect(await tableContents(env.client, tableName)).toEqual([]);
+  });
+
+  it("measures an item no lower than DynamoDB Local does, and close to it, at the 400 KB boundary", async () => {
+    const { client } = testClient();
+    const TableName = await freshTable(client);
+    // Day numbers, counts and a few others: 500 numbers, some negative, some fractional, some with trailing zeros.
+    const numbers = Array.from({ length: 500 }, (_, i) => [2_400_000 + i * 37, -i, i / 4, i * 1000][i % 4]);
+    const shapes: Record<string, (n: number) => Record<string, unknown>> = {
+      text: (n) => ({ pk: "a", sk: "b", text: "ż".repeat(n) }),
+      nested: (n) => ({ pk: "a", sk: "b", body: { markdown: "x".repeat(n), list: [1, -12, 3.5, "q", [true, null]], map: { a: {} } } }),
+      numbers: (n) => ({ pk: "a", sk: "b", days: numbers, pad: "x".repeat(n) }),
+    };
+    const accepted = async (item: Record<string, unknown>) =>
+      client.send(new PutItemCommand({ TableName, Item: marshallItem(item) })).then(
+        () => true,
+        () => false,
+      );
+    for (const [shape, make] of Object.entries(shapes)) {
+      const measured = (n: number) => itemBytes(marshallItem(make(n)));
+      // The largest n measured within the limit.
+      let [low, high] = [1, 1024];
+      while (measured(high) <= maxItemBytes) [low, high] = [high, high * 2];
+      while (high - low > 1) {
+        const middle = Math.floor((low + high) / 2);
+        if (measured(middle) <= maxItemBytes) low = middle;
+        else high = middle;
+      }
+      expect(await accepted(make(low)), `${shape}: measured ${measured(low)}, within the limit`).toBe(true);
+      // The smallest n DynamoDB Local refuses: the measure is not far above its count either (numbers are
+      // measured generously: a byte or two each).
+      let [fits, refused] = [low, low + 1];
+      while (await accepted(make(refused))) [fits, refused] = [refused, refused + 2 * (refused - fits)];
+      while (refused - fits > 1) {
+        const middle = Math.floor((fits + refused) / 2);
+        if (await accepted(make(middle))) fits = middle;
+        else refused = middle;
+      }
+      expect(measured(refused) - maxItemBytes, shape).toBeLessThanOrEqual(shape === "numbers" ? 2 * numbers.length : 8);
+    }
+  });
+
+  describe("slipping past the check", () => {
+    const base: ContentFiles = {
+      "sources/opracowanie.yaml": opracowanie,
+      "sources/pipes.yaml": sourceFile("The Russian Revolution ".repeat(9).trim(), "book", "en"),
+      "events/szturm.md": `${frontMatter("Szturm")}Krótko.\n`,
+      "events/zjazd.md": `${frontMatter("Zjazd")}Krótko.\n`,
+    };
+    let env: ReturnType<typeof testClient>;
+    let tableName: string;
+    beforeAll(async () => {
+      env = testClient();
+    });
+
+    async function syncedBase() {
+      tableName = await freshTable(env.client);
+      const first = await syncContent({ contentDir: await writeContentFolder(base), client: env.client, tableName, revisionId: "r1" });
+      expect(first.status).toBe("applied");
+      return tableContents(env.client, tableName);
+    }
+
+    it("an event whose formatted citations overflow its item refuses the whole sync, naming it, and writes nothing", async () => {
+      const before = await syncedBase();
+      // 300 citations are 10 KB of front matter, but each is stored formatted in two styles and two languages.
+      const citations = Array.from({ length: 300 }, (_, i) => `  - source: pipes\n    locator: s. ${i + 1}\n`).join("");
+      const dir = await writeContentFolder({
+        ...base,
+        "sources/nowe.yaml": sourceFile("Nowe"),
+        "events/szturm.md": `${frontMatter("Szturm Pałacu")}Zmieniony.\n`,
+        "events/cytaty.md": `---\ntitle: Cytaty\ndate: 1917\nsources:\n${citations}---\nTreść.\n`,
+      });
+      expect((await checkFolder(dir)).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      const outcome = await syncContent({ contentDir: dir, client: env.client, tableName, revisionId: "r2" });
+      expect(outcome.status).toBe("invalid");
+      expect(outcome.diagnostics.map((d) => `${relative(dir, d.file)}:${d.line}:${d.col} ${d.rule}`)).toEqual([
+        "events/cytaty.md:1:1 item-size",
+      ]);
+      expect(outcome.diagnostics[0].message).toMatch(
+        /^its table item EVENT#cytaty EVENT would take [\d,]+ bytes; a DynamoDB item may take at most 409,600, so nothing was written: shorten the event's body, translations, notes or citations, or split it$/,
+      );
+      expect(formatOutcome(outcome).at(-1)).toBe("content has errors: nothing was written");
+      expect(await tableContents(env.client, tableName)).toEqual(before);
+    });
+
+    it("an item over a lowered limit refuses the sync (and the plan) with the entity named, writing nothing", async () => {
+      const before = await syncedBase();
+      const dir = await writeContentFolder({ ...base, "events/zjazd.md": `${frontMatter("Zjazd")}${"Długi opis zjazdu. ".repeat(200)}\n` });
+      for (const dryRun of [true, false]) {
+        const outcome = await syncContent({
+          contentDir: dir,
+          client: env.client,
+          tableName,
+          revisionId: "r2",
+          maxItemBytes: 8_000,
+          dryRun,
+        });
+        expect(outcome.status).toBe("invalid");
+        expect(outcome.diagnostics.map((d) => `${relative(dir, d.file)} ${d.rule} ${d.message.split(" would")[0]}`)).toEqual([
+          "events/zjazd.md item-size its table item EVENT#zjazd EVENT",
+        ]);
+      }
+      expect(await tableContents(env.client, tableName)).toEqual(before);
+      const allowed = await syncContent({ contentDir: dir, client: env.client, tableName, revisionId: "r2", maxItemBytes: 20_000 });
+      expect(allowed.status).toBe("applied");
+    });
   });
 });

@@ -18,6 +18,7 @@ import {
   translationSchema,
 } from "./schema";
 import { didYouMean } from "./similar";
+import { maxStoredBodyBytes, storedBodyBytes } from "./size-limits";
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
@@ -219,6 +220,36 @@ function checkSettings(parsed: ParsedDocument, report: Report): CollectionSettin
   return result.success && dateOk ? result.data : undefined;
 }
 
+/** Where an event file's body starts: its first line of text after the front matter. */
+function bodyLine(doc: ContentDocument, parsed: ParsedDocument): number {
+  const start = doc.text.length - parsed.body.trimStart().length;
+  let line = 1;
+  for (let i = doc.text.indexOf("\n"); i !== -1 && i < start; i = doc.text.indexOf("\n", i + 1)) line += 1;
+  return line;
+}
+
+/** An event's bodies, its translations' with it, must fit its one table item beside its other fields. */
+function checkBodySizes(events: Checked<EventEntry>[], defaultLocale: string, diagnostics: Diagnostic[]) {
+  for (const { entry, doc, parsed } of events) {
+    const sizes: [string, number][] = [[defaultLocale, storedBodyBytes(entry.body)]];
+    for (const [locale, translation] of Object.entries(entry.translations)) {
+      if (translation.body) sizes.push([locale, storedBodyBytes(translation.body)]);
+    }
+    const total = sizes.reduce((sum, [, bytes]) => sum + bytes, 0);
+    if (total <= maxStoredBodyBytes) continue;
+    const count = (n: number) => n.toLocaleString("en");
+    const languages = sizes.length > 1 ? ` (${sizes.map(([locale, bytes]) => `${locale} ${count(bytes)}`).join(", ")})` : "";
+    diagnostics.push({
+      file: doc.file,
+      line: bodyLine(doc, parsed),
+      col: 1,
+      rule: "body-size",
+      severity: "error",
+      message: `the body takes ${count(total)} bytes as stored (Markdown, HTML and text)${languages}; an event's bodies may take at most ${count(maxStoredBodyBytes)}: shorten it or split the event`,
+    });
+  }
+}
+
 /** Cross-file checks: every citation and `related` link points at something that is published. */
 function checkReferences(events: Checked<EventEntry>[], sources: Checked<SourceEntry>[], diagnostics: Diagnostic[]) {
   const sourceSlugs = new Set(sources.map((s) => s.entry.slug));
@@ -279,6 +310,7 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
   }
   checkReferences(events, sources, diagnostics);
   attachTranslations(events, translations, settings, diagnostics);
+  checkBodySizes(events, settings?.locale ?? "pl", diagnostics);
   editorialChecks(
     events.map(({ entry, doc, parsed }) => {
       const report = reporterFor(doc, parsed, diagnostics);
