@@ -1,6 +1,8 @@
 // Content written to break the pipeline: words that are Object.prototype's members, oversized files,
 // symlinks, YAML alias bombs and file names with terminal escapes. Each must give a diagnostic or work.
 import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { PutItemCommand } from "@aws-sdk/client-dynamodb";
@@ -29,6 +31,8 @@ const cli = async (script: string, args: string[]) =>
 /** constructor, __proto__, toString, hasOwnProperty, valueOf, isPrototypeOf, __defineGetter__, … */
 const prototypeNames = Object.getOwnPropertyNames(Object.prototype);
 const quotedList = (values: string[]) => `[${values.map((v) => JSON.stringify(v)).join(", ")}]`;
+
+const relative = (dir: string, file: string) => path.relative(dir, file);
 
 async function checkFolder(dir: string) {
   const loaded = await loadContent(dir);
@@ -258,7 +262,6 @@ describe("content too large for the table", () => {
   const frontMatter = (title: string) => `---\ntitle: ${title}\ndate: 1917\nsources: [{ source: opracowanie }]\n---\n`;
   /** One paragraph of n letters: stored as n (Markdown) + n + 8 (<p>…</p>\n) + n (text) bytes. */
   const paragraph = (n: number) => "x".repeat(n);
-  const relative = (dir: string, file: string) => path.relative(dir, file);
 
   it("is a body-size error at the body's first line just over the stored-body limit, and passes at it", async () => {
     const atLimit = Math.floor((maxStoredBodyBytes - 8) / 3);
@@ -419,5 +422,36 @@ describe("content too large for the table", () => {
       const allowed = await syncContent({ contentDir: dir, client: env.client, tableName, revisionId: "r2", maxItemBytes: 20_000 });
       expect(allowed.status).toBe("applied");
     });
+  });
+});
+
+describe("symbolic links in the content folder", () => {
+  it("are each a symlink error with its path, whether to a file or a folder, at any depth, and are never read", async () => {
+    const outside = await mkdtemp(path.join(tmpdir(), "kronika-outside-"));
+    await writeFile(path.join(outside, "secret.md"), "---\ntitle: Sekret\ndate: 1917\n---\n");
+    await mkdir(path.join(outside, "runner"));
+    await writeFile(path.join(outside, "runner", "zrodlo.yaml"), sourceFile("Spoza folderu"));
+    const dir = await writeContentFolder({
+      "sources/opracowanie.yaml": sourceFile("Opracowanie"),
+      "events/szturm.md": "---\ntitle: Szturm\ndate: 1917\nsources: [{ source: opracowanie }]\n---\n",
+    });
+    await mkdir(path.join(dir, "obrazy", "1917"), { recursive: true });
+    await symlink(path.join(outside, "secret.md"), path.join(dir, "events", "sekret.md"));
+    await symlink(path.join(outside, "runner"), path.join(dir, "sources", "katalog"));
+    await symlink(path.join(outside, "runner", "zrodlo.yaml"), path.join(dir, "sources", "zrodlo.yaml"));
+    await symlink(outside, path.join(dir, "obrazy", "1917", "wszystko"));
+
+    const { diagnostics, collection } = await checkFolder(dir);
+    expect(diagnostics.map((d) => `${relative(dir, d.file)}:${d.line}:${d.col} ${d.severity} ${d.rule}`)).toEqual([
+      "events/sekret.md:1:1 error symlink",
+      "obrazy/1917/wszystko:1:1 error symlink",
+      "sources/katalog:1:1 error symlink",
+      "sources/zrodlo.yaml:1:1 error symlink",
+    ]);
+    expect(diagnostics[0].message).toBe(
+      "a symbolic link: content must be regular files inside the content folder (replace the link with the file)",
+    );
+    expect(collection.events.map((e) => e.slug)).toEqual(["szturm"]);
+    expect(collection.sources.map((s) => s.slug)).toEqual(["opracowanie"]);
   });
 });
