@@ -1,6 +1,14 @@
 // npm run content:check [-- --content DIR --format human|github|json --strict] — validates every file;
 // exit 1 on any error (with --strict, on any warning too).
-import { formatGithub, formatHuman, hasErrors, sortDiagnostics, strict, summarize } from "../core/content/diagnostic";
+import {
+  escapeControlCharacters,
+  formatGithub,
+  formatHuman,
+  hasErrors,
+  sortDiagnostics,
+  strict,
+  summarize,
+} from "../core/content/diagnostic";
 import { loadContent } from "../core/content/load";
 import { validateContent } from "../core/content/validate";
 import { readOptions, runCommand } from "./options";
@@ -25,7 +33,7 @@ await runCommand(async () => {
   } else {
     const line = format === "github" ? formatGithub : (d: (typeof diagnostics)[number]) => formatHuman(d, process.stdout.isTTY);
     for (const diagnostic of diagnostics) console.log(line(diagnostic));
-    console.log(summary);
+    console.log(escapeControlCharacters(summary));
   }
   return hasErrors(diagnostics) ? 1 : 0;
 });

@@ -1,12 +1,13 @@
 // A sync plan and its outcome as terminal text.
-import { formatHuman, sortDiagnostics } from "../core/content/diagnostic";
+import { escapeControlCharacters, formatHuman, sortDiagnostics } from "../core/content/diagnostic";
 import type { SyncPlan } from "../core/sync/plan";
 import type { SyncOutcome } from "../core/sync/sync";
 
 const marks = { create: "+", update: "~", delete: "-" } as const;
 
 export function formatPlan(plan: SyncPlan): string[] {
-  const lines = plan.changes.map((c) => `${marks[c.action]} ${c.kind} ${c.slug}  (${c.title})`);
+  // Titles come from the content (a YAML string may hold "\e[2J"): printed with their control characters written out.
+  const lines = plan.changes.map((c) => escapeControlCharacters(`${marks[c.action]} ${c.kind} ${c.slug}  (${c.title})`));
   const count = (kind: "event" | "source") => {
     const c = plan.counts[kind];
     return `${kind}s: ${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.unchanged} unchanged`;

@@ -1,5 +1,8 @@
 // The deploy-time sync: a Lambda function with the content folder bundled in, run by a CDK trigger on
 // every deployment whose content (or sync code) changed. Invalid content fails the deployment.
+import { closeSync, constants, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { IDistribution } from "aws-cdk-lib/aws-cloudfront";
 import type { TableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
@@ -7,6 +10,8 @@ import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Trigger } from "aws-cdk-lib/triggers";
 import { Construct } from "constructs";
+import { listContentFiles } from "../core/content/load";
+import { maxFileBytes } from "../core/content/size-limits";
 import { environment, listIndex } from "../core/store/table-definition";
 import { syncTimeout } from "./function-bundling";
 import { kronikaFunction } from "./kronika-function";
@@ -27,6 +32,27 @@ export interface ContentSyncProps {
 
 /** What the sync may do: read the table's state (state items, the revision, old search chunks) and write items. */
 export const syncTableActions = ["dynamodb:Query", "dynamodb:BatchWriteItem", "dynamodb:PutItem", "dynamodb:GetItem"];
+
+/**
+ * A copy of the content folder holding only what the loader reads: regular files, each opened without
+ * following a link and no larger than a content file may be. Copying the folder itself would carry its
+ * symbolic links, and the asset's zip follows them out of the folder.
+ */
+export function stageContent(contentDir: string): string {
+  const staged = mkdtempSync(path.join(tmpdir(), "kronika-content-asset-"));
+  for (const { file } of listContentFiles(contentDir).files) {
+    const fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    try {
+      if (fstatSync(fd).size > maxFileBytes) continue;
+      const target = path.join(staged, path.relative(contentDir, file));
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, readFileSync(fd));
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return staged;
+}
 
 export class ContentSync extends Construct {
   readonly function: NodejsFunction;
@@ -50,11 +76,15 @@ export class ContentSync extends Construct {
       },
       bundling: {
         // The content travels inside the function's asset, so a content change is a code change:
-        // a new asset hash, a new function version, and the trigger runs again.
+        // a new asset hash, a new function version, and the trigger runs again. Only the files that the
+        // check read go in (see stageContent).
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (_input: string, output: string) => [`cp -R "${props.contentDir}" "${output}/content"`],
+          afterBundling: (_input: string, output: string) => {
+            const staged = stageContent(props.contentDir);
+            return [`cp -R "${staged}" "${output}/content"`, `rm -rf "${staged}"`];
+          },
         },
       },
     });

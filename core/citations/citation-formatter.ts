@@ -36,13 +36,19 @@ export function citedDate(date: ResolvedDate, locale: CitationLocale): string {
   return dateLabel(date, locale).replace(/\(([^()]*)\)/, "[$1]");
 }
 
+/**
+ * citeproc-js keeps its registry in plain objects keyed by item id: a source named "constructor" or
+ * "__proto__" would collide with Object.prototype. It sees each slug behind a prefix no such name has.
+ */
+const engineId = (slug: string) => `source:${slug}`;
+
 export function createCitationFormatter(sources: SourceEntry[]): CitationFormatter {
-  const entries = new Map(sources.map((s) => [s.slug, s]));
+  const entries = new Map(sources.map((s) => [engineId(s.slug), s]));
   const itemIn = (locale: CitationLocale) => (id: string) => {
     const entry = entries.get(id);
     if (!entry) return undefined;
     // citeproc-js normalizes the items it is given in place: hand it copies of the published ones.
-    const item: Record<string, unknown> = structuredClone(entry.csl);
+    const item: Record<string, unknown> = { ...structuredClone(entry.csl), id };
     if (entry.date) item.issued = { literal: citedDate(entry.date, locale) };
     return item;
   };
@@ -59,7 +65,7 @@ export function createCitationFormatter(sources: SourceEntry[]): CitationFormatt
     return found;
   };
   const inEveryStyle = (slug: string, render: (engine: Engine) => string): FormattedCitation => {
-    if (!entries.has(slug)) throw new Error(`no source "${slug}" to format`);
+    if (!entries.has(engineId(slug))) throw new Error(`no source "${slug}" to format`);
     const formatted = {} as FormattedCitation;
     for (const style of citationStyles) {
       formatted[style] = {} as Record<CitationLocale, FormattedText>;
@@ -82,7 +88,7 @@ export function createCitationFormatter(sources: SourceEntry[]): CitationFormatt
       let formatted = references.get(slug);
       if (!formatted) {
         formatted = inEveryStyle(slug, (e) => {
-          e.updateItems([slug]);
+          e.updateItems([engineId(slug)]);
           const bibliography = e.makeBibliography();
           const entry = bibliography ? bibliography[1][0].trim() : "";
           return entry.replace(entryWrapper, "$1");
@@ -97,11 +103,12 @@ export function createCitationFormatter(sources: SourceEntry[]): CitationFormatt
       if (!formatted) {
         const parsed = locator ? parseLocator(locator) : undefined;
         // A locator without a known label is printed as written, after the reference.
+        const id = engineId(source);
         const item = !parsed
-          ? { id: source }
+          ? { id }
           : parsed.label
-            ? { id: source, locator: parsed.value, label: parsed.label }
-            : { id: source, suffix: `, ${parsed.value}` };
+            ? { id, locator: parsed.value, label: parsed.label }
+            : { id, suffix: `, ${parsed.value}` };
         formatted = inEveryStyle(source, (e) => e.makeCitationCluster([item]));
         citations.set(key, formatted);
       }

@@ -19,16 +19,34 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
 }
 
+/**
+ * Control characters (C0, DEL, C1) and the bidirectional overrides, written out as \xHH or \uHHHH: a file
+ * name or a YAML string can hold a terminal escape sequence, a bell or a line break, and printed raw it would
+ * recolour, clear or forge the output around it.
+ */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(/[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
 /** Compiler style: `file:line:col: error: message [rule]`; `color` marks the severity for a terminal. */
 export function formatHuman(diagnostic: Diagnostic, color = false): string {
-  const { file, line, col, severity, message, rule } = diagnostic;
+  const { line, col, severity } = diagnostic;
+  const [file, message, rule] = [diagnostic.file, diagnostic.message, diagnostic.rule].map(escapeControlCharacters);
   const label = color ? `\x1b[${severity === "error" ? "31" : "33"}m${severity}\x1b[0m` : severity;
   return `${file}:${line}:${col}: ${label}: ${message} [${rule}]`;
 }
 
-/** A GitHub Actions workflow command, so the problem shows inline on the pull request's changed line. */
+/**
+ * A GitHub Actions workflow command, so the problem shows inline on the pull request's changed line. GitHub's
+ * escapes (% CR LF in data; also : and , in properties) keep it one command; other control characters are
+ * written out, since the job log is a terminal too.
+ */
 export function formatGithub({ file, line, col, severity, message, rule }: Diagnostic): string {
-  const escapeData = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const printable = (text: string) => text.replace(/[^\r\n]+/g, escapeControlCharacters);
+  const escapeData = (text: string) => printable(text).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   const escapeProperty = (text: string) => escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
   return `::${severity} file=${escapeProperty(file)},line=${line},col=${col},title=${escapeProperty(rule)}::${escapeData(message)}`;
 }

@@ -1,5 +1,16 @@
 // A content file as text, parsed into YAML data that remembers where each value stands in the file.
-import { isMap, isScalar, LineCounter, type Node, parseDocument, type Document as YamlDocument } from "yaml";
+import {
+  type DocumentOptions,
+  isMap,
+  isScalar,
+  LineCounter,
+  type Node,
+  type ParseOptions,
+  parseDocument,
+  type ToJSOptions,
+  visit,
+  type Document as YamlDocument,
+} from "yaml";
 
 export type DocumentKind = "event" | "translation" | "source" | "settings";
 
@@ -45,6 +56,15 @@ export interface SyntaxProblem {
   position: Position;
 }
 
+/** Every YAML parse of content uses these: events' front matter, sources and collection.yaml alike. */
+const yamlOptions: ParseOptions & DocumentOptions = { prettyErrors: false, uniqueKeys: true };
+/**
+ * At most this many values may come from aliases (*anchor) when the YAML becomes data: nine anchors of
+ * nine aliases each ("billion laughs") would expand to 9^9 values from a few hundred bytes.
+ */
+export const maxYamlAliases = 100;
+const toJSOptions: ToJSOptions = { maxAliasCount: maxYamlAliases };
+
 const frontMatterPattern = /^---[ \t]*\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m;
 
 export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDocument; problems: SyntaxProblem[] } {
@@ -69,11 +89,17 @@ export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDoc
     lineOffset = 1;
   }
   const lineCounter = new LineCounter();
-  const yaml: YamlDocument = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toPosition = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, col };
   };
+  let yaml: YamlDocument;
+  try {
+    yaml = parseDocument(yamlText, { ...yamlOptions, lineCounter });
+  } catch (error) {
+    // The parser reports what it can as errors; anything it throws is still a problem of this file.
+    return { problems: [{ rule: "yaml-syntax", message: `cannot read the YAML: ${(error as Error).message}`, position: toPosition(0) }] };
+  }
   if (yaml.errors.length > 0) {
     return {
       problems: yaml.errors.map((error) => ({
@@ -98,9 +124,27 @@ export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDoc
       ],
     };
   }
+  let data: unknown;
+  try {
+    data = yaml.toJS(toJSOptions);
+  } catch (error) {
+    // yaml throws a ReferenceError for too many aliases; anything else it throws is reported the same way.
+    const aliases = error instanceof ReferenceError;
+    return {
+      problems: [
+        {
+          rule: "yaml-syntax",
+          message: aliases
+            ? `aliases (*name) expand to more than ${maxYamlAliases} values: write the values out, or use fewer aliases`
+            : `cannot read the YAML: ${(error as Error).message}`,
+          position: toPosition((aliases && firstAlias(yaml)) || 0),
+        },
+      ],
+    };
+  }
   let tree: YamlDocument | undefined = yaml;
   // Parsed again only if asked for after release(): positions still come from the first parse's lines.
-  const treeOf = () => (tree ??= parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true }));
+  const treeOf = () => (tree ??= parseDocument(yamlText, yamlOptions));
   const nodeAt = (path: readonly PathKey[]): Node | undefined =>
     path.length === 0 ? (treeOf().contents as Node) : (treeOf().getIn(path, true) as Node | undefined);
   const keyPosition = (path: readonly PathKey[]): Position | undefined => {
@@ -128,7 +172,7 @@ export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDoc
   };
   return {
     parsed: {
-      data: yaml.toJS(),
+      data,
       body,
       locate,
       has: (path) => nodeAt(path) !== undefined,
@@ -139,4 +183,16 @@ export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDoc
     },
     problems: [],
   };
+}
+
+/** Where the first alias stands, for pointing at an alias bomb. */
+function firstAlias(yaml: YamlDocument): number | undefined {
+  let offset: number | undefined;
+  visit(yaml, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }

@@ -1,8 +1,11 @@
-// Reads a content folder into documents: events/*.md and sources/*.yaml. Anything else there is reported.
-import { readdir, readFile } from "node:fs/promises";
+// Reads a content folder into documents: events/*.md and sources/*.yaml. Anything else there is reported,
+// and so is every symbolic link; a file over the size limit is reported without being read.
+import { readdirSync } from "node:fs";
+import { constants, open } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "./diagnostic";
 import type { ContentDocument, DocumentKind } from "./document";
+import { maxFileBytes } from "./size-limits";
 
 const folders: { folder: string; kind: DocumentKind; extensions: string[] }[] = [
   { folder: "events", kind: "event", extensions: [".md"] },
@@ -17,69 +20,123 @@ export interface LoadedContent {
   diagnostics: Diagnostic[];
 }
 
-async function listFiles(dir: string): Promise<string[] | undefined> {
+/** A file the loader reads: a regular file in its place, not yet read. */
+export type ContentFile = Omit<ContentDocument, "text">;
+
+const problem = (file: string, rule: string, message: string, severity: Diagnostic["severity"] = "error"): Diagnostic => ({
+  file,
+  line: 1,
+  col: 1,
+  rule,
+  severity,
+  message,
+});
+
+function entries(dir: string) {
   try {
-    return (await readdir(dir, { withFileTypes: true }))
-      .filter((e) => e.isFile())
-      .map((e) => e.name)
-      .sort();
+    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
     throw error;
   }
 }
 
-/** Reads files a batch at a time: one by one is slow for large collections, all at once exhausts descriptors. */
-async function readAll(files: string[], batch = 64): Promise<string[]> {
-  const texts: string[] = [];
-  for (let start = 0; start < files.length; start += batch) {
-    texts.push(...(await Promise.all(files.slice(start, start + batch).map((file) => readFile(file, "utf8")))));
+/**
+ * Every symbolic link under the folder, however deep, without following any: a link would publish whatever
+ * it points at, and the deploy's copy of the folder would carry it.
+ */
+function symlinksUnder(dir: string, found: Diagnostic[]) {
+  for (const entry of entries(dir) ?? []) {
+    const file = path.join(dir, entry.name);
+    if (entry.isSymbolicLink()) {
+      found.push(
+        problem(
+          file,
+          "symlink",
+          "a symbolic link: content must be regular files inside the content folder (replace the link with the file)",
+        ),
+      );
+    } else if (entry.isDirectory()) {
+      symlinksUnder(file, found);
+    }
   }
-  return texts;
 }
 
-export async function loadContent(contentDir: string): Promise<LoadedContent> {
-  const documents: Omit<ContentDocument, "text">[] = [];
+/**
+ * The files the loader reads, found without reading them: regular files only, so a link never counts. The
+ * deploy copies exactly these into the sync function.
+ */
+export function listContentFiles(contentDir: string): { files: ContentFile[]; diagnostics: Diagnostic[] } {
+  const files: ContentFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  const found = await listFiles(contentDir);
-  if (!found) {
-    diagnostics.push({
-      file: contentDir,
-      line: 1,
-      col: 1,
-      rule: "content-folder",
-      severity: "error",
-      message: `content folder ${contentDir} does not exist`,
-    });
-    return { documents: [], diagnostics };
+  const found = entries(contentDir);
+  if (!found) return { files, diagnostics: [problem(contentDir, "content-folder", `content folder ${contentDir} does not exist`)] };
+  symlinksUnder(contentDir, diagnostics);
+  if (found.some((e) => e.name === settingsFileName && e.isFile())) {
+    files.push({ file: path.join(contentDir, settingsFileName), kind: "settings", slug: "collection" });
   }
   for (const { folder, kind, extensions } of folders) {
     const dir = path.join(contentDir, folder);
-    for (const name of (await listFiles(dir)) ?? []) {
+    for (const entry of entries(dir) ?? []) {
+      const { name } = entry;
       const file = path.join(dir, name);
+      if (entry.isSymbolicLink()) continue; // reported above
       const extension = extensions.find((ext) => name.endsWith(ext));
-      if (!extension) {
+      if (!entry.isFile() || !extension) {
         if (!name.startsWith(".")) {
-          diagnostics.push({
-            file,
-            line: 1,
-            col: 1,
-            rule: "unexpected-file",
-            severity: "warning",
-            message: `ignored: ${folder}/ holds only ${extensions.join(" or ")} files`,
-          });
+          diagnostics.push(problem(file, "unexpected-file", `ignored: ${folder}/ holds only ${extensions.join(" or ")} files`, "warning"));
         }
         continue;
       }
       const base = name.slice(0, -extension.length);
       // <slug>.<locale>.md is a translation of the event <slug>.
       const translation = kind === "event" ? /^(.+)\.([a-z]{2})$/.exec(base) : null;
-      if (translation) documents.push({ file, kind: "translation", slug: translation[1], locale: translation[2] });
-      else documents.push({ file, kind, slug: base });
+      if (translation) files.push({ file, kind: "translation", slug: translation[1], locale: translation[2] });
+      else files.push({ file, kind, slug: base });
     }
   }
-  const settingsFile = path.join(contentDir, settingsFileName);
-  if ((found ?? []).includes(settingsFileName)) documents.unshift({ file: settingsFile, kind: "settings", slug: "collection" });
-  const texts = await readAll(documents.map((d) => d.file));
-  return { documents: documents.map((d, i) => ({ ...d, text: texts[i] })), diagnostics };
+  return { files, diagnostics };
+}
+
+/**
+ * A content file's text, or why it was not read. Opened without following a link (one swapped in after the
+ * listing is refused), and measured before reading, so a 50 MB file costs nothing.
+ */
+export async function readContentFile(file: string): Promise<{ text: string } | { problem: Diagnostic }> {
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  try {
+    const { size } = await handle.stat();
+    if (size > maxFileBytes) {
+      return {
+        problem: problem(
+          file,
+          "file-size",
+          `the file has ${size.toLocaleString("en")} bytes; a content file may have at most ${maxFileBytes.toLocaleString("en")} (it was not read)`,
+        ),
+      };
+    }
+    return { text: await handle.readFile("utf8") };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads files a batch at a time: one by one is slow for large collections, all at once exhausts descriptors. */
+async function readAll(files: ContentFile[], batch = 64) {
+  const read: Awaited<ReturnType<typeof readContentFile>>[] = [];
+  for (let start = 0; start < files.length; start += batch) {
+    read.push(...(await Promise.all(files.slice(start, start + batch).map((f) => readContentFile(f.file)))));
+  }
+  return read;
+}
+
+export async function loadContent(contentDir: string): Promise<LoadedContent> {
+  const { files, diagnostics } = listContentFiles(contentDir);
+  const documents: ContentDocument[] = [];
+  (await readAll(files)).forEach((read, i) => {
+    if ("problem" in read) diagnostics.push(read.problem);
+    else documents.push({ ...files[i], text: read.text });
+  });
+  return { documents, diagnostics };
 }

@@ -18,6 +18,7 @@ import {
   translationSchema,
 } from "./schema";
 import { didYouMean } from "./similar";
+import { maxStoredBodyBytes, storedBodyBytes } from "./size-limits";
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
@@ -94,7 +95,7 @@ function withWrittenDate(data: Record<string, unknown>, parsed: ParsedDocument):
   if (typeof date === "object" && !Array.isArray(date)) {
     const pair = { ...(date as Record<string, unknown>) };
     for (const key of ["julian", "gregorian"]) {
-      if (key in pair) pair[key] = parsed.writtenText(["date", key]) ?? pair[key];
+      if (Object.hasOwn(pair, key)) pair[key] = parsed.writtenText(["date", key]) ?? pair[key];
     }
     return { ...data, date: pair };
   }
@@ -109,7 +110,7 @@ function checkFields<S extends z.ZodObject>(
 ): { fields: z.infer<S>; date?: ResolvedDate } | undefined {
   const data = withWrittenDate(parsed.data as Record<string, unknown>, parsed);
   const result = schema.safeParse(data);
-  const dateWritten = "date" in data;
+  const dateWritten = Object.hasOwn(data, "date");
   const date = dateWritten ? checkDate(parsed, ["date"], report) : undefined;
   if (!result.success) {
     reportSchemaIssues(result.error.issues, parsed, report, Object.keys(schema.shape));
@@ -123,7 +124,7 @@ function checkEvent(doc: ContentDocument, parsed: ParsedDocument, report: Report
   const checked = checkFields(eventFrontMatterSchema, parsed, report);
   if (!checked?.date) return undefined;
   const { sources, date: _written, ...fields } = checked.fields;
-  return { ...fields, slug: doc.slug, date: checked.date, citations: sources, body: parsed.body.trim(), translations: {} };
+  return { ...fields, slug: doc.slug, date: checked.date, citations: sources, body: parsed.body.trim(), translations: Object.create(null) };
 }
 
 const translatable = Object.keys(translationSchema.shape);
@@ -206,7 +207,7 @@ function checkSource(doc: ContentDocument, parsed: ParsedDocument, report: Repor
 function checkSettings(parsed: ParsedDocument, report: Report): CollectionSettings | undefined {
   const data = { ...(parsed.data as Record<string, unknown>) };
   let dateOk = true;
-  if ("julianCalendarUntil" in data) {
+  if (Object.hasOwn(data, "julianCalendarUntil")) {
     data.julianCalendarUntil = parsed.writtenText(["julianCalendarUntil"]) ?? data.julianCalendarUntil;
     const until = resolveDate(String(data.julianCalendarUntil));
     if (!until.ok) {
@@ -217,6 +218,36 @@ function checkSettings(parsed: ParsedDocument, report: Report): CollectionSettin
   const result = settingsSchema.safeParse(data);
   if (!result.success) reportSchemaIssues(result.error.issues, parsed, report, Object.keys(settingsSchema.shape));
   return result.success && dateOk ? result.data : undefined;
+}
+
+/** Where an event file's body starts: its first line of text after the front matter. */
+function bodyLine(doc: ContentDocument, parsed: ParsedDocument): number {
+  const start = doc.text.length - parsed.body.trimStart().length;
+  let line = 1;
+  for (let i = doc.text.indexOf("\n"); i !== -1 && i < start; i = doc.text.indexOf("\n", i + 1)) line += 1;
+  return line;
+}
+
+/** An event's bodies, its translations' with it, must fit its one table item beside its other fields. */
+function checkBodySizes(events: Checked<EventEntry>[], defaultLocale: string, diagnostics: Diagnostic[]) {
+  for (const { entry, doc, parsed } of events) {
+    const sizes: [string, number][] = [[defaultLocale, storedBodyBytes(entry.body)]];
+    for (const [locale, translation] of Object.entries(entry.translations)) {
+      if (translation.body) sizes.push([locale, storedBodyBytes(translation.body)]);
+    }
+    const total = sizes.reduce((sum, [, bytes]) => sum + bytes, 0);
+    if (total <= maxStoredBodyBytes) continue;
+    const count = (n: number) => n.toLocaleString("en");
+    const languages = sizes.length > 1 ? ` (${sizes.map(([locale, bytes]) => `${locale} ${count(bytes)}`).join(", ")})` : "";
+    diagnostics.push({
+      file: doc.file,
+      line: bodyLine(doc, parsed),
+      col: 1,
+      rule: "body-size",
+      severity: "error",
+      message: `the body takes ${count(total)} bytes as stored (Markdown, HTML and text)${languages}; an event's bodies may take at most ${count(maxStoredBodyBytes)}: shorten it or split the event`,
+    });
+  }
 }
 
 /** Cross-file checks: every citation and `related` link points at something that is published. */
@@ -279,6 +310,7 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
   }
   checkReferences(events, sources, diagnostics);
   attachTranslations(events, translations, settings, diagnostics);
+  checkBodySizes(events, settings?.locale ?? "pl", diagnostics);
   editorialChecks(
     events.map(({ entry, doc, parsed }) => {
       const report = reporterFor(doc, parsed, diagnostics);

@@ -11,7 +11,7 @@ const fieldWeights = { title: 5, names: 3, summary: 2, body: 1 };
 const languageOf = (locale: string): Language => (locale === "en" ? "en" : "pl");
 
 export function buildSearchIndex(events: EventEntry[], defaultLocale: string): SearchIndex {
-  const index: SearchIndex = { version: 1, events: [], terms: {} };
+  const index: SearchIndex = { version: 1, events: [], terms: new Map() };
   events.forEach((event, number) => {
     index.events.push({
       slug: event.slug,
@@ -37,8 +37,9 @@ export function buildSearchIndex(events: EventEntry[], defaultLocale: string): S
       if (translation.body) add(renderBody(translation.body).text, fieldWeights.body, languageOf(locale));
     }
     for (const [term, weight] of weights) {
-      index.terms[term] ??= [];
-      index.terms[term].push([number, weight]);
+      const postings = index.terms.get(term);
+      if (postings) postings.push([number, weight]);
+      else index.terms.set(term, [[number, weight]]);
     }
   });
   return index;

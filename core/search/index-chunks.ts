@@ -8,7 +8,8 @@ export const searchPartition = "SEARCH";
 const chunkCharacters = 300_000;
 
 export function indexChunkItems(revisionId: string, index: SearchIndex): Record<string, unknown>[] {
-  const encoded = gzipSync(JSON.stringify(index)).toString("base64");
+  // Stored as JSON, the terms a JSON object: fromEntries and JSON.parse keep "__proto__" an own key.
+  const encoded = gzipSync(JSON.stringify({ ...index, terms: Object.fromEntries(index.terms) })).toString("base64");
   const count = Math.max(1, Math.ceil(encoded.length / chunkCharacters));
   return Array.from({ length: count }, (_, i) => ({
     pk: searchPartition,
@@ -23,5 +24,8 @@ export function indexFromChunks(chunks: { sk: string; data: string }[]): SearchI
     .sort((a, b) => a.sk.localeCompare(b.sk))
     .map((c) => c.data)
     .join("");
-  return JSON.parse(gunzipSync(Buffer.from(encoded, "base64")).toString("utf8")) as SearchIndex;
+  const stored = JSON.parse(gunzipSync(Buffer.from(encoded, "base64")).toString("utf8")) as Omit<SearchIndex, "terms"> & {
+    terms: Record<string, [number, number][]>;
+  };
+  return { ...stored, terms: new Map(Object.entries(stored.terms)) };
 }

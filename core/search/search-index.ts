@@ -15,8 +15,8 @@ export interface IndexedEvent {
 export interface SearchIndex {
   version: 1;
   events: IndexedEvent[];
-  /** Stem → [event number, weight] pairs. */
-  terms: Record<string, [number, number][]>;
+  /** Stem → [event number, weight] pairs. A Map: a stem is any word, "constructor" too. */
+  terms: Map<string, [number, number][]>;
 }
 
 export interface SearchHit {
@@ -32,11 +32,9 @@ export function searchEvents(index: SearchIndex, query: string, accept: (event: 
   const total = index.events.length;
   const scores = new Map<number, number>();
   const matchedTerms = new Map<number, Set<string>>();
-  const indexTerms = Object.keys(index.terms);
   for (const queryTerm of queryTerms) {
-    for (const term of indexTerms) {
+    for (const [term, postings] of index.terms) {
       if (!termMatches(queryTerm, term)) continue;
-      const postings = index.terms[term];
       const rarity = Math.log(1 + total / postings.length);
       for (const [number, weight] of postings) {
         scores.set(number, (scores.get(number) ?? 0) + weight * rarity);

@@ -26,10 +26,20 @@ export interface ApplyOptions {
   now?: () => Date;
 }
 
+/** An item as it is sent to DynamoDB (and measured before anything is sent). */
+export const marshallItem = (item: Record<string, unknown>) =>
+  marshall(item, { removeUndefinedValues: true, convertClassInstanceToMap: true });
+
 const toRequest = (write: Write): WriteRequest =>
-  "put" in write
-    ? { PutRequest: { Item: marshall(write.put, { removeUndefinedValues: true, convertClassInstanceToMap: true }) } }
-    : { DeleteRequest: { Key: marshall(write.delete) } };
+  "put" in write ? { PutRequest: { Item: marshallItem(write.put) } } : { DeleteRequest: { Key: marshall(write.delete) } };
+
+/** The items written last, once everything they describe is in place: the facet counts, then the revision. */
+export function revisionItems(plan: SyncPlan, searchChunks: number, syncedAt: string): Record<string, unknown>[] {
+  return [
+    { ...facetsKey, ...plan.facets, revision: plan.revision.id },
+    { ...revisionKey, ...plan.revision, searchChunks, syncedAt },
+  ];
+}
 
 async function writeBatch(client: DynamoDBClient, tableName: string, requests: WriteRequest[]): Promise<void> {
   let pending = requests;
@@ -63,15 +73,9 @@ export async function applySync(client: DynamoDBClient, tableName: string, plan:
     );
   }
   const syncedAt = (options.now?.() ?? new Date()).toISOString();
-  await client.send(
-    new PutItemCommand({ TableName: tableName, Item: marshall({ ...facetsKey, ...plan.facets, revision: plan.revision.id }) }),
-  );
-  await client.send(
-    new PutItemCommand({
-      TableName: tableName,
-      Item: marshall({ ...revisionKey, ...plan.revision, searchChunks: chunks.length, syncedAt }),
-    }),
-  );
+  for (const item of revisionItems(plan, chunks.length, syncedAt)) {
+    await client.send(new PutItemCommand({ TableName: tableName, Item: marshallItem(item) }));
+  }
   if (options.searchChunks) await removeOtherSearchChunks(client, tableName, plan.revision.id);
 }
 

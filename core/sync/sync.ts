@@ -9,7 +9,9 @@ import { loadContent } from "../content/load";
 import { validateContent } from "../content/validate";
 import { buildSearchIndex } from "../search/build-search-index";
 import { indexChunkItems } from "../search/index-chunks";
+import { maxItemBytes } from "../store/item-size";
 import { type ApplyOptions, applySync } from "./apply";
+import { itemsToWrite, type OversizedItem, oversizedHint, oversizedItems } from "./item-limits";
 import { planSync, type SyncPlan } from "./plan";
 import { type EntityItems, eventItems, sourceItems } from "./published-items";
 import { readTableState } from "./table-state";
@@ -23,6 +25,8 @@ export interface SyncOptions extends ApplyOptions {
   allowMassDelete?: boolean;
   /** E.g. the git commit of the content; defaults to a hash of the published content. */
   revisionId?: string;
+  /** The largest item the sync may write, in bytes as DynamoDB counts them (default and at most 400 KB). */
+  maxItemBytes?: number;
 }
 
 export type SyncOutcome =
@@ -46,6 +50,20 @@ export function contentRevisionId(items: EntityItems[]): string {
   return `content-${hash.digest("hex").slice(0, 16)}`;
 }
 
+/** An item too large, as a diagnostic on the file it comes from (the content folder for collection-wide items). */
+function oversizedDiagnostic(oversized: OversizedItem, limit: number, files: Map<string, string>, contentDir: string): Diagnostic {
+  const { pk, sk, bytes, entity } = oversized;
+  const count = (n: number) => n.toLocaleString("en");
+  return {
+    file: (entity && files.get(`${entity.kind}/${entity.slug}`)) ?? contentDir,
+    line: 1,
+    col: 1,
+    rule: "item-size",
+    severity: "error",
+    message: `its table item ${pk} ${sk} would take ${count(bytes)} bytes; a DynamoDB item may take at most ${count(limit)}, so nothing was written: ${oversizedHint(oversized)}`,
+  };
+}
+
 export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   // Reading the table's state waits on DynamoDB while loading the files waits on the disk: start both.
   const tableState = readTableState(options.client, options.tableName);
@@ -57,12 +75,21 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   const items = publishedItems(checked.collection);
   const state = await tableState;
   const plan = planSync(items, state, options.revisionId ?? contentRevisionId(items), checked.collection.locale);
+  // Every item is made and measured before the first write: one that DynamoDB would refuse stops the whole sync.
+  const limit = Math.min(options.maxItemBytes ?? maxItemBytes, maxItemBytes);
+  const files = new Map(loaded.documents.map((d) => [`${d.kind}/${d.slug}`, d.file]));
+  const tooLarge = (written: Record<string, unknown>[]) =>
+    oversizedItems(written, limit).map((item) => oversizedDiagnostic(item, limit, files, options.contentDir));
+  const oversized = tooLarge(itemsToWrite(plan));
+  if (oversized.length > 0) return { status: "invalid", diagnostics: [...diagnostics, ...oversized] };
   if (plan.massDelete && !options.allowMassDelete) return { status: "mass-delete-refused", diagnostics, plan };
   if (options.dryRun) return { status: "planned", diagnostics, plan };
   // The search index is rebuilt only when the published content changes (it renders every body).
   const searchChunks = plan.writesRevision
     ? indexChunkItems(plan.revision.id, buildSearchIndex(checked.collection.events, checked.collection.locale))
     : undefined;
+  const oversizedChunks = searchChunks ? tooLarge(searchChunks) : [];
+  if (oversizedChunks.length > 0) return { status: "invalid", diagnostics: [...diagnostics, ...oversizedChunks] };
   await applySync(options.client, options.tableName, plan, { ...options, searchChunks });
   return { status: "applied", diagnostics, plan };
 }
