@@ -8,6 +8,8 @@ import { localCredentials } from "../core/store/table-definition";
 
 export interface DynamoDbLocal {
   endpoint: string;
+  /** Resolves when the process has ended, whatever ended it, saying how: "exit code 1", "signal SIGKILL". */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -53,8 +55,12 @@ export async function startDynamoDbLocal(options: { port?: number; timeoutMs?: n
     stderr = (stderr + chunk).slice(-4000);
   });
   child.stdout?.resume();
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const exited = new Promise<string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(signal ? `signal ${signal}` : `exit code ${code}`)),
+  );
   const killChild = () => {
-    if (child.exitCode === null) child.kill("SIGKILL");
+    if (running()) child.kill("SIGKILL");
   };
   process.once("exit", killChild);
   const endpoint = `http://127.0.0.1:${port}`;
@@ -66,10 +72,11 @@ export async function startDynamoDbLocal(options: { port?: number; timeoutMs?: n
   }
   return {
     endpoint,
+    exited,
     stop: () =>
       new Promise<void>((resolve) => {
         process.off("exit", killChild);
-        if (child.exitCode !== null) return resolve();
+        if (!running()) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
         setTimeout(killChild, 3000).unref();

@@ -83,19 +83,21 @@ await runCommand(async () => {
 
   return new Promise<number>((resolve) => {
     let stopping = false;
-    const stop = async (signal: string) => {
+    const stop = async (reason: string, exitCode: number) => {
       if (stopping) return;
       stopping = true;
-      console.log(`${signal}: stopping`);
+      (exitCode === 0 ? console.log : console.error)(reason);
       clearTimeout(timer);
       watcher.close();
       server.closeAllConnections();
       server.close();
       client.destroy();
       await local?.stop();
-      resolve(0);
+      resolve(exitCode);
     };
-    process.once("SIGINT", () => void stop("SIGINT"));
-    process.once("SIGTERM", () => void stop("SIGTERM"));
+    process.once("SIGINT", () => void stop("SIGINT: stopping", 0));
+    process.once("SIGTERM", () => void stop("SIGTERM: stopping", 0));
+    // Without its store the server could only answer 503s: stop, and say why (restarting it would need a re-sync too).
+    void local?.exited.then((how) => stop(`DynamoDB Local stopped unexpectedly (${how}); stopping Kronika`, 1));
   });
 });

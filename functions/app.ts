@@ -5,6 +5,7 @@ import { createYoga, maskError, type Plugin } from "graphql-yoga";
 import { ContentStore } from "../core/store/content-store";
 import { createRevisionSource } from "../core/store/revision-source";
 import { createSearchIndexSource } from "../core/store/search-index-source";
+import { StoreUnavailableError } from "../core/store/store-unavailable";
 import type { TableReads } from "../core/store/table-reads";
 import type { Context } from "../schema/builder";
 import { schema } from "../schema/index";
@@ -17,6 +18,7 @@ import { useGetResponseBytes } from "./plugins/get-response-bytes";
 import { useGraphiqlRedirect } from "./plugins/graphiql-redirect";
 import { useHttpCaching } from "./plugins/http-caching";
 import { useQueryLimits } from "./plugins/query-limits";
+import { storeUnavailableError, useRequestDeadline } from "./plugins/request-deadline";
 import { useRequestGuard } from "./plugins/request-guard";
 import { useRequestId } from "./plugins/request-id";
 import { jsonLog, type LogSink, useRequestLog } from "./plugins/request-log";
@@ -70,8 +72,9 @@ export function createApp(options: AppOptions) {
     corsOrigins = ["*"],
     responseCache = true,
   } = options;
-  const revision = createRevisionSource(reads, tableName, revisionMaxAgeMs);
+  const revision = createRevisionSource(reads, tableName, { maxAgeMs: revisionMaxAgeMs });
   const searchIndex = createSearchIndexSource(reads, tableName);
+  const storeFailuresLogged = new WeakSet<Error>();
   const plugins: Plugin<any>[] = [
     useRequestId(),
     useCors(corsOrigins),
@@ -87,6 +90,8 @@ export function createApp(options: AppOptions) {
     );
   }
   if (log) plugins.push(useRequestLog(log));
+  // Wherever it is listed, it wraps the whole request, the caches above included.
+  plugins.push(useRequestDeadline(limits.requestMs));
   if (graphiql && "redirectTo" in graphiql) plugins.push(useGraphiqlRedirect(graphiql.redirectTo));
   const render = graphiql && "render" in graphiql ? graphiql.render : undefined;
   return createYoga<Record<string, unknown>, Context>({
@@ -101,10 +106,18 @@ export function createApp(options: AppOptions) {
       // Errors a client causes pass unchanged; anything else is logged and replaced by a generic error that
       // carries the request id, so a client can quote it and the log line can be found.
       maskError(error, message): Error {
-        const masked = maskError(error, message, false) as GraphQLError;
-        if (masked === error) return masked;
         const requestId = currentScope()?.requestId;
         const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+        // The store being down is no secret and no bug: the client gets a 503 it can act on, the log the cause.
+        if (original instanceof StoreUnavailableError && error instanceof GraphQLError) {
+          if (log && !storeFailuresLogged.has(original)) {
+            storeFailuresLogged.add(original);
+            log({ level: "error", msg: "store unavailable", requestId, error: String(original), cause: String(original.cause) });
+          }
+          return storeUnavailableError(error, requestId);
+        }
+        const masked = maskError(error, message, false) as GraphQLError;
+        if (masked === error) return masked;
         if (log) log({ level: "error", msg: "internal error", requestId, error: String(original), stack: (original as Error)?.stack });
         return new GraphQLError(masked.message, { ...masked, extensions: { ...masked.extensions, requestId } });
       },

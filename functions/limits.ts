@@ -26,6 +26,11 @@ export interface Limits {
   getCacheBytes: number;
   /** Bytes of parsed documents a process keeps (a parsed document takes about 100 bytes per character). */
   documentCacheBytes: number;
+  /**
+   * Milliseconds from a request's arrival after which its store reads stop, retries included, and what they
+   * would have read is a 503. Below the GraphQL function's 10 s timeout (infra/graphql-api.ts), with room to answer.
+   */
+  requestMs: number;
 }
 
 export const defaultLimits: Limits = {
@@ -40,6 +45,7 @@ export const defaultLimits: Limits = {
   resultCacheBytes: 64 * 1024 * 1024,
   getCacheBytes: 64 * 1024 * 1024,
   documentCacheBytes: 32 * 1024 * 1024,
+  requestMs: 7000,
 };
 
 const environmentNames: Record<keyof Limits, string> = {
@@ -54,6 +60,7 @@ const environmentNames: Record<keyof Limits, string> = {
   resultCacheBytes: "KRONIKA_LIMIT_RESULT_CACHE_BYTES",
   getCacheBytes: "KRONIKA_LIMIT_GET_CACHE_BYTES",
   documentCacheBytes: "KRONIKA_LIMIT_DOCUMENT_CACHE_BYTES",
+  requestMs: "KRONIKA_LIMIT_REQUEST_MS",
 };
 
 /** The limits, with any set in the environment; a value that is not a positive integer is an error. */

@@ -153,7 +153,10 @@ describe("signed table reads", () => {
       seen.length = 0;
       // The first two answers are failures: two attempts are not enough.
       const twice = signedTableReads({ region: "eu-central-1", endpoint, credentials: localCredentials, maxAttempts: 2 });
-      await expect(twice.getItem({ TableName: "t", Key: {} })).rejects.toMatchObject({ name: "InternalFailure", statusCode: 500 });
+      await expect(twice.getItem({ TableName: "t", Key: {} })).rejects.toMatchObject({
+        name: "StoreUnavailableError",
+        cause: { name: "InternalFailure", statusCode: 500 },
+      });
       expect(seen.length).toBe(2);
     });
   });

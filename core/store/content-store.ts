@@ -22,6 +22,7 @@ import {
 } from "./item-keys";
 import type { RevisionSource } from "./revision-source";
 import type { SearchIndexSource } from "./search-index-source";
+import { StoreUnavailableError } from "./store-unavailable";
 import { listIndex, tableKeys } from "./table-definition";
 import type { TableReads } from "./table-reads";
 
@@ -335,7 +336,8 @@ export class ContentStore {
       .map((key) => ({ pk: { S: key.pk }, sk: { S: key.sk } }));
     for (let attempt = 0; keys.length > 0; attempt += 1) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-      if (attempt > 8) throw new Error(`DynamoDB left ${keys.length} keys unprocessed`);
+      // Keys left unprocessed are DynamoDB shedding load: past the retries, the store is unavailable for now.
+      if (attempt > 8) throw new StoreUnavailableError(`DynamoDB left ${keys.length} keys unprocessed`);
       const result = await this.table.batchGetItem({ RequestItems: { [this.tableName]: { Keys: keys } } });
       for (const raw of result.Responses?.[this.tableName] ?? []) {
         const item = unmarshall(raw);

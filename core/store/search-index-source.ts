@@ -4,6 +4,7 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { indexFromChunks, searchPartition } from "../search/index-chunks";
 import type { SearchIndex } from "../search/search-index";
 import type { StoredRevision } from "../sync/table-state";
+import { beforeDeadline } from "./deadline";
 import type { TableReads } from "./table-reads";
 
 export type SearchIndexSource = (revision: StoredRevision | null) => Promise<SearchIndex | null>;
@@ -19,7 +20,8 @@ export function createSearchIndexSource(reads: TableReads, tableName: string): S
       });
       cached = { revisionId: revision.id, index };
     }
-    return cached.index;
+    // Another request may have started the load: this one waits no longer than its own deadline.
+    return beforeDeadline(cached.index, "loading the search index");
   };
 }
 

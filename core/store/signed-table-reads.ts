@@ -1,9 +1,12 @@
 // The table reads as signed HTTPS requests to DynamoDB's JSON API, without the AWS SDK: what the GraphQL
 // function uses, so that a cold start loads and runs a fraction of the code. Credentials come from the
-// environment, as Lambda provides them; throttling, 5xx and dropped connections are retried with backoff.
+// environment, as Lambda provides them; throttling, 5xx and dropped connections are retried with backoff,
+// each attempt and the whole call bounded in time (by the request's deadline, see deadline.ts).
 import http from "node:http";
 import https from "node:https";
+import { currentDeadline } from "./deadline";
 import { type Credentials, signRequest } from "./sigv4";
+import { StoreUnavailableError, throttlingErrorNames } from "./store-unavailable";
 import { environment, localCredentials } from "./table-definition";
 import type { TableReads } from "./table-reads";
 
@@ -12,9 +15,13 @@ export interface SignedReadsOptions {
   /** E.g. http://localhost:8000 for DynamoDB Local; default: DynamoDB's regional endpoint. */
   endpoint?: string;
   credentials: Credentials;
+  /** Attempts of one read, unless the request's deadline stops them first (default 3). */
   maxAttempts?: number;
-  /** An attempt fails when its connection has been idle this long (default 2000 ms). */
-  timeoutMs?: number;
+  /**
+   * An attempt fails when it has not completed within this long, however the server trickles its answer
+   * (default 2000 ms); never later than the request's deadline.
+   */
+  attemptTimeoutMs?: number;
   now?: () => Date;
 }
 
@@ -30,27 +37,35 @@ export class DynamoDbError extends Error {
   }
 }
 
-const retryableNames = new Set([
-  "ProvisionedThroughputExceededException",
-  "ThrottlingException",
-  "RequestLimitExceeded",
-  "InternalServerError",
-  "ServiceUnavailable",
-  "LimitExceededException",
-]);
-
+/** Throttling, DynamoDB's 5xx, and failures of the connection itself (refused, reset, timed out). */
 const isRetryable = (error: unknown) =>
-  error instanceof DynamoDbError ? error.statusCode >= 500 || retryableNames.has(error.name) : !(error instanceof SyntaxError);
+  error instanceof DynamoDbError ? error.statusCode >= 500 || throttlingErrorNames.has(error.name) : !(error instanceof SyntaxError);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function signedTableReads(options: SignedReadsOptions): TableReads {
   const url = new URL(options.endpoint ?? `https://dynamodb.${options.region}.amazonaws.com/`);
   const secure = url.protocol === "https:";
   const agent = secure ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
   const maxAttempts = options.maxAttempts ?? 3;
-  const timeoutMs = options.timeoutMs ?? 2000;
+  const attemptTimeoutMs = options.attemptTimeoutMs ?? 2000;
 
-  const once = (operation: string, body: string) =>
-    new Promise<unknown>((resolve, reject) => {
+  const once = (operation: string, body: string, timeoutMs: number) =>
+    new Promise<unknown>((settleResolve, settleReject) => {
+      // A wall-clock bound, not an idle one: a server sending a byte a second never goes idle.
+      const timer = setTimeout(() => {
+        const error = new Error(`DynamoDB ${operation}: no complete answer within ${Math.round(timeoutMs)} ms`);
+        reject(error);
+        request.destroy(error);
+      }, timeoutMs);
+      const resolve = (value: unknown) => {
+        clearTimeout(timer);
+        settleResolve(value);
+      };
+      const reject = (error: unknown) => {
+        clearTimeout(timer);
+        settleReject(error);
+      };
       const headers = signRequest(
         {
           method: "POST",
@@ -64,11 +79,14 @@ export function signedTableReads(options: SignedReadsOptions): TableReads {
       );
       const request = (secure ? https : http).request(
         url,
-        { method: "POST", agent, headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, timeout: timeoutMs },
+        { method: "POST", agent, headers: { ...headers, "content-length": String(Buffer.byteLength(body)) } },
         (response) => {
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));
           response.on("error", reject);
+          response.on("close", () => {
+            if (!response.complete) reject(new Error(`DynamoDB ${operation}: the connection closed mid-answer`));
+          });
           response.on("end", () => {
             const text = Buffer.concat(chunks).toString("utf8");
             if (response.statusCode === 200) {
@@ -90,22 +108,32 @@ export function signedTableReads(options: SignedReadsOptions): TableReads {
           });
         },
       );
-      request.on("timeout", () => request.destroy(new Error(`DynamoDB ${operation}: no data for ${timeoutMs} ms`)));
       request.on("error", reject);
       request.end(body);
     });
 
   async function call<T>(operation: string, input: unknown): Promise<T> {
     const body = JSON.stringify(input);
-    for (let attempt = 1; ; attempt += 1) {
+    const deadline = currentDeadline();
+    const remaining = () => deadline?.remainingMs() ?? Number.POSITIVE_INFINITY;
+    let lastError: unknown;
+    let attempts = 0;
+    while (attempts < maxAttempts && remaining() > 0) {
+      attempts += 1;
       try {
-        return (await once(operation, body)) as T;
+        return (await once(operation, body, Math.min(attemptTimeoutMs, remaining()))) as T;
       } catch (error) {
-        if (attempt >= maxAttempts || !isRetryable(error)) throw error;
-        // Full jitter on an exponential base, as the AWS SDKs do.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(20_000, 100 * 2 ** attempt)));
+        if (!isRetryable(error)) throw error;
+        lastError = error;
       }
+      if (attempts === maxAttempts) break;
+      // Full jitter on an exponential base, as the AWS SDKs do; no pause that would end past the deadline.
+      const pause = Math.random() * Math.min(20_000, 100 * 2 ** attempts);
+      if (deadline && pause >= remaining()) throw deadline.exceeded(`DynamoDB ${operation}`, lastError);
+      await sleep(pause);
     }
+    if (deadline && attempts < maxAttempts) throw deadline.exceeded(`DynamoDB ${operation}`, lastError);
+    throw new StoreUnavailableError(`DynamoDB ${operation} failed after ${attempts} attempts: ${lastError}`, { cause: lastError });
   }
 
   return {
