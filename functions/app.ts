@@ -128,7 +128,8 @@ export function createApp(options: AppOptions) {
     parserAndValidationCache: parserCaches(limits.documentCacheBytes),
     cors: false,
     landingPage: false,
-    logging: "warn",
+    // Yoga logs every error that maskError replaced; maskError has logged each already, with its request id.
+    logging: { debug: () => {}, info: () => {}, warn: (...args: unknown[]) => console.warn(...args), error: () => {} },
     graphiql: render ? { title: "Kronika", defaultQuery: exampleQuery, defaultTabs: exampleTabs } : false,
     ...(render ? { renderGraphiQL: render } : {}),
   });

@@ -1,13 +1,17 @@
 import { isObjectType } from "graphql";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sdkTableReads } from "../core/store/sdk-table-reads";
+import { signedTableReads } from "../core/store/signed-table-reads";
+import { localCredentials } from "../core/store/table-definition";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
+import { defaultLimits } from "../functions/limits";
 import { schema } from "../schema/index";
 import { type ContentFiles, eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
 import { freshTable, testClient } from "./support/dynamodb";
 import { aliasedField, nestedFragmentFan, siblingFragmentFan } from "./support/hostile-documents";
 import { seededRandom } from "./support/seeded-random";
+import { type SilentServer, startSilentServer } from "./support/silent-server";
 
 const collection: ContentFiles = {
   "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article"),
@@ -136,5 +140,40 @@ describe("fuzzing the API with mutated queries", () => {
       body: JSON.stringify({ query: `{ event(slug: "szturm") { title } }` }),
     });
     expect(await normal.json()).toEqual({ data: { event: { title: "Szturm" } } });
+  });
+});
+
+describe("fuzzing the API while DynamoDB is a black hole", () => {
+  let silent: SilentServer;
+  let app: ReturnType<typeof createApp>;
+  const budgetMs = 300;
+
+  beforeAll(async () => {
+    silent = await startSilentServer("silent");
+    const reads = signedTableReads({ region: "local", endpoint: silent.endpoint, credentials: localCredentials, attemptTimeoutMs: 150 });
+    app = createApp({ reads, tableName: "kronika", log: false, limits: { ...defaultLimits, requestMs: budgetMs } });
+  });
+  afterAll(() => silent?.close());
+
+  it("answers every mutation and hostile family within the budget: a 4xx, or a 503 that says the store is unavailable", async () => {
+    const next = seededRandom(1918);
+    const failures: string[] = [];
+    const statuses = new Map<number, number>();
+    for (let sent = 0; sent < 100; sent += 1) {
+      let query = sent % 4 === 3 ? hostileFamilies[Math.floor(next() * hostileFamilies.length)](next) : seeds[sent % seeds.length];
+      for (let m = Math.floor(next() * 3); m > 0; m -= 1) query = mutate(query, next);
+      const started = performance.now();
+      const response = await app.fetch(`http://localhost/graphql?${new URLSearchParams({ query })}`);
+      const text = await response.text();
+      const elapsed = performance.now() - started;
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      const unavailable = response.status === 503 && JSON.parse(text).errors?.[0]?.extensions?.code === "STORE_UNAVAILABLE";
+      if (response.status >= 500 && !unavailable) failures.push(`${response.status} ${query.slice(0, 200)} → ${text.slice(0, 200)}`);
+      if (elapsed > budgetMs + 1000) failures.push(`${Math.round(elapsed)} ms for ${query.slice(0, 200)}`);
+    }
+    expect(failures).toEqual([]);
+    // Both kinds occurred: refusals that need no store, and 503s for queries that do.
+    expect(statuses.get(503)).toBeGreaterThan(0);
+    expect([...statuses.keys()].some((status) => status >= 400 && status < 500)).toBe(true);
   });
 });
