@@ -2,6 +2,7 @@
 // (caching, logging, error masking, GraphiQL) is configured here, in one place.
 import { type DocumentNode, GraphQLError } from "graphql";
 import { createYoga, maskError, type Plugin } from "graphql-yoga";
+import { localeFromAcceptLanguage } from "../core/locale/locales";
 import { ContentStore } from "../core/store/content-store";
 import { createRevisionSource } from "../core/store/revision-source";
 import { createSearchIndexSource } from "../core/store/search-index-source";
@@ -9,7 +10,6 @@ import { StoreUnavailableError } from "../core/store/store-unavailable";
 import type { TableReads } from "../core/store/table-reads";
 import type { Context } from "../schema/builder";
 import { schema } from "../schema/index";
-import { localeFromAcceptLanguage } from "../schema/localize";
 import { ByteBoundedCache } from "./byte-bounded-cache";
 import { exampleQuery, exampleTabs } from "./example-query";
 import { defaultLimits, type Limits } from "./limits";

@@ -1,12 +1,13 @@
 // The Pothos builder: context, scalars and plugins. Types live one per file beside it.
 import SchemaBuilder from "@pothos/core";
 import RelayPlugin from "@pothos/plugin-relay";
+import type { Locale } from "../core/locale/locales";
 import type { ContentStore } from "../core/store/content-store";
 
 export interface Context {
   store: ContentStore;
   /** The language the request asks for in Accept-Language, if the API has it. */
-  acceptLanguage?: string;
+  acceptLanguage?: Locale;
 }
 
 export const builder = new SchemaBuilder<{

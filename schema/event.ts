@@ -1,10 +1,12 @@
 // Event: one happening on the timeline, with its dates in both calendars, citations and related events.
+import type { Locale } from "../core/locale/locales";
 import type { Page } from "../core/store/content-store";
 import type { StoredEvent } from "../core/store/item-keys";
 import { builder } from "./builder";
 import { EventFilterInput, EventOrder, storeFilter } from "./event-filter";
 import { citationArgs, formattedCitation } from "./formatted-citation";
-import { HistoricalDate, LocaleEnum } from "./historical-date";
+import { HistoricalDate } from "./historical-date";
+import { LocaleEnum } from "./locale";
 import { type LocalizedEvent, localizeEvent, servedLocale } from "./localize";
 import { connection, pageRequest, totalCountField } from "./pagination";
 import { Source } from "./source";
@@ -21,7 +23,7 @@ const BodyFormat = builder.enumType("BodyFormat", {
 });
 
 /** A citation as stored, with the language its event is served in. */
-type ServedCitation = StoredEvent["citations"][number] & { locale?: string };
+type ServedCitation = StoredEvent["citations"][number] & { locale?: Locale };
 
 const Citation = builder.objectRef<ServedCitation>("Citation").implement({
   description: "A reference from an event to a source, with where in the source.",
@@ -79,9 +81,10 @@ builder.node(Event, {
       description: "The sources this event rests on.",
       resolve: (e) => e.citations.map((c) => ({ ...c, locale: e.date.locale })),
     }),
-    locale: t.string({
+    locale: t.field({
+      type: LocaleEnum,
       description: "The language this event is served in: the one asked for if it has a translation, else the collection's.",
-      resolve: async (e, _args, context) => e.locale ?? (await servedLocale(undefined, context)).defaultLocale,
+      resolve: (e) => e.locale,
     }),
     related: t.field({
       type: [Event],
@@ -99,8 +102,8 @@ builder.node(Event, {
 /** A page of events, each served in the language asked for. */
 export async function localizedPage(
   page: Promise<Page<StoredEvent>>,
-  locale: string | undefined,
-  defaultLocale: string,
+  locale: Locale | undefined,
+  defaultLocale: Locale,
 ): Promise<Page<LocalizedEvent>> {
   const { edges, hasMore } = await page;
   return { edges: edges.map(({ cursor, node }) => ({ cursor, node: localizeEvent(node, locale, defaultLocale) })), hasMore };

@@ -1,9 +1,10 @@
 // Formatted citations: strings formatted at sync time in the pinned styles and languages, served as stored.
 import type { FormattedCitation, FormattedText } from "../core/citations/citation-formatter";
-import type { CitationLocale, CitationStyle } from "../core/citations/csl-data";
+import type { CitationStyle } from "../core/citations/csl-data";
+import type { Locale } from "../core/locale/locales";
 import type { Context } from "./builder";
 import { builder } from "./builder";
-import { LocaleEnum } from "./historical-date";
+import { LocaleEnum } from "./locale";
 import { servedLocale } from "./localize";
 
 export const CitationStyleEnum = builder.enumType("CitationStyle", {
@@ -39,7 +40,7 @@ export const citationArgs = builder.args((t) => ({
 
 export interface CitationArgs {
   style?: CitationStyle | null;
-  locale?: CitationLocale | null;
+  locale?: Locale | null;
   format?: keyof FormattedText | null;
 }
 
@@ -48,11 +49,11 @@ export async function formattedCitation(
   formatted: FormattedCitation | undefined,
   args: CitationArgs,
   context: Context,
-  inherited?: string,
+  inherited?: Locale,
 ): Promise<string> {
   if (!formatted) throw new Error("this item has no formatted citations; sync the content again");
   const { requested, defaultLocale } = await servedLocale(args.locale ?? inherited, context);
-  const byLocale: Record<string, FormattedText> = formatted[args.style ?? "chicago"];
+  const byLocale: Partial<Record<Locale, FormattedText>> = formatted[args.style ?? "chicago"];
   const text = byLocale[requested ?? defaultLocale] ?? byLocale[defaultLocale] ?? Object.values(byLocale)[0];
   return text[args.format ?? "text"];
 }

@@ -1,7 +1,9 @@
 // HistoricalDate: a date in both calendars, as written and as exact Gregorian days, with a human label.
 import { isoGregorian, type ResolvedDate } from "../core/dates/historical-date";
 import { dateLabel } from "../core/dates/label";
+import { defaultLocale, type Locale } from "../core/locale/locales";
 import { builder } from "./builder";
+import { LocaleEnum } from "./locale";
 
 export const CalendarEnum = builder.enumType("Calendar", {
   description: "A calendar. Russia used the Julian calendar (old style) until 31 January 1918.",
@@ -9,11 +11,6 @@ export const CalendarEnum = builder.enumType("Calendar", {
     JULIAN: { value: "julian", description: "The Julian calendar (old style), proleptic before 45 BCE." },
     GREGORIAN: { value: "gregorian", description: "The Gregorian calendar (new style), proleptic before 1582." },
   } as const,
-});
-
-export const LocaleEnum = builder.enumType("Locale", {
-  description: "A language for labels.",
-  values: { PL: { value: "pl", description: "Polish." }, EN: { value: "en", description: "English." } } as const,
 });
 
 const PrecisionEnum = builder.enumType("DatePrecision", {
@@ -25,7 +22,7 @@ const PrecisionEnum = builder.enumType("DatePrecision", {
   } as const,
 });
 
-export const HistoricalDate = builder.objectRef<ResolvedDate & { locale?: string }>("HistoricalDate").implement({
+export const HistoricalDate = builder.objectRef<ResolvedDate & { locale?: Locale }>("HistoricalDate").implement({
   description: "When something happened, exactly, in both the Julian and the Gregorian calendar.",
   fields: (t) => ({
     calendar: t.field({ type: CalendarEnum, description: "The calendar the date was written in.", resolve: (d) => d.calendar }),
@@ -46,7 +43,7 @@ export const HistoricalDate = builder.objectRef<ResolvedDate & { locale?: string
     label: t.string({
       description: 'The date for people, e.g. "25 października (7 listopada) 1917": Julian dates show the Gregorian in parentheses.',
       args: { locale: t.arg({ type: LocaleEnum, description: "Language of the label (default: the language the event is served in)." }) },
-      resolve: (d, args) => dateLabel(d, args.locale ?? (d.locale === "en" ? "en" : "pl")),
+      resolve: (d, args) => dateLabel(d, args.locale ?? d.locale ?? defaultLocale),
     }),
   }),
 });

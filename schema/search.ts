@@ -7,7 +7,7 @@ import { builder } from "./builder";
 import { costOf } from "./cost";
 import { Event } from "./event";
 import { EventFilterInput, storeFilter } from "./event-filter";
-import { LocaleEnum } from "./historical-date";
+import { LocaleEnum } from "./locale";
 import { type LocalizedEvent, localizeEvent, servedLocale } from "./localize";
 import { connection, defaultPageSize, maxPageSize, totalCountField } from "./pagination";
 import { badUserInput } from "./user-error";
@@ -82,9 +82,8 @@ builder.queryField("search", (t) =>
         const event = events[i];
         if (!event || event instanceof Error) return [];
         const served = localizeEvent(event as StoredEvent, requested, defaultLocale);
-        const language = served.locale === "en" ? "en" : "pl";
         const text = [served.summary, served.body.text].filter(Boolean).join(" ");
-        return [{ cursor: offsetCursor(start + i), node: served, score: hit.score, snippet: snippet(text, args.query, language) }];
+        return [{ cursor: offsetCursor(start + i), node: served, score: hit.score, snippet: snippet(text, args.query, served.locale) }];
       });
       return connection(
         { limit: first, fromEnd: false, after: args.after ?? undefined },

@@ -1,4 +1,5 @@
 // Source: a work cited by events, kept as a CSL-JSON item.
+import type { Locale } from "../core/locale/locales";
 import type { StoredSource } from "../core/store/item-keys";
 import { builder } from "./builder";
 import { EventConnection, localizedPage } from "./event";
@@ -8,7 +9,7 @@ import { servedLocale } from "./localize";
 import { connection, pageRequest, totalCountField } from "./pagination";
 
 /** A source as stored, with the language of the event it was reached from, if any. */
-export const Source = builder.objectRef<StoredSource & { locale?: string }>("Source");
+export const Source = builder.objectRef<StoredSource & { locale?: Locale }>("Source");
 
 builder.scalarType("JSON", {
   description: "Any JSON value.",

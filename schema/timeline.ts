@@ -1,12 +1,11 @@
 // The timeline export: the events a filter matches, in TimelineJS3's JSON format.
 
-import type { Locale } from "../core/dates/label";
 import { timelineData } from "../core/export/timelinejs";
 import type { StoredEvent } from "../core/store/item-keys";
 import { builder } from "./builder";
 import { costOf } from "./cost";
 import { EventFilterInput, storeFilter } from "./event-filter";
-import { LocaleEnum } from "./historical-date";
+import { LocaleEnum } from "./locale";
 import { localizeEvent, servedLocale } from "./localize";
 import { maxPageSize } from "./pagination";
 import { maxTimelineEvents } from "./timeline-size";
@@ -35,7 +34,7 @@ builder.queryField("timeline", (t) =>
       } while (after && events.length < maxTimelineEvents);
       const { requested, defaultLocale } = await servedLocale(args.locale, context);
       const localized = events.map((event) => localizeEvent(event, requested, defaultLocale));
-      return timelineData(localized, ((requested ?? defaultLocale) === "en" ? "en" : "pl") as Locale);
+      return timelineData(localized, requested ?? defaultLocale);
     },
   }),
 );

@@ -4,11 +4,12 @@ import path from "node:path";
 import CSL from "citeproc";
 import { beforeAll, describe, expect, it } from "vitest";
 import { citedDate, createCitationFormatter } from "../core/citations/citation-formatter";
-import { citationLocales, citationStyles, localeData, pinnedLocales, styleData } from "../core/citations/csl-data";
+import { citationStyles, localeData, pinnedLocales, styleData } from "../core/citations/csl-data";
 import { parseLocator } from "../core/citations/locator";
 import type { ContentDocument } from "../core/content/document";
 import { loadContent } from "../core/content/load";
 import { validateContent } from "../core/content/validate";
+import { supportedLocales } from "../core/locale/locales";
 import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { changedFields } from "../core/sync/plan-report";
 import { syncContent } from "../core/sync/sync";
@@ -124,7 +125,7 @@ describe("formatted citations", () => {
     const items = new Map(collection.sources.map((s) => [s.slug, s.csl]));
     let compared = 0;
     for (const style of citationStyles) {
-      for (const locale of citationLocales) {
+      for (const locale of supportedLocales) {
         const reference = new CSL.Engine(
           {
             retrieveLocale: (id: string) => localeData[id],

@@ -182,26 +182,40 @@ describe("the 1917 collection in English", () => {
       `{ event(slug: "szturm-na-palac-zimowy", locale: EN) { locale title summary notes body(format: HTML) date { label } related { locale title } } }`,
     );
     expect(data.event).toMatchObject({
-      locale: "en",
+      locale: "EN",
       title: "The storming of the Winter Palace",
       date: { label: "25–26 October (7–8 November) 1917" },
     });
     expect(data.event.body).toContain("<p>The Winter Palace, seat of the Provisional Government");
     expect(data.event.notes[0]).toContain('"in the night of 6/7 XI 1918"');
-    expect(data.event.related).toEqual([{ locale: "en", title: "The Second All-Russian Congress of Soviets" }]);
+    expect(data.event.related).toEqual([{ locale: "EN", title: "The Second All-Russian Congress of Soviets" }]);
+  });
+
+  it("says which language it served as a Locale, a value the locale argument takes back", async () => {
+    const english = await query(`{ event(slug: "szturm-na-palac-zimowy", locale: EN) { locale } }`);
+    expect(english.data.event).toEqual({ locale: "EN" });
+    const again = await postQuery(
+      app,
+      `query ($locale: Locale!) { event(slug: "szturm-na-palac-zimowy", locale: $locale) { locale title } }`,
+      {
+        variables: { locale: english.data.event.locale },
+      },
+    );
+    expect(again.errors).toBeUndefined();
+    expect(again.data.event).toEqual({ locale: "EN", title: "The storming of the Winter Palace" });
   });
 
   it("falls back to Polish for an event without a translation, still labelling the date in English", async () => {
     const { data } = await query(`{ event(slug: "powrot-lenina", locale: EN) { locale title date { label } } }`);
-    expect(data.event).toEqual({ locale: "pl", title: "Powrót Lenina do Piotrogrodu", date: { label: "3 April (16 April) 1917" } });
+    expect(data.event).toEqual({ locale: "PL", title: "Powrót Lenina do Piotrogrodu", date: { label: "3 April (16 April) 1917" } });
   });
 
   it("takes the language from Accept-Language when no argument names one, and Polish by default", async () => {
     const english = await query(`{ events(first: 1) { edges { node { locale title } } } }`, {
       "accept-language": "en-GB,en;q=0.9,pl;q=0.5",
     });
-    expect(english.data.events.edges[0].node).toEqual({ locale: "en", title: "The February Revolution" });
+    expect(english.data.events.edges[0].node).toEqual({ locale: "EN", title: "The February Revolution" });
     const polish = await query(`{ events(first: 1) { edges { node { locale title } } } }`);
-    expect(polish.data.events.edges[0].node).toEqual({ locale: "pl", title: "Rewolucja lutowa" });
+    expect(polish.data.events.edges[0].node).toEqual({ locale: "PL", title: "Rewolucja lutowa" });
   });
 });

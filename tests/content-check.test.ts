@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatHuman } from "../core/content/diagnostic";
 import type { ContentDocument } from "../core/content/document";
 import { validateContent } from "../core/content/validate";
+import { supportedLocales } from "../core/locale/locales";
 
 const source = (slug: string, text = "type: book\ntitle: Rewolucja\nlanguage: pl\n"): ContentDocument => ({
   file: `content/sources/${slug}.yaml`,
@@ -232,6 +233,14 @@ describe("translations", () => {
       'content/events/szturmm.en.md:2:1: error: no event "szturmm" in events/ for this translation (did you mean "szturm"?) [unknown-translation]',
       'content/events/szturm.pl.md:2:1: error: the collection is written in "pl": edit events/szturm.md instead [default-locale-translation]',
     ]);
+  });
+
+  it("are served only in a language the API serves: the collection's own language must be one", () => {
+    const result = validateContent([source("opracowanie"), settings("locale: xx\n"), validEvent("szturm")]);
+    expect(result.diagnostics.map((d) => formatHuman(d))).toEqual([
+      `content/collection.yaml:1:9: error: locale: must be a language the API serves: ${supportedLocales.join(", ")} [invalid-value]`,
+    ]);
+    expect(validateContent([source("opracowanie"), settings("locale: en\n"), validEvent("szturm")]).collection.locale).toBe("en");
   });
 
   it("warn of events missing a translation for a language the settings ask for", () => {

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from "graphql";
 import { describe, expect, it } from "vitest";
+import { localeName, supportedLocales } from "../core/locale/locales";
 import { schema } from "../schema/index";
 import { printedSchema, printedSchemaPath } from "../schema/printed";
 
@@ -28,6 +29,23 @@ describe("the GraphQL schema", () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it("has a Locale enum value for every supported language, and Event.locale returns one", () => {
+    const locale = schema.getType("Locale");
+    if (!isEnumType(locale)) throw new Error("Locale is not an enum");
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    expect(
+      locale
+        .getValues()
+        .map(({ name, value, description }) => ({ name, value, description }))
+        .sort(byName),
+    ).toEqual(
+      supportedLocales.map((code) => ({ name: code.toUpperCase(), value: code, description: `${localeName(code)}.` })).sort(byName),
+    );
+    const event = schema.getType("Event");
+    if (!isObjectType(event)) throw new Error("Event is not an object type");
+    expect(String(event.getFields().locale.type)).toBe("Locale!");
   });
 
   it("is read-only: no mutations or subscriptions", () => {

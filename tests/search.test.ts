@@ -63,7 +63,7 @@ describe("search over the 1917 collection", () => {
       app,
       `{ search(query: "storming palace", locale: EN) { edges { score snippet node { slug locale title } } } }`,
     );
-    expect(data.search.edges[0].node).toEqual({ slug: "szturm-na-palac-zimowy", locale: "en", title: "The storming of the Winter Palace" });
+    expect(data.search.edges[0].node).toEqual({ slug: "szturm-na-palac-zimowy", locale: "EN", title: "The storming of the Winter Palace" });
     expect(data.search.edges[0].snippet).toContain("<mark>");
   });
 

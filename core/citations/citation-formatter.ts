@@ -6,7 +6,8 @@ import type { SourceEntry } from "../content/collection";
 import type { Citation } from "../content/schema";
 import type { ResolvedDate } from "../dates/historical-date";
 import { dateLabel } from "../dates/label";
-import { type CitationLocale, type CitationStyle, citationLocales, citationStyles, localeData, pinnedLocales, styleData } from "./csl-data";
+import { type Locale, supportedLocales } from "../locale/locales";
+import { type CitationStyle, citationStyles, localeData, pinnedLocales, styleData } from "./csl-data";
 import { htmlToText } from "./html-text";
 import { parseLocator } from "./locator";
 
@@ -17,7 +18,7 @@ export interface FormattedText {
 }
 
 /** One reference or citation in every pinned style and language. */
-export type FormattedCitation = Record<CitationStyle, Record<CitationLocale, FormattedText>>;
+export type FormattedCitation = Record<CitationStyle, Record<Locale, FormattedText>>;
 
 export interface CitationFormatter {
   /** A source as an entry of a reference list (APA) or bibliography (Chicago). */
@@ -32,7 +33,7 @@ const entryWrapper = /^<div class="csl-entry">([\s\S]*)<\/div>$/;
  * A dated document (a decree) is cited with its date in both calendars, as Kronika labels it, the Gregorian
  * counterpart in brackets: "26 października [8 listopada] 1917".
  */
-export function citedDate(date: ResolvedDate, locale: CitationLocale): string {
+export function citedDate(date: ResolvedDate, locale: Locale): string {
   return dateLabel(date, locale).replace(/\(([^()]*)\)/, "[$1]");
 }
 
@@ -44,7 +45,7 @@ const engineId = (slug: string) => `source:${slug}`;
 
 export function createCitationFormatter(sources: SourceEntry[]): CitationFormatter {
   const entries = new Map(sources.map((s) => [engineId(s.slug), s]));
-  const itemIn = (locale: CitationLocale) => (id: string) => {
+  const itemIn = (locale: Locale) => (id: string) => {
     const entry = entries.get(id);
     if (!entry) return undefined;
     // citeproc-js normalizes the items it is given in place: hand it copies of the published ones.
@@ -53,7 +54,7 @@ export function createCitationFormatter(sources: SourceEntry[]): CitationFormatt
     return item;
   };
   const engines = new Map<string, Engine>();
-  const engine = (style: CitationStyle, locale: CitationLocale) => {
+  const engine = (style: CitationStyle, locale: Locale) => {
     const key = `${style}/${locale}`;
     let found = engines.get(key);
     if (!found) {
@@ -68,8 +69,8 @@ export function createCitationFormatter(sources: SourceEntry[]): CitationFormatt
     if (!entries.has(engineId(slug))) throw new Error(`no source "${slug}" to format`);
     const formatted = {} as FormattedCitation;
     for (const style of citationStyles) {
-      formatted[style] = {} as Record<CitationLocale, FormattedText>;
-      for (const locale of citationLocales) {
+      formatted[style] = {} as Record<Locale, FormattedText>;
+      for (const locale of supportedLocales) {
         let html: string;
         try {
           html = render(engine(style, locale)).trim();

@@ -1,5 +1,6 @@
-// The pinned Citation Style Language data Kronika formats with: two styles and two locales, vendored
-// under csl/ by `npm run csl:vendor` (see csl/provenance.json), imported so a bundle carries them.
+// The pinned Citation Style Language data Kronika formats with: two styles, and a locale for each supported
+// language, vendored under csl/ by `npm run csl:vendor` (see csl/provenance.json), imported so a bundle carries them.
+import type { Locale } from "../locale/locales";
 import apa from "./csl/apa.json" with { type: "json" };
 import chicago from "./csl/chicago-fullnote-bibliography.json" with { type: "json" };
 import enUS from "./csl/locales-en-US.json" with { type: "json" };
@@ -10,10 +11,8 @@ export const pinnedStyles = { apa: "apa", chicago: "chicago-fullnote-bibliograph
 export type CitationStyle = keyof typeof pinnedStyles;
 export const citationStyles = Object.keys(pinnedStyles) as CitationStyle[];
 
-/** The languages citations are formatted in, by Kronika's locale code, as CSL locale ids. */
-export const pinnedLocales = { pl: "pl-PL", en: "en-US" } as const;
-export type CitationLocale = keyof typeof pinnedLocales;
-export const citationLocales = Object.keys(pinnedLocales) as CitationLocale[];
+/** The CSL locale each supported language's citations are formatted in. */
+export const pinnedLocales: Record<Locale, string> = { pl: "pl-PL", en: "en-US" };
 
 /** A CSL style or locale in citeproc-js's JSON form of the XML. */
 export interface CslNode {
@@ -23,4 +22,5 @@ export interface CslNode {
 }
 
 export const styleData: Record<CitationStyle, CslNode> = { apa: apa as unknown as CslNode, chicago: chicago as unknown as CslNode };
+/** The vendored CSL locales, by CSL locale id: one for each of `pinnedLocales`. */
 export const localeData: Record<string, CslNode> = { "pl-PL": plPL as unknown as CslNode, "en-US": enUS as unknown as CslNode };

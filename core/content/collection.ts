@@ -1,5 +1,6 @@
 // The validated content: typed entries with dates resolved in both calendars. What sync publishes.
 import type { ResolvedDate } from "../dates/historical-date";
+import type { Locale } from "../locale/locales";
 import type { Citation, EventFrontMatter, SourceFields, Translation } from "./schema";
 
 export interface EventEntry extends Omit<EventFrontMatter, "date" | "sources"> {
@@ -24,5 +25,5 @@ export interface Collection {
   events: EventEntry[];
   sources: SourceEntry[];
   /** The language the content is written in. */
-  locale: string;
+  locale: Locale;
 }

@@ -1,5 +1,6 @@
 // The editors' contract, declared once: these schemas drive content:check and the TypeScript types.
 import { z } from "zod";
+import { defaultLocale, supportedLocales } from "../locale/locales";
 import { cslDateVariables, cslNameVariables, cslTextVariables, cslTypes } from "./csl";
 
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -107,9 +108,8 @@ export const settingsSchema = z.strictObject({
     .default([])
     .describe("Languages every event should be translated into (a missing translation is a warning)."),
   locale: z
-    .string()
-    .regex(/^[a-z]{2}$/, { error: "must be a two-letter language code, e.g. pl" })
-    .default("pl")
+    .enum(supportedLocales, { error: `must be a language the API serves: ${supportedLocales.join(", ")}` })
+    .default(defaultLocale)
     .describe("The language the content is written in."),
   julianCalendarUntil: edtfText
     .optional()

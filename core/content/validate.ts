@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import { cslIssued } from "../citations/csl-issued";
 import { type DateProblem, type ResolvedDate, resolveDate, type WrittenDate } from "../dates/historical-date";
+import { defaultLocale as fallbackLocale } from "../locale/locales";
 import type { Collection, EventEntry, SourceEntry } from "./collection";
 import { cslTypes } from "./csl";
 import type { Diagnostic } from "./diagnostic";
@@ -161,7 +162,7 @@ function attachTranslations(
   diagnostics: Diagnostic[],
 ) {
   const bySlug = new Map(events.map((e) => [e.entry.slug, e.entry]));
-  const defaultLocale = settings?.locale ?? "pl";
+  const defaultLocale = settings?.locale ?? fallbackLocale;
   for (const { entry, doc, parsed } of translations) {
     const report = reporterFor(doc, parsed, diagnostics);
     const event = bySlug.get(doc.slug);
@@ -310,7 +311,7 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
   }
   checkReferences(events, sources, diagnostics);
   attachTranslations(events, translations, settings, diagnostics);
-  checkBodySizes(events, settings?.locale ?? "pl", diagnostics);
+  checkBodySizes(events, settings?.locale ?? fallbackLocale, diagnostics);
   editorialChecks(
     events.map(({ entry, doc, parsed }) => {
       const report = reporterFor(doc, parsed, diagnostics);
@@ -323,7 +324,7 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
     collection: {
       events: events.map((e) => e.entry).filter((e) => !e.draft),
       sources: sources.map((s) => s.entry),
-      locale: settings?.locale ?? "pl",
+      locale: settings?.locale ?? fallbackLocale,
     },
   };
 }

@@ -1,64 +1,92 @@
-// Human labels for a resolved date, in Polish or English, showing both calendars for Julian dates:
+// Human labels for a resolved date, in each supported language, showing both calendars for Julian dates:
 // "25 października (7 listopada) 1917", "25 October (7 November) 1917".
+import { defaultLocale, type Locale } from "../locale/locales";
 import { type EdtfPoint, parseEdtf } from "./edtf";
 import type { ResolvedDate } from "./historical-date";
 import type { Calendar } from "./julian-day";
 
-export type Locale = "pl" | "en";
+/** The words of a date label, in every supported language (core/locale/locales.ts lists them). */
+export interface LabelWords {
+  /** Month names: alone ("październik 1917"), and after a day ("25 października 1917"). */
+  months: { nominative: string[]; genitive: string[] };
+  /** Before an approximate date. */
+  approximately: string;
+  /** After a year before the common era. */
+  beforeChrist: string;
+}
 
-const months: Record<Locale, { nominative: string[]; genitive: string[] }> = {
+export const labelWords: Record<Locale, LabelWords> = {
   pl: {
-    nominative: [
-      "styczeń",
-      "luty",
-      "marzec",
-      "kwiecień",
-      "maj",
-      "czerwiec",
-      "lipiec",
-      "sierpień",
-      "wrzesień",
-      "październik",
-      "listopad",
-      "grudzień",
-    ],
-    genitive: [
-      "stycznia",
-      "lutego",
-      "marca",
-      "kwietnia",
-      "maja",
-      "czerwca",
-      "lipca",
-      "sierpnia",
-      "września",
-      "października",
-      "listopada",
-      "grudnia",
-    ],
+    months: {
+      nominative: [
+        "styczeń",
+        "luty",
+        "marzec",
+        "kwiecień",
+        "maj",
+        "czerwiec",
+        "lipiec",
+        "sierpień",
+        "wrzesień",
+        "październik",
+        "listopad",
+        "grudzień",
+      ],
+      genitive: [
+        "stycznia",
+        "lutego",
+        "marca",
+        "kwietnia",
+        "maja",
+        "czerwca",
+        "lipca",
+        "sierpnia",
+        "września",
+        "października",
+        "listopada",
+        "grudnia",
+      ],
+    },
+    approximately: "ok. ",
+    beforeChrist: "p.n.e.",
   },
   en: {
-    nominative: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-    genitive: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    months: {
+      nominative: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+      ],
+      genitive: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    },
+    approximately: "c. ",
+    beforeChrist: "BC",
   },
 };
 
-const approximately: Record<Locale, string> = { pl: "ok. ", en: "c. " };
-
 function yearLabel(year: number, locale: Locale): string {
   if (year > 0) return String(year);
-  return locale === "pl" ? `${1 - year} p.n.e.` : `${1 - year} BC`;
+  return `${1 - year} ${labelWords[locale].beforeChrist}`;
 }
 
 /** A point without its year: "25 października", "październik", or "" for a year. */
 function dayAndMonth(point: EdtfPoint, locale: Locale): string {
   if (point.month === undefined) return "";
-  if (point.day === undefined) return months[locale].nominative[point.month - 1];
-  return `${point.day} ${months[locale].genitive[point.month - 1]}`;
+  if (point.day === undefined) return labelWords[locale].months.nominative[point.month - 1];
+  return `${point.day} ${labelWords[locale].months.genitive[point.month - 1]}`;
 }
 
 function qualify(text: string, point: EdtfPoint, locale: Locale): string {
-  return `${point.approximate ? approximately[locale] : ""}${text}${point.uncertain ? "?" : ""}`;
+  return `${point.approximate ? labelWords[locale].approximately : ""}${text}${point.uncertain ? "?" : ""}`;
 }
 
 interface Label {
@@ -95,7 +123,7 @@ function labelOf(text: string, calendar: Calendar, locale: Locale): Label {
 }
 
 /** The date for people: in the written calendar, with the Gregorian counterpart in parentheses for Julian dates. */
-export function dateLabel(date: ResolvedDate, locale: Locale = "pl"): string {
+export function dateLabel(date: ResolvedDate, locale: Locale = defaultLocale): string {
   const gregorian = labelOf(date.gregorian, "gregorian", locale);
   if (date.calendar === "gregorian") return gregorian.full;
   const julian = labelOf(date.julian, "julian", locale);

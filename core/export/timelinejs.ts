@@ -4,8 +4,9 @@
 // display_date shows both calendars. TimelineJS puts headline, display_date and group into the page as HTML,
 // so those plain texts are HTML-escaped here; text.text is the body's sanitized HTML.
 import { fromJulianDay } from "../dates/julian-day";
-import { dateLabel, type Locale } from "../dates/label";
+import { dateLabel } from "../dates/label";
 import { escapeHtml } from "../html/escape-html";
+import type { Locale } from "../locale/locales";
 import type { StoredEvent } from "../store/item-keys";
 
 export interface TimelineDate {

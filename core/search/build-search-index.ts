@@ -2,13 +2,12 @@
 // Kept apart from searching, so the API does not carry the Markdown renderer.
 import type { EventEntry } from "../content/collection";
 import { renderBody } from "../content/markdown";
+import { type Locale, localeOrDefault } from "../locale/locales";
 import type { SearchIndex } from "./search-index";
-import { type Language, terms } from "./terms";
+import { terms } from "./terms";
 
 /** Where a word stands counts: a title hit outweighs a body hit. */
 const fieldWeights = { title: 5, names: 3, summary: 2, body: 1 };
-
-const languageOf = (locale: string): Language => (locale === "en" ? "en" : "pl");
 
 export function buildSearchIndex(events: EventEntry[], defaultLocale: string): SearchIndex {
   const index: SearchIndex = { version: 1, events: [], terms: new Map() };
@@ -23,18 +22,18 @@ export function buildSearchIndex(events: EventEntry[], defaultLocale: string): S
       lastDay: event.date.lastDay,
     });
     const weights = new Map<string, number>();
-    const add = (text: string | undefined, weight: number, language: Language) => {
+    const add = (text: string | undefined, weight: number, language: Locale) => {
       for (const term of terms(text ?? "", language)) weights.set(term, (weights.get(term) ?? 0) + weight);
     };
     const names = [...event.people, ...event.places, ...event.tags].join(" ");
-    add(event.title, fieldWeights.title, languageOf(defaultLocale));
-    add(names, fieldWeights.names, languageOf(defaultLocale));
-    add(event.summary, fieldWeights.summary, languageOf(defaultLocale));
-    add(renderBody(event.body).text, fieldWeights.body, languageOf(defaultLocale));
+    add(event.title, fieldWeights.title, localeOrDefault(defaultLocale));
+    add(names, fieldWeights.names, localeOrDefault(defaultLocale));
+    add(event.summary, fieldWeights.summary, localeOrDefault(defaultLocale));
+    add(renderBody(event.body).text, fieldWeights.body, localeOrDefault(defaultLocale));
     for (const [locale, translation] of Object.entries(event.translations)) {
-      add(translation.title, fieldWeights.title, languageOf(locale));
-      add(translation.summary, fieldWeights.summary, languageOf(locale));
-      if (translation.body) add(renderBody(translation.body).text, fieldWeights.body, languageOf(locale));
+      add(translation.title, fieldWeights.title, localeOrDefault(locale));
+      add(translation.summary, fieldWeights.summary, localeOrDefault(locale));
+      if (translation.body) add(renderBody(translation.body).text, fieldWeights.body, localeOrDefault(locale));
     }
     for (const [term, weight] of weights) {
       const postings = index.terms.get(term);

@@ -1,5 +1,6 @@
 // The search index's shape, and searching it in memory, as the API does: ranked by field weight and
 // rarity; every query term must match. It is built at sync time (build-search-index.ts).
+import { defaultLocale, supportedLocales } from "../locale/locales";
 import { termMatches, terms } from "./terms";
 
 export interface IndexedEvent {
@@ -26,9 +27,10 @@ export interface SearchHit {
 
 /** Events matching every term of the query (in any language indexed), best first. */
 export function searchEvents(index: SearchIndex, query: string, accept: (event: IndexedEvent) => boolean = () => true): SearchHit[] {
-  const queryTerms = [...new Set([...terms(query, "pl"), ...terms(query, "en")])];
-  const polishTerms = terms(query, "pl");
-  if (polishTerms.length === 0) return [];
+  const termsByLocale = supportedLocales.map((locale) => terms(query, locale));
+  const queryTerms = [...new Set(termsByLocale.flat())];
+  // A query of nothing but stopwords of the default language finds nothing.
+  if (terms(query, defaultLocale).length === 0) return [];
   const total = index.events.length;
   const scores = new Map<number, number>();
   const matchedTerms = new Map<number, Set<string>>();
@@ -44,11 +46,10 @@ export function searchEvents(index: SearchIndex, query: string, accept: (event: 
       }
     }
   }
-  // Every word of the query must match, in its Polish or its English stem.
-  const englishTerms = terms(query, "en");
+  // Every word of the query must match, in its stems of one language.
   const matchesAll = (number: number) => {
     const matched = matchedTerms.get(number) ?? new Set<string>();
-    return polishTerms.every((t) => matched.has(t)) || (englishTerms.length > 0 && englishTerms.every((t) => matched.has(t)));
+    return termsByLocale.some((stems) => stems.length > 0 && stems.every((t) => matched.has(t)));
   };
   return [...scores]
     .filter(([number]) => matchesAll(number) && accept(index.events[number]))

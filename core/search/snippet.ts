@@ -1,8 +1,9 @@
 // A short snippet of a text around the first words matching a query, HTML-escaped, matches in <mark>.
 import { escapeHtml } from "../html/escape-html";
-import { fold, type Language, stem, termMatches, terms } from "./terms";
+import type { Locale } from "../locale/locales";
+import { fold, stem, termMatches, terms } from "./terms";
 
-export function snippet(text: string, query: string, language: Language, words = 24): string {
+export function snippet(text: string, query: string, language: Locale, words = 24): string {
   const queryTerms = terms(query, language);
   const tokens = text.split(/(\s+)/);
   const isMatch = (token: string) => {

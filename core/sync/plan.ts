@@ -1,5 +1,6 @@
 // Plans a sync: compares what the content publishes with what the table holds, by slug and content hash,
 // and orders the writes so references stay whole at every instant and an interrupted sync converges.
+import { defaultLocale, type Locale } from "../locale/locales";
 import { type Facets, facetsOf } from "../store/facets";
 import { entityKey, type Kind, stateSortKey } from "../store/item-keys";
 import { tableKeys } from "../store/table-definition";
@@ -33,7 +34,7 @@ export interface SyncPlan {
 
 const keyOf = (pk: string, sk: string) => ({ [tableKeys.partitionKey]: pk, [tableKeys.sortKey]: sk });
 
-export function planSync(desired: EntityItems[], state: TableState, revisionId: string, locale = "pl"): SyncPlan {
+export function planSync(desired: EntityItems[], state: TableState, revisionId: string, locale: Locale = defaultLocale): SyncPlan {
   const counts: SyncPlan["counts"] = {
     event: { create: 0, update: 0, delete: 0, unchanged: 0 },
     source: { create: 0, update: 0, delete: 0, unchanged: 0 },
