@@ -12,7 +12,7 @@ import { startDynamoDbLocal } from "../cli/dynamodb-local";
 import { loadContent } from "../core/content/load";
 import { validateContent } from "../core/content/validate";
 import { createDynamoClient } from "../core/store/client";
-import { countCommands } from "../core/store/command-counter";
+import { countCommands } from "../tests/support/command-counter";
 import { ensureTable } from "../core/store/create-table";
 import { createRevisionSource } from "../core/store/revision-source";
 import { sdkTableReads } from "../core/store/sdk-table-reads";

@@ -17,7 +17,7 @@ import { createApp } from "../functions/app";
 import { freshTable, testClient } from "./support/dynamodb";
 import { postQuery } from "./support/graphql";
 
-const contentDir = path.resolve("content");
+const contentDir = path.resolve("tests/fixtures/collection-1917");
 const pipes =
   "type: book\ntitle: The Russian Revolution\nauthor:\n  - family: Pipes\n    given: Richard\nissued:\n  date-parts: [[1990]]\npublisher: Alfred A. Knopf\npublisher-place: New York\nlanguage: en\n";
 const sourceDocument = (slug: string, text: string): ContentDocument => ({

@@ -19,9 +19,9 @@ describe("facets", () => {
   beforeAll(async () => {
     env = testClient();
     const tableName = await freshTable(env.client);
-    await syncContent({ contentDir: path.resolve("content"), client: env.client, tableName });
+    await syncContent({ contentDir: path.resolve("tests/fixtures/collection-1917"), client: env.client, tableName });
     app = createApp({ reads: sdkTableReads(env.client), tableName, log: false, responseCache: false });
-    events = validateContent((await loadContent(path.resolve("content"))).documents).collection.events;
+    events = validateContent((await loadContent(path.resolve("tests/fixtures/collection-1917"))).documents).collection.events;
   });
 
   it("gives the whole collection's counts from the sync, in one read", async () => {

@@ -44,7 +44,7 @@ describe("search over the 1917 collection", () => {
   beforeAll(async () => {
     env = testClient();
     tableName = await freshTable(env.client);
-    await syncContent({ contentDir: path.resolve("content"), client: env.client, tableName });
+    await syncContent({ contentDir: path.resolve("tests/fixtures/collection-1917"), client: env.client, tableName });
     app = createApp({ reads: sdkTableReads(env.client), tableName, log: false, responseCache: false });
   });
 

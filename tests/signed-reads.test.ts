@@ -79,7 +79,7 @@ describe("signed table reads", () => {
   beforeAll(async () => {
     const { client } = testClient();
     tableName = await freshTable(client);
-    expect((await syncContent({ contentDir: path.resolve("content"), client, tableName })).status).toBe("applied");
+    expect((await syncContent({ contentDir: path.resolve("tests/fixtures/collection-1917"), client, tableName })).status).toBe("applied");
   });
 
   it("read from DynamoDB Local exactly what the AWS SDK reads", async () => {

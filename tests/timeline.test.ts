@@ -46,7 +46,7 @@ describe("the TimelineJS export", () => {
   beforeAll(async () => {
     const { client } = testClient();
     const tableName = await freshTable(client);
-    await syncContent({ contentDir: path.resolve("content"), client, tableName });
+    await syncContent({ contentDir: path.resolve("tests/fixtures/collection-1917"), client, tableName });
     app = createApp({ reads: sdkTableReads(client), tableName, log: false });
   });
 

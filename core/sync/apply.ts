@@ -21,8 +21,8 @@ const concurrency = 4;
 export interface ApplyOptions {
   /** The search index's items, written with the revision (older revisions' are removed after it). */
   searchChunks?: Record<string, unknown>[];
-  /** Called after each batch, e.g. to report progress. */
-  onBatch?: (phase: string, written: number, total: number) => void;
+  /** Called after each batch, e.g. to report progress; the sync waits for it before the next batch. */
+  onBatch?: (phase: string, written: number, total: number) => void | Promise<void>;
   now?: () => Date;
 }
 
@@ -60,7 +60,7 @@ export async function applySync(client: DynamoDBClient, tableName: string, plan:
       ).filter((b) => b.length);
       await Promise.all(batches.map((batch) => writeBatch(client, tableName, batch)));
       const written = Math.min(start + batchSize * concurrency, requests.length);
-      for (const _ of batches) options.onBatch?.(phase.name, written, requests.length);
+      for (const _ of batches) await options.onBatch?.(phase.name, written, requests.length);
     }
   }
   if (!plan.writesRevision) return;

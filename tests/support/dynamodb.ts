@@ -4,8 +4,8 @@ import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { inject } from "vitest";
 import { createDynamoClient } from "../../core/store/client";
-import { countCommands } from "../../core/store/command-counter";
 import { ensureTable } from "../../core/store/create-table";
+import { countCommands } from "./command-counter";
 
 export function testClient() {
   const client = createDynamoClient(inject("dynamodbEndpoint"));

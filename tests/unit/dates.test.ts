@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { convertEdtf, parseEdtf } from "../core/dates/edtf";
-import { resolveDate } from "../core/dates/historical-date";
-import { fromJulianDay, gregorianToJulian, julianToGregorian, toJulianDay } from "../core/dates/julian-day";
-import { dateLabel } from "../core/dates/label";
+import { convertEdtf, parseEdtf } from "../../core/dates/edtf";
+import { resolveDate } from "../../core/dates/historical-date";
+import { fromJulianDay, gregorianToJulian, julianToGregorian, toJulianDay } from "../../core/dates/julian-day";
+import { dateLabel } from "../../core/dates/label";
 
 const day = (year: number, month: number, d: number) => ({ year, month, day: d });
 

@@ -3,11 +3,11 @@ import path from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { ContentDocument } from "../core/content/document";
-import { contentJsonSchemas } from "../core/content/json-schema";
-import { loadContent } from "../core/content/load";
-import { validateContent } from "../core/content/validate";
-import { printedContentSchemas } from "../schema/printed";
+import type { ContentDocument } from "../../core/content/document";
+import { contentJsonSchemas } from "../../core/content/json-schema";
+import { loadContent } from "../../core/content/load";
+import { validateContent } from "../../core/content/validate";
+import { printedContentSchemas } from "../../schema/printed";
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 const schemas = contentJsonSchemas();

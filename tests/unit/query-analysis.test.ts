@@ -1,10 +1,10 @@
 import { parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { fragmentsOf, operationCost, operationDepth } from "../functions/query-analysis";
-import { fieldCosts } from "../schema/cost";
-import { schema } from "../schema/index";
-import { maxTimelineEvents } from "../schema/timeline-size";
-import { aliasedField, nestedFragmentFan, siblingFragmentFan } from "./support/hostile-documents";
+import { fragmentsOf, operationCost, operationDepth } from "../../functions/query-analysis";
+import { fieldCosts } from "../../schema/cost";
+import { schema } from "../../schema/index";
+import { maxTimelineEvents } from "../../schema/timeline-size";
+import { aliasedField, nestedFragmentFan, siblingFragmentFan } from "../support/hostile-documents";
 
 const measure = (source: string, variables: Record<string, unknown> = {}) => {
   const document = parse(source);

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from "graphql";
 import { describe, expect, it } from "vitest";
-import { localeName, supportedLocales } from "../core/locale/locales";
-import { schema } from "../schema/index";
-import { printedSchema, printedSchemaPath } from "../schema/printed";
+import { localeName, supportedLocales } from "../../core/locale/locales";
+import { schema } from "../../schema/index";
+import { printedSchema, printedSchemaPath } from "../../schema/printed";
 
 describe("the GraphQL schema", () => {
   it("matches the committed schema/schema.graphql (run npm run schema:print after changing it)", async () => {

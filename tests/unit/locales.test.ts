@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { localeData, pinnedLocales } from "../core/citations/csl-data";
-import { labelWords } from "../core/dates/label";
+import { localeData, pinnedLocales } from "../../core/citations/csl-data";
+import { labelWords } from "../../core/dates/label";
 import {
   defaultLocale,
   isLocale,
@@ -9,8 +9,8 @@ import {
   localeOrDefault,
   parseLocale,
   supportedLocales,
-} from "../core/locale/locales";
-import { stemmers } from "../core/search/terms";
+} from "../../core/locale/locales";
+import { stemmers } from "../../core/search/terms";
 
 /** Every table keyed by language, by where it is declared: a new language needs an entry in each. */
 const perLanguageTables: Record<string, Partial<Record<string, unknown>>> = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { formatHuman } from "../core/content/diagnostic";
-import type { ContentDocument } from "../core/content/document";
-import { validateContent } from "../core/content/validate";
-import { supportedLocales } from "../core/locale/locales";
+import { formatHuman } from "../../core/content/diagnostic";
+import type { ContentDocument } from "../../core/content/document";
+import { validateContent } from "../../core/content/validate";
+import { supportedLocales } from "../../core/locale/locales";
 
 const source = (slug: string, text = "type: book\ntitle: Rewolucja\nlanguage: pl\n"): ContentDocument => ({
   file: `content/sources/${slug}.yaml`,
