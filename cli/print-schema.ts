@@ -1,6 +1,7 @@
-// npm run schema:print — rewrites schema/schema.graphql from the Pothos schema, and the content's JSON
-// Schemas under schema/content/ from the zod declarations.
-import { mkdir, writeFile } from "node:fs/promises";
+// npm run schema:print — rewrites schema/schema.graphql from the Pothos schema, the content's JSON Schemas
+// under schema/content/ from the zod declarations, and the README's rule table from the rule catalogue.
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { ruleTableFile, withRuleTable } from "../core/content/rule-table";
 import { contentSchemaDir, printedContentSchemas, printedSchema, printedSchemaPath } from "../schema/printed";
 
 await writeFile(printedSchemaPath, printedSchema());
@@ -10,3 +11,5 @@ for (const { file, text } of printedContentSchemas()) {
   await writeFile(file, text);
   console.log(`wrote ${file}`);
 }
+await writeFile(ruleTableFile, withRuleTable(await readFile(ruleTableFile, "utf8")));
+console.log(`wrote the rule table in ${ruleTableFile}`);

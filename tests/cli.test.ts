@@ -43,6 +43,8 @@ describe("content:check output formats", () => {
       "warning no-citation",
       "error date-mismatch",
     ]);
+    for (const diagnostic of result.diagnostics)
+      expect(Object.keys(diagnostic)).toEqual(["file", "line", "col", "rule", "severity", "message"]);
     expect(result.summary).toEqual({ files: 3, events: 1, sources: 1 });
   });
 

@@ -1,4 +1,5 @@
 // A problem in the content, as data. Checks produce these; formatters turn them into text.
+import { type RuleId, rules } from "./rules";
 
 export type Severity = "error" | "warning";
 
@@ -8,10 +9,21 @@ export interface Diagnostic {
   /** 1-based line and column. */
   line: number;
   col: number;
-  rule: string;
+  /** Which rule of the catalogue (core/content/rules.ts) the problem breaks. */
+  rule: RuleId;
   severity: Severity;
   message: string;
 }
+
+/** A problem at a place, with the severity its rule declares. */
+export const diagnostic = (rule: RuleId, { file, line, col }: Pick<Diagnostic, "file" | "line" | "col">, message: string): Diagnostic => ({
+  file,
+  line,
+  col,
+  rule,
+  severity: rules[rule].severity,
+  message,
+});
 
 export const hasErrors = (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.severity === "error");
 

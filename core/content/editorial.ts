@@ -4,6 +4,7 @@ import { parseLocator } from "../citations/locator";
 import { isoGregorian, resolveDate } from "../dates/historical-date";
 import type { EventEntry } from "./collection";
 import type { ParsedDocument, PathKey } from "./document";
+import type { RuleIdOf } from "./rules";
 import type { CollectionSettings } from "./schema";
 import { editDistance } from "./similar";
 
@@ -12,7 +13,8 @@ export const maxSummaryLength = 300;
 export interface EditorialSubject {
   entry: EventEntry;
   parsed: ParsedDocument;
-  warn: (path: readonly PathKey[], rule: string, message: string) => void;
+  /** Reports at `path`; only a rule the catalogue declares a warning fits here. */
+  warn: (path: readonly PathKey[], rule: RuleIdOf<"warning">, message: string) => void;
 }
 
 /** Names used in the collection, most-used first, with where each occurrence stands. */

@@ -3,8 +3,9 @@
 import { readdirSync } from "node:fs";
 import { constants, open } from "node:fs/promises";
 import path from "node:path";
-import type { Diagnostic } from "./diagnostic";
+import { type Diagnostic, diagnostic } from "./diagnostic";
 import type { ContentDocument, DocumentKind } from "./document";
+import type { RuleId } from "./rules";
 import { maxFileBytes } from "./size-limits";
 
 const folders: { folder: string; kind: DocumentKind; extensions: string[] }[] = [
@@ -23,14 +24,8 @@ export interface LoadedContent {
 /** A file the loader reads: a regular file in its place, not yet read. */
 export type ContentFile = Omit<ContentDocument, "text">;
 
-const problem = (file: string, rule: string, message: string, severity: Diagnostic["severity"] = "error"): Diagnostic => ({
-  file,
-  line: 1,
-  col: 1,
-  rule,
-  severity,
-  message,
-});
+/** A problem with a whole file (or folder), reported at its start. */
+const problem = (file: string, rule: RuleId, message: string): Diagnostic => diagnostic(rule, { file, line: 1, col: 1 }, message);
 
 function entries(dir: string) {
   try {
@@ -85,7 +80,7 @@ export function listContentFiles(contentDir: string): { files: ContentFile[]; di
       const extension = extensions.find((ext) => name.endsWith(ext));
       if (!entry.isFile() || !extension) {
         if (!name.startsWith(".")) {
-          diagnostics.push(problem(file, "unexpected-file", `ignored: ${folder}/ holds only ${extensions.join(" or ")} files`, "warning"));
+          diagnostics.push(problem(file, "unexpected-file", `ignored: ${folder}/ holds only ${extensions.join(" or ")} files`));
         }
         continue;
       }

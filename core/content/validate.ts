@@ -6,9 +6,10 @@ import { type DateProblem, type ResolvedDate, resolveDate, type WrittenDate } fr
 import { defaultLocale as fallbackLocale } from "../locale/locales";
 import type { Collection, EventEntry, SourceEntry } from "./collection";
 import { cslTypes } from "./csl";
-import type { Diagnostic } from "./diagnostic";
+import { type Diagnostic, diagnostic } from "./diagnostic";
 import { type ContentDocument, type ParsedDocument, type PathKey, parseContentDocument } from "./document";
 import { editorialChecks } from "./editorial";
+import type { RuleId } from "./rules";
 import {
   type CollectionSettings,
   eventFrontMatterSchema,
@@ -32,17 +33,13 @@ interface Checked<T> {
   parsed: ParsedDocument;
 }
 
-type Report = (
-  path: readonly PathKey[],
-  rule: string,
-  message: string,
-  options?: { key?: boolean; severity?: "error" | "warning" },
-) => void;
+/** Reports a problem at `path` (at its key, for `key: true`), with the severity its rule declares. */
+type Report = (path: readonly PathKey[], rule: RuleId, message: string, options?: { key?: boolean }) => void;
 
 function reporterFor(doc: ContentDocument, parsed: ParsedDocument | undefined, diagnostics: Diagnostic[]): Report {
   return (path, rule, message, options = {}) => {
     const position = parsed ? parsed.locate(path, options) : { line: 1, col: 1 };
-    diagnostics.push({ file: doc.file, ...position, rule, severity: options.severity ?? "error", message });
+    diagnostics.push(diagnostic(rule, { file: doc.file, ...position }, message));
   };
 }
 
@@ -181,7 +178,6 @@ function attachTranslations(
           ["title"],
           "missing-translation",
           `no "${locale}" translation (events/${entry.slug}.${locale}.md)`,
-          { severity: "warning" },
         );
       }
     }
@@ -197,7 +193,6 @@ function checkSource(doc: ContentDocument, parsed: ParsedDocument, report: Repor
       ["title"],
       "source-language",
       "the source has no `language`: citation styles take its title for English, and Chicago title-cases it; add e.g. language: pl",
-      { severity: "warning" },
     );
   }
   // A dated document without its own `issued` is issued on its date, so citations show it.
@@ -240,14 +235,13 @@ function checkBodySizes(events: Checked<EventEntry>[], defaultLocale: string, di
     if (total <= maxStoredBodyBytes) continue;
     const count = (n: number) => n.toLocaleString("en");
     const languages = sizes.length > 1 ? ` (${sizes.map(([locale, bytes]) => `${locale} ${count(bytes)}`).join(", ")})` : "";
-    diagnostics.push({
-      file: doc.file,
-      line: bodyLine(doc, parsed),
-      col: 1,
-      rule: "body-size",
-      severity: "error",
-      message: `the body takes ${count(total)} bytes as stored (Markdown, HTML and text)${languages}; an event's bodies may take at most ${count(maxStoredBodyBytes)}: shorten it or split the event`,
-    });
+    diagnostics.push(
+      diagnostic(
+        "body-size",
+        { file: doc.file, line: bodyLine(doc, parsed), col: 1 },
+        `the body takes ${count(total)} bytes as stored (Markdown, HTML and text)${languages}; an event's bodies may take at most ${count(maxStoredBodyBytes)}: shorten it or split the event`,
+      ),
+    );
   }
 }
 
@@ -285,7 +279,7 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
     const { parsed, problems } = parseContentDocument(doc);
     const report = reporterFor(doc, parsed, diagnostics);
     for (const problem of problems) {
-      diagnostics.push({ file: doc.file, ...problem.position, rule: problem.rule, severity: "error", message: problem.message });
+      diagnostics.push(diagnostic(problem.rule, { file: doc.file, ...problem.position }, problem.message));
     }
     if (!slugPattern.test(doc.slug)) {
       report(
@@ -315,7 +309,7 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
   editorialChecks(
     events.map(({ entry, doc, parsed }) => {
       const report = reporterFor(doc, parsed, diagnostics);
-      return { entry, parsed, warn: (path, rule, message) => report(path, rule, message, { severity: "warning" }) };
+      return { entry, parsed, warn: report };
     }),
     settings,
   );

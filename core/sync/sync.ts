@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { createCitationFormatter } from "../citations/citation-formatter";
 import type { Collection } from "../content/collection";
-import { type Diagnostic, hasErrors } from "../content/diagnostic";
+import { type Diagnostic, diagnostic, hasErrors } from "../content/diagnostic";
 import { loadContent } from "../content/load";
 import { validateContent } from "../content/validate";
 import { buildSearchIndex } from "../search/build-search-index";
@@ -54,14 +54,12 @@ export function contentRevisionId(items: EntityItems[]): string {
 function oversizedDiagnostic(oversized: OversizedItem, limit: number, files: Map<string, string>, contentDir: string): Diagnostic {
   const { pk, sk, bytes, entity } = oversized;
   const count = (n: number) => n.toLocaleString("en");
-  return {
-    file: (entity && files.get(`${entity.kind}/${entity.slug}`)) ?? contentDir,
-    line: 1,
-    col: 1,
-    rule: "item-size",
-    severity: "error",
-    message: `its table item ${pk} ${sk} would take ${count(bytes)} bytes; a DynamoDB item may take at most ${count(limit)}, so nothing was written: ${oversizedHint(oversized)}`,
-  };
+  const file = (entity && files.get(`${entity.kind}/${entity.slug}`)) ?? contentDir;
+  return diagnostic(
+    "item-size",
+    { file, line: 1, col: 1 },
+    `its table item ${pk} ${sk} would take ${count(bytes)} bytes; a DynamoDB item may take at most ${count(limit)}, so nothing was written: ${oversizedHint(oversized)}`,
+  );
 }
 
 export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {

@@ -1,0 +1,188 @@
+// Every rule a content diagnostic can name, declared once: its id, its severity and what it means. The
+// checks report by id (a typo does not compile), and the README's rule table is printed from this list.
+import { maxItemBytes } from "../store/item-size";
+import type { Severity } from "./diagnostic";
+import { maxYamlAliases } from "./document";
+import { maxSummaryLength } from "./editorial";
+import { maxFileBytes, maxStoredBodyBytes, reservedItemBytes } from "./size-limits";
+
+export interface RuleDeclaration {
+  severity: Severity;
+  /** What the rule finds, in one line, for the README's table. */
+  summary: string;
+  /** What an editor usually does about it, where the message alone does not say. */
+  hint?: string;
+  /** `sync`: found only by content:plan and content:sync, which build the table's items. Default `check`. */
+  phase?: "check" | "sync";
+}
+
+const bytes = (n: number) => `${n / 1024} KiB (${n.toLocaleString("en")} bytes)`;
+
+/** The catalogue, in the order the README lists it: files, then fields, dates, references, translations, editorial warnings. */
+export const rules = {
+  "content-folder": {
+    severity: "error",
+    summary: "the content folder given (by default `content/`) does not exist",
+    hint: "pass the folder with `-- --content DIR`",
+  },
+  "yaml-syntax": {
+    severity: "error",
+    summary: `YAML that does not parse, or front matter that is not a map; also aliases (\`*name\`) that expand to more than ${maxYamlAliases} values (a "billion laughs" bomb), reported at the first alias`,
+  },
+  "file-size": {
+    severity: "error",
+    summary: `a content file over ${bytes(maxFileBytes)}; it is not read at all`,
+    hint: "split the event, or move long quotations into a source",
+  },
+  symlink: {
+    severity: "error",
+    summary:
+      "a symbolic link anywhere under the content folder, to a file or a folder; links are never read, and the deploy copies only regular files",
+    hint: "replace the link with the file itself",
+  },
+  "body-size": {
+    severity: "error",
+    summary: `an event whose bodies take more than ${bytes(maxStoredBodyBytes)} as stored: Markdown, HTML and plain text, in every language together. An event is one DynamoDB item of at most ${maxItemBytes / 1024} KiB; the other ${reservedItemBytes / 1024} KiB are kept for its fields and formatted citations`,
+    hint: "shorten the body or split the event",
+  },
+  "unexpected-file": {
+    severity: "warning",
+    summary: "a file in `events/` or `sources/` that Kronika ignores",
+    hint: "events are `.md`, sources `.yaml` or `.yml`; files starting with `.` are skipped silently",
+  },
+  "front-matter": {
+    severity: "error",
+    summary: "an event file that does not start with `---` front matter",
+  },
+  slug: {
+    severity: "error",
+    summary: "a file name that is not a slug",
+    hint: "lowercase a–z, digits and single hyphens, e.g. `szturm-palacu-zimowego.md`",
+  },
+  "missing-field": {
+    severity: "error",
+    summary: "a required field that is missing",
+  },
+  "unknown-field": {
+    severity: "error",
+    summary: 'a field the format does not know, with a "did you mean" for a misspelled top-level key',
+  },
+  "wrong-type": {
+    severity: "error",
+    summary: "a field of the wrong type (e.g. a list where text belongs)",
+  },
+  "invalid-value": {
+    severity: "error",
+    summary:
+      "a field whose value the format does not allow: empty text, a malformed slug, a date that is neither text nor a map, an unknown `locale`",
+  },
+  "csl-type": {
+    severity: "error",
+    summary: 'a source `type` that is not a CSL type (with a "did you mean")',
+  },
+  "date-format": {
+    severity: "error",
+    summary: "a date that is not supported EDTF (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, with `?` `~` `%`, or an interval `A/B`)",
+  },
+  "date-invalid": {
+    severity: "error",
+    summary: "a day that does not exist in its calendar (`1917-02-30`, or a month 13)",
+  },
+  "date-missing": {
+    severity: "error",
+    summary: "a `date` map with neither `julian` nor `gregorian`",
+  },
+  "date-interval-order": {
+    severity: "error",
+    summary: "an interval that ends before it starts",
+  },
+  "date-mismatch": {
+    severity: "error",
+    summary: "a Julian/Gregorian pair that disagrees on the days",
+    hint: "the message gives the Gregorian date that matches the Julian one",
+  },
+  "date-qualifier-mismatch": {
+    severity: "error",
+    summary: "a Julian/Gregorian pair that disagrees on the qualifiers (`?` `~` `%`)",
+  },
+  "unknown-source": {
+    severity: "error",
+    summary: "a citation of a source that is not in `sources/`",
+  },
+  "unknown-event": {
+    severity: "error",
+    summary: "a `related` link to an event that is not in `events/`",
+  },
+  "related-draft": {
+    severity: "error",
+    summary: "a published event's `related` link to a draft",
+  },
+  "related-self": {
+    severity: "error",
+    summary: "an event listed in its own `related`",
+  },
+  "unknown-translation": {
+    severity: "error",
+    summary: "a translation whose event does not exist",
+  },
+  "untranslatable-field": {
+    severity: "error",
+    summary: "a key in a translation that is not translatable, such as `date`",
+    hint: "a translation gives only `title`, `summary`, `notes` and the body",
+  },
+  "default-locale-translation": {
+    severity: "error",
+    summary: "a translation into the collection's own language",
+    hint: "edit the event itself",
+  },
+  "missing-translation": {
+    severity: "warning",
+    summary: "an event missing a translation for a language listed in `locales` of `collection.yaml`",
+  },
+  "no-citation": {
+    severity: "warning",
+    summary: "an event that cites no source",
+  },
+  "source-language": {
+    severity: "warning",
+    summary: "a source without `language`: styles take its title for English, and Chicago title-cases it",
+    hint: "add e.g. `language: pl`",
+  },
+  "locator-label": {
+    severity: "warning",
+    summary: "a citation's `locator` that starts with no locator word the styles know (it is printed as written)",
+    hint: 'start it with a word such as "s.", "rozdz.", "t.", "§", "p." or "chap."',
+  },
+  "long-summary": {
+    severity: "warning",
+    summary: `a summary over ${maxSummaryLength} characters`,
+    hint: "one or two sentences",
+  },
+  "similar-name": {
+    severity: "warning",
+    summary:
+      'a person or place spelled like another (1–2 edits apart, e.g. "Kierenski" and "Kiereński"), reported at the rarer spelling; names with digits are not compared',
+    hint: "spell one name one way, so filters find every event",
+  },
+  "calendar-switch": {
+    severity: "warning",
+    summary: "a Julian date after the switch in `collection.yaml`, or a Gregorian-only date before it",
+  },
+  "item-size": {
+    severity: "error",
+    phase: "sync",
+    summary: `an item the sync would write that DynamoDB would refuse: over ${bytes(maxItemBytes)}, names and values counted as DynamoDB counts them (e.g. an event citing hundreds of places in one source). Every item is measured before the first write, so nothing is written`,
+  },
+} as const satisfies Record<string, RuleDeclaration>;
+
+/** A rule's id, e.g. `unknown-field`: the `rule` of every diagnostic. */
+export type RuleId = keyof typeof rules;
+
+/** The ids of the rules of one severity, e.g. `RuleIdOf<"warning">`. */
+export type RuleIdOf<S extends Severity> = { [Id in RuleId]: (typeof rules)[Id]["severity"] extends S ? Id : never }[RuleId];
+
+/** The catalogue as a list, in its declared order. */
+export const ruleCatalogue: (RuleDeclaration & { id: RuleId })[] = Object.entries(rules).map(([id, rule]) => ({
+  id: id as RuleId,
+  ...rule,
+}));
