@@ -1,5 +1,5 @@
 // npm run schema:print — rewrites schema/schema.graphql from the Pothos schema, the content's JSON Schemas
-// under schema/content/ from the zod declarations, and the README's rule table from the rule catalogue.
+// under schema/content/ from the zod declarations, and the documented rule table (docs/content-format.md) from the rule catalogue.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { ruleTableFile, withRuleTable } from "../core/content/rule-table";
 import { contentSchemaDir, printedContentSchemas, printedSchema, printedSchemaPath } from "../schema/printed";

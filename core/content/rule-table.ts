@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { ruleCatalogue } from "./rules";
 
 /** The file whose marked region holds the table. */
-export const ruleTableFile = fileURLToPath(new URL("../../README.md", import.meta.url));
+export const ruleTableFile = fileURLToPath(new URL("../../docs/content-format.md", import.meta.url));
 
 export const ruleTableStart = "<!-- rules:start: printed from core/content/rules.ts by npm run schema:print -->";
 export const ruleTableEnd = "<!-- rules:end -->";

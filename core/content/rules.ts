@@ -1,5 +1,5 @@
 // Every rule a content diagnostic can name, declared once: its id, its severity and what it means. The
-// checks report by id (a typo does not compile), and the README's rule table is printed from this list.
+// checks report by id (a typo does not compile), and the documented rule table (docs/content-format.md) is printed from this list.
 import { maxItemBytes } from "../store/item-size";
 import type { Severity } from "./diagnostic";
 import { maxYamlAliases } from "./document";
@@ -8,7 +8,7 @@ import { maxFileBytes, maxStoredBodyBytes, reservedItemBytes } from "./size-limi
 
 export interface RuleDeclaration {
   severity: Severity;
-  /** What the rule finds, in one line, for the README's table. */
+  /** What the rule finds, in one line, for the documented rule table. */
   summary: string;
   /** What an editor usually does about it, where the message alone does not say. */
   hint?: string;
@@ -18,7 +18,7 @@ export interface RuleDeclaration {
 
 const bytes = (n: number) => `${n / 1024} KiB (${n.toLocaleString("en")} bytes)`;
 
-/** The catalogue, in the order the README lists it: files, then fields, dates, references, translations, editorial warnings. */
+/** The catalogue, in the order the rule table lists it: files, then fields, dates, references, translations, editorial warnings. */
 export const rules = {
   "content-folder": {
     severity: "error",
