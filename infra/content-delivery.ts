@@ -114,7 +114,7 @@ export class ContentDelivery extends Construct {
     acknowledge(this.distribution, {
       CFR1: "Kronika publishes public historical content for readers anywhere; there is no country to exclude.",
       CFR3: "Every API request is logged by the function as structured JSON with its request id; CloudFront standard logs would duplicate them at extra cost.",
-      CFR4: "The distribution uses the default *.cloudfront.net certificate, which fixes the TLS policy; a deployment with its own domain and certificate should set TLSv1.2_2021 (see README).",
+      CFR4: "The distribution uses the default *.cloudfront.net certificate, which fixes the TLS policy; a deployment with its own domain and certificate should set TLSv1.2_2021 (see docs/deploy.md).",
     });
     // BucketDeployment's copying function is a CDK singleton at stack level; its role and runtime are CDK's own.
     const stack = Stack.of(this);
