@@ -11,6 +11,7 @@ import { build } from "esbuild";
 import { startDynamoDbLocal } from "../cli/dynamodb-local";
 import { loadContent } from "../core/content/load";
 import { validateContent } from "../core/content/validate";
+import { environment } from "../core/environment";
 import { createDynamoClient } from "../core/store/client";
 import { ensureTable } from "../core/store/create-table";
 import { createRevisionSource } from "../core/store/revision-source";
@@ -230,19 +231,20 @@ async function pipeline(client: ReturnType<typeof createDynamoClient>, work: str
 const work = await mkdtemp(path.join(tmpdir(), "kronika-bench-"));
 const local = await startDynamoDbLocal();
 const client = createDynamoClient(local.endpoint);
+const benchTable = "kronika-bench";
 const env = {
   ...process.env,
-  DYNAMODB_ENDPOINT: local.endpoint,
-  KRONIKA_TABLE: "kronika-bench",
-  KRONIKA_LOG: "off",
+  [environment.endpoint]: local.endpoint,
+  [environment.tableName]: benchTable,
+  [environment.log]: "off",
   AWS_REGION: "local",
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
 };
 try {
-  await ensureTable(client, env.KRONIKA_TABLE);
-  await syncContent({ contentDir: "content", client, tableName: env.KRONIKA_TABLE });
+  await ensureTable(client, benchTable);
+  await syncContent({ contentDir: "content", client, tableName: benchTable });
   if (parts.has("cold")) await coldStart(env, work);
-  if (parts.has("hot")) await throughput(env, env.KRONIKA_TABLE, work);
+  if (parts.has("hot")) await throughput(env, benchTable, work);
   if (parts.has("pipeline")) await pipeline(client, work);
   await mkdir("bench/results", { recursive: true });
   const result = { measuredAt: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, figures };

@@ -1,7 +1,8 @@
 // Command-line options shared by every command: --content DIR, and the table from the environment.
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { defaultTableName, environment } from "../core/store/table-definition";
+import { environment } from "../core/environment";
+import { defaultTableName } from "../core/store/table-definition";
 
 // Locally Kronika runs on Node 20 (Lambda runs Node 22); the SDK's notice about Node 22 says nothing actionable here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";

@@ -1,9 +1,11 @@
 // The revision id for a sync: the git commit that last touched the content folder, when the folder is
 // committed as it is; otherwise undefined (the sync then uses a hash of the content).
 import { execFileSync } from "node:child_process";
+import { environment } from "../core/environment";
 
 export function gitRevision(contentDir: string): string | undefined {
-  if (process.env.KRONIKA_REVISION) return process.env.KRONIKA_REVISION;
+  const given = process.env[environment.revision];
+  if (given) return given;
   try {
     const git = (...args: string[]) =>
       execFileSync("git", ["-C", contentDir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();

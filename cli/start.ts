@@ -4,6 +4,7 @@
 import { watch } from "node:fs";
 import { createServer } from "node:http";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import { environment } from "../core/environment";
 import { createDynamoClient } from "../core/store/client";
 import { ensureTable } from "../core/store/create-table";
 import { sdkTableReads } from "../core/store/sdk-table-reads";
@@ -19,8 +20,8 @@ const timestamp = () => new Date().toTimeString().slice(0, 8);
 
 await runCommand(async () => {
   const { contentDir, tableName, endpoint: givenEndpoint } = readOptions();
-  const port = Number(process.env.PORT ?? 4000);
-  const host = process.env.HOST ?? "127.0.0.1";
+  const port = Number(process.env[environment.port] ?? 4000);
+  const host = process.env[environment.host] ?? "127.0.0.1";
   let local: DynamoDbLocal | undefined;
   if (!givenEndpoint) {
     console.log("starting DynamoDB Local…");
@@ -63,7 +64,7 @@ await runCommand(async () => {
     graphiql: { render: renderGraphiQL },
     // One process serves and syncs: read the revision on every request so a save shows at once.
     revisionMaxAgeMs: 0,
-    log: process.env.KRONIKA_LOG === "json" ? undefined : false,
+    log: process.env[environment.log] === "json" ? undefined : false,
   });
   const server = createServer((request, response) =>
     inRequestScope(request.headers["x-request-id"] as string | undefined, () => app(request, response)),

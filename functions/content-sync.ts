@@ -3,8 +3,9 @@
 // delete, having written nothing.
 import path from "node:path";
 import { formatHuman } from "../core/content/diagnostic";
+import { environment } from "../core/environment";
 import { createDynamoClient } from "../core/store/client";
-import { defaultTableName, environment } from "../core/store/table-definition";
+import { defaultTableName } from "../core/store/table-definition";
 import { syncContent } from "../core/sync/sync";
 import { invalidateGraphqlResponses } from "./cdn-invalidation";
 
@@ -14,8 +15,8 @@ export async function handler() {
     contentDir,
     client: createDynamoClient(),
     tableName: process.env[environment.tableName] ?? defaultTableName,
-    allowMassDelete: process.env.KRONIKA_ALLOW_MASS_DELETE === "true",
-    revisionId: process.env.KRONIKA_REVISION || undefined,
+    allowMassDelete: process.env[environment.allowMassDelete] === "true",
+    revisionId: process.env[environment.revision] || undefined,
   });
   if (outcome.status === "invalid") {
     throw new Error(`content has errors, nothing was written:\n${outcome.diagnostics.map((d) => formatHuman(d)).join("\n")}`);
@@ -23,7 +24,7 @@ export async function handler() {
   if (outcome.status === "mass-delete-refused") {
     throw new Error(`refused to delete ${outcome.plan.massDelete?.deleting} of ${outcome.plan.massDelete?.published} published items`);
   }
-  const distributionId = process.env.KRONIKA_DISTRIBUTION_ID;
+  const distributionId = process.env[environment.distributionId];
   const invalidated = Boolean(distributionId && outcome.plan.writesRevision);
   if (distributionId && invalidated) await invalidateGraphqlResponses(distributionId, outcome.plan.revision.id);
   const summary = {

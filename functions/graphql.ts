@@ -1,8 +1,9 @@
 // The GraphQL Lambda: a Function URL event in, the yoga app's response out. Browsers opening the endpoint
 // are sent to the GraphiQL site the stack serves beside it.
 import type { APIGatewayProxyEventV2, Context as LambdaContext } from "aws-lambda";
+import { environment } from "../core/environment";
 import { tableReadsFromEnvironment } from "../core/store/signed-table-reads";
-import { defaultTableName, environment } from "../core/store/table-definition";
+import { defaultTableName } from "../core/store/table-definition";
 import { createApp } from "./app";
 import { MalformedRequestError, malformedRequestResult, requestFromEvent, resultFromResponse } from "./function-url";
 import { limitsFromEnvironment } from "./limits";
@@ -11,10 +12,10 @@ import { inRequestScope } from "./request-scope";
 const app = createApp({
   reads: tableReadsFromEnvironment(),
   tableName: process.env[environment.tableName] ?? defaultTableName,
-  graphiql: { redirectTo: process.env.KRONIKA_GRAPHIQL_PATH ?? "/graphiql/" },
+  graphiql: { redirectTo: process.env[environment.graphiqlPath] ?? "/graphiql/" },
   limits: limitsFromEnvironment(),
-  log: process.env.KRONIKA_LOG === "off" ? false : undefined,
-  corsOrigins: process.env.KRONIKA_CORS_ORIGINS?.split(",").map((o) => o.trim()),
+  log: process.env[environment.log] === "off" ? false : undefined,
+  corsOrigins: process.env[environment.corsOrigins]?.split(",").map((o) => o.trim()),
 });
 
 export function handler(event: APIGatewayProxyEventV2, context?: LambdaContext) {

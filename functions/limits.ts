@@ -2,6 +2,7 @@
 // aliases 15, directives 50, tokens 1000, cost 5000) and GitHub's connection size (1–100), adjusted where the
 // schema's shape asks for it; every limit can be set through the environment (KRONIKA_LIMIT_<NAME>). The
 // checks themselves are ours (query-analysis.ts): they measure each fragment once and read field costs from the schema.
+import { limitVariables } from "../core/environment";
 
 export interface Limits {
   /** Nesting of fields. Relay's edges { node { … } } costs two levels, so armor's 6 becomes 10. */
@@ -48,20 +49,7 @@ export const defaultLimits: Limits = {
   requestMs: 7000,
 };
 
-const environmentNames: Record<keyof Limits, string> = {
-  depth: "KRONIKA_LIMIT_DEPTH",
-  introspectionDepth: "KRONIKA_LIMIT_INTROSPECTION_DEPTH",
-  aliases: "KRONIKA_LIMIT_ALIASES",
-  directives: "KRONIKA_LIMIT_DIRECTIVES",
-  tokens: "KRONIKA_LIMIT_TOKENS",
-  cost: "KRONIKA_LIMIT_COST",
-  bodyBytes: "KRONIKA_LIMIT_BODY_BYTES",
-  responseBytes: "KRONIKA_LIMIT_RESPONSE_BYTES",
-  resultCacheBytes: "KRONIKA_LIMIT_RESULT_CACHE_BYTES",
-  getCacheBytes: "KRONIKA_LIMIT_GET_CACHE_BYTES",
-  documentCacheBytes: "KRONIKA_LIMIT_DOCUMENT_CACHE_BYTES",
-  requestMs: "KRONIKA_LIMIT_REQUEST_MS",
-};
+const environmentNames: Record<keyof Limits, string> = limitVariables;
 
 /** The limits, with any set in the environment; a value that is not a positive integer is an error. */
 export function limitsFromEnvironment(env: Record<string, string | undefined> = process.env): Limits {

@@ -12,7 +12,8 @@ import { Trigger } from "aws-cdk-lib/triggers";
 import { Construct } from "constructs";
 import { listContentFiles } from "../core/content/load";
 import { maxFileBytes } from "../core/content/size-limits";
-import { environment, listIndex } from "../core/store/table-definition";
+import { environment } from "../core/environment";
+import { listIndex } from "../core/store/table-definition";
 import { syncTimeout } from "./function-bundling";
 import { kronikaFunction } from "./kronika-function";
 
@@ -69,10 +70,10 @@ export class ContentSync extends Construct {
       destroyWithStack: props.destroyWithStack,
       environment: {
         [environment.tableName]: props.table.tableName,
-        KRONIKA_ALLOW_MASS_DELETE: props.allowMassDelete ? "true" : "false",
+        [environment.allowMassDelete]: props.allowMassDelete ? "true" : "false",
         NODE_OPTIONS: "--enable-source-maps",
-        ...(props.revision ? { KRONIKA_REVISION: props.revision } : {}),
-        ...(props.distribution ? { KRONIKA_DISTRIBUTION_ID: props.distribution.distributionId } : {}),
+        ...(props.revision ? { [environment.revision]: props.revision } : {}),
+        ...(props.distribution ? { [environment.distributionId]: props.distribution.distributionId } : {}),
       },
       bundling: {
         // The content travels inside the function's asset, so a content change is a code change:

@@ -7,7 +7,8 @@ import { type FunctionUrl, FunctionUrlAuthType } from "aws-cdk-lib/aws-lambda";
 import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
-import { environment, listIndex } from "../core/store/table-definition";
+import { environment } from "../core/environment";
+import { listIndex } from "../core/store/table-definition";
 import { kronikaFunction } from "./kronika-function";
 
 export interface GraphqlApiProps {
@@ -52,7 +53,7 @@ export class GraphqlApi extends Construct {
       reservedConcurrency: props.reservedConcurrency ?? defaultApiConcurrency,
       environment: {
         [environment.tableName]: props.table.tableName,
-        KRONIKA_GRAPHIQL_PATH: props.graphiqlPath,
+        [environment.graphiqlPath]: props.graphiqlPath,
         // No --enable-source-maps here: Node would parse the 4 MB map at every cold start (+25 ms measured);
         // the map ships beside the bundle for reading stack traces offline.
       },

@@ -9,6 +9,7 @@ import { App, Stack, Validations } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { environment } from "../core/environment";
 import { listIndex, tableKeys } from "../core/store/table-definition";
 import { syncContent } from "../core/sync/sync";
 import { contextOption, deployOptions } from "../infra/deploy-options";
@@ -16,10 +17,13 @@ import { KronikaStack, type KronikaStackProps } from "../infra/kronika-stack";
 import { eventFile } from "./support/content-folder";
 import { freshTable, tableContents, testClient } from "./support/dynamodb";
 import { functionUrlEvent } from "./support/function-url-event";
+import { environmentReads, moduleGraph, parseSource } from "./support/source-files";
 
 const execute = promisify(execFile);
 const contentDir = path.resolve("content");
 const lambdaResponseLimit = 6 * 1024 * 1024;
+/** Variables Node.js itself reads, which a function may be given beside Kronika's. */
+const nodeVariables = ["NODE_OPTIONS"];
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
 
@@ -179,6 +183,33 @@ describe("the CDK stack", () => {
         KRONIKA_ALLOW_MASS_DELETE: "false",
       });
       prod.template.resourceCountIs("Custom::Trigger", 1);
+    });
+
+    it("are given only variables the environment contract declares, each one read by that function's own code", () => {
+      // Kronika's functions by the entry they are built from; CDK's own (custom resources) are not Kronika's contract.
+      const entries: Record<string, string> = {
+        ApiFunction: "functions/graphql.ts",
+        SyncFunction: "functions/content-sync.ts",
+        OriginRequestFunction: "functions/origin-request.ts",
+      };
+      const deployment = [...ofType(prod.resources, "AWS::Lambda::Function"), ...ofType(prod.edgeResources, "AWS::Lambda::Function")];
+      const ours = deployment.filter(([id]) => !/^(Custom|AWSCDK)/.test(id));
+      expect(ours.map(([id]) => Object.keys(entries).find((name) => id.startsWith(name)) ?? id).sort()).toEqual(
+        Object.keys(entries).sort(),
+      );
+      const declared = new Map(Object.entries(environment).map(([key, name]) => [name as string, key]));
+      for (const [id, fn] of ours) {
+        const entry = entries[Object.keys(entries).find((name) => id.startsWith(name)) as string];
+        const reads = new Set(moduleGraph(entry).flatMap((file) => [...environmentReads(parseSource(file), "environment")]));
+        const variables = Object.keys(fn.Properties.Environment?.Variables ?? {}).filter((name) => !nodeVariables.includes(name));
+        for (const name of variables) {
+          expect(declared.has(name), `${id} is given ${name}, which core/environment.ts does not declare`).toBe(true);
+          expect(reads.has(declared.get(name) as string), `${id} is given ${name}, which ${entry} never reads`).toBe(true);
+        }
+      }
+      expect(Object.keys(functionNamed("SyncFunction").Properties.Environment.Variables).sort()).toEqual(
+        [environment.tableName, environment.revision, environment.allowMassDelete, environment.distributionId, "NODE_OPTIONS"].sort(),
+      );
     });
   });
 

@@ -4,10 +4,11 @@
 // each attempt and the whole call bounded in time (by the request's deadline, see deadline.ts).
 import http from "node:http";
 import https from "node:https";
+import { environment } from "../environment";
 import { currentDeadline } from "./deadline";
 import { type Credentials, signRequest } from "./sigv4";
 import { StoreUnavailableError, throttlingErrorNames } from "./store-unavailable";
-import { environment, localCredentials } from "./table-definition";
+import { localCredentials } from "./table-definition";
 import type { TableReads } from "./table-reads";
 
 export interface SignedReadsOptions {

@@ -1,11 +1,5 @@
 // The table's shape, declared once: the CDK stack and the local store both build it from here.
 
-/** Environment variable names shared by the Lambda functions, the CLI and the stack. */
-export const environment = {
-  tableName: "KRONIKA_TABLE",
-  endpoint: "DYNAMODB_ENDPOINT",
-} as const;
-
 export const defaultTableName = "kronika";
 
 /** Credentials for a local endpoint (DynamoDB Local accepts any). */

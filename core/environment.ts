@@ -1,0 +1,44 @@
+// The environment variables Kronika reads, named once: the stack (infra/) sets them on the functions by
+// these names, and the functions, the CLI and the local server read them by the same names.
+
+/** Each variable by what it says, with who sets it and who reads it. */
+export const environment = {
+  /** The table's name (default `kronika`): set on every function by the stack, read by the functions and every command. */
+  tableName: "KRONIKA_TABLE",
+  /** A DynamoDB endpoint such as DynamoDB Local's; unset in AWS, where the region's own endpoint is used. */
+  endpoint: "DYNAMODB_ENDPOINT",
+  /** The revision id a sync records (a git commit): set on the sync function by the stack, or by hand for the CLI. */
+  revision: "KRONIKA_REVISION",
+  /** `true` lets a sync delete more than half of what is published: set on the sync function by the stack. */
+  allowMassDelete: "KRONIKA_ALLOW_MASS_DELETE",
+  /** The CloudFront distribution whose cached responses a sync invalidates: set on the sync function by the stack. */
+  distributionId: "KRONIKA_DISTRIBUTION_ID",
+  /** Where browsers that open the GraphQL endpoint are sent: set on the GraphQL function by the stack. */
+  graphiqlPath: "KRONIKA_GRAPHIQL_PATH",
+  /** Comma-separated origins that CORS allows (default: any), for the GraphQL function. */
+  corsOrigins: "KRONIKA_CORS_ORIGINS",
+  /** Per-request log lines: `off` silences the functions'; `npm start` prints them only with `json`. */
+  log: "KRONIKA_LOG",
+  /** The stage `cdk synth` and `cdk deploy` build when `-c stage` is not given (default `dev`). */
+  stage: "KRONIKA_STAGE",
+  /** The port `npm start` listens on (default 4000). */
+  port: "PORT",
+  /** The address `npm start` listens on (default 127.0.0.1). */
+  host: "HOST",
+} as const;
+
+/** One variable per request limit of the GraphQL function (functions/limits.ts): a positive integer replacing its default. */
+export const limitVariables = {
+  depth: "KRONIKA_LIMIT_DEPTH",
+  introspectionDepth: "KRONIKA_LIMIT_INTROSPECTION_DEPTH",
+  aliases: "KRONIKA_LIMIT_ALIASES",
+  directives: "KRONIKA_LIMIT_DIRECTIVES",
+  tokens: "KRONIKA_LIMIT_TOKENS",
+  cost: "KRONIKA_LIMIT_COST",
+  bodyBytes: "KRONIKA_LIMIT_BODY_BYTES",
+  responseBytes: "KRONIKA_LIMIT_RESPONSE_BYTES",
+  resultCacheBytes: "KRONIKA_LIMIT_RESULT_CACHE_BYTES",
+  getCacheBytes: "KRONIKA_LIMIT_GET_CACHE_BYTES",
+  documentCacheBytes: "KRONIKA_LIMIT_DOCUMENT_CACHE_BYTES",
+  requestMs: "KRONIKA_LIMIT_REQUEST_MS",
+} as const;
