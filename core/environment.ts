@@ -27,6 +27,9 @@ export const environment = {
   host: "HOST",
 } as const;
 
+/** The name of one of Kronika's variables. */
+export type EnvironmentVariable = (typeof environment)[keyof typeof environment] | (typeof limitVariables)[keyof typeof limitVariables];
+
 /** One variable per request limit of the GraphQL function (functions/limits.ts): a positive integer replacing its default. */
 export const limitVariables = {
   depth: "KRONIKA_LIMIT_DEPTH",

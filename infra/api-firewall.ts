@@ -16,7 +16,10 @@ import { Construct } from "constructs";
 export const defaultApiRateLimit = 2000;
 
 export interface ApiFirewallProps {
-  /** Requests per IP address in a 5-minute window before that address is blocked. Default: defaultApiRateLimit. */
+  /**
+   * Requests per IP address in a 5-minute window before that address is blocked.
+   * @default defaultApiRateLimit (2000)
+   */
   readonly rateLimit?: number;
 }
 

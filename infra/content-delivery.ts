@@ -30,15 +30,18 @@ export const cacheKeyQueryStrings = ["query", "variables", "operationName", "ext
 
 export interface ContentDeliveryProps {
   /** The GraphQL function's URL, with AWS_IAM auth: the distribution is given the right to call it. */
-  apiUrl: IFunctionUrl;
+  readonly apiUrl: IFunctionUrl;
   /** The origin-request function's version (Lambda@Edge, in us-east-1). */
-  originRequest: IVersion;
+  readonly originRequest: IVersion;
   /** The ARN of a CLOUDFRONT-scope WAF web ACL (in us-east-1). */
-  webAclArn: string;
+  readonly webAclArn: string;
   /** A folder with GraphiQL's static files (see graphiql-site.ts). */
-  graphiqlSiteDir: string;
-  /** Delete the GraphiQL bucket with the stack (non-production stages). */
-  destroyWithStack?: boolean;
+  readonly graphiqlSiteDir: string;
+  /**
+   * Delete the GraphiQL bucket and its files with the stack (non-production stages).
+   * @default false - the bucket is retained
+   */
+  readonly destroyWithStack?: boolean;
 }
 
 export class ContentDelivery extends Construct {

@@ -18,17 +18,30 @@ import { syncTimeout } from "./function-bundling";
 import { kronikaFunction } from "./kronika-function";
 
 export interface ContentSyncProps {
-  table: TableV2;
+  /** The content table the sync writes. */
+  readonly table: TableV2;
   /** Absolute path of the content folder to publish. */
-  contentDir: string;
-  /** The revision id to record (e.g. the git commit); default: a hash of the content. */
-  revision?: string;
-  /** Allow a deployment to delete more than half of what is published. Default false. */
-  allowMassDelete?: boolean;
-  /** A CDN whose cached GraphQL responses are invalidated after a sync that changed anything. */
-  distribution?: IDistribution;
-  /** Delete the log group with the stack. */
-  destroyWithStack?: boolean;
+  readonly contentDir: string;
+  /**
+   * The revision id to record (e.g. the git commit).
+   * @default - a hash of the published content (`content-…`)
+   */
+  readonly revision?: string;
+  /**
+   * Allow a deployment to delete more than half of what is published.
+   * @default false
+   */
+  readonly allowMassDelete?: boolean;
+  /**
+   * A CDN whose cached GraphQL responses are invalidated after a sync that changed anything.
+   * @default - no invalidation
+   */
+  readonly distribution?: IDistribution;
+  /**
+   * Delete the log group with the stack.
+   * @default false - the log group is retained
+   */
+  readonly destroyWithStack?: boolean;
 }
 
 /** What the sync may do: read the table's state (state items, the revision, old search chunks) and write items. */

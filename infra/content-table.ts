@@ -5,8 +5,11 @@ import { Construct } from "constructs";
 import { listIndex, tableKeys } from "../core/store/table-definition";
 
 export interface ContentTableProps {
-  /** Keep the table (and its data) when the stack is deleted, and protect it from deletion. Default: true. */
-  retain?: boolean;
+  /**
+   * Keep the table (and its data) when the stack is deleted, and protect it from deletion.
+   * @default true
+   */
+  readonly retain?: boolean;
 }
 
 export class ContentTable extends Construct {

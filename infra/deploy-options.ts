@@ -5,9 +5,9 @@ import type { App } from "aws-cdk-lib";
 /** What `-c` may set; absent means the stack's default (see KronikaStackProps). */
 export interface DeployOptions {
   /** `-c apiConcurrency=N`: the GraphQL function's reserved concurrency. */
-  apiReservedConcurrency: number | undefined;
+  readonly apiReservedConcurrency: number | undefined;
   /** `-c apiRateLimit=N`: requests per IP address in 5 minutes before the web ACL blocks it. */
-  apiRateLimit: number | undefined;
+  readonly apiRateLimit: number | undefined;
 }
 
 /** AWS WAF's bounds for a rate-based rule's limit. */

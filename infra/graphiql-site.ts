@@ -7,8 +7,12 @@ import { exampleQuery, exampleTabs } from "../functions/example-query";
 
 export interface GraphiqlSiteOptions {
   /** The GraphQL endpoint, as the page should call it (same origin). */
-  endpoint: string;
-  title?: string;
+  readonly endpoint: string;
+  /**
+   * The page's title.
+   * @default "Kronika"
+   */
+  readonly title?: string;
 }
 
 const escapeJsonForScript = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");

@@ -12,17 +12,30 @@ import { listIndex } from "../core/store/table-definition";
 import { kronikaFunction } from "./kronika-function";
 
 export interface GraphqlApiProps {
-  table: TableV2;
+  /** The content table the API reads. */
+  readonly table: TableV2;
   /** Where the GraphiQL site is served, for browsers that open the endpoint. */
-  graphiqlPath: string;
-  /** Memory in MB. Default 1024: Lambda's CPU share grows with memory, and parse, validate and execute are CPU-bound. */
-  memorySize?: number;
-  /** Cap on concurrent executions (reserved concurrency), to bound cost and DynamoDB load. Default: defaultApiConcurrency. */
-  reservedConcurrency?: number;
-  /** How long request logs are kept. Default: one month. */
-  logRetention?: RetentionDays;
-  /** Delete the log group with the stack. */
-  destroyWithStack?: boolean;
+  readonly graphiqlPath: string;
+  /**
+   * Memory in MB: Lambda's CPU share grows with memory, and parse, validate and execute are CPU-bound.
+   * @default 1024
+   */
+  readonly memorySize?: number;
+  /**
+   * Cap on concurrent executions (reserved concurrency), to bound cost and DynamoDB load.
+   * @default defaultApiConcurrency (50)
+   */
+  readonly reservedConcurrency?: number;
+  /**
+   * How long request logs are kept.
+   * @default RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: RetentionDays;
+  /**
+   * Delete the log group with the stack.
+   * @default false - the log group is retained
+   */
+  readonly destroyWithStack?: boolean;
 }
 
 /**

@@ -6,19 +6,38 @@ import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { type BundlingOptions, NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
+import type { EnvironmentVariable } from "../core/environment";
 import { bundling, functionDefaults, runtimeAcknowledgement } from "./function-bundling";
+
+/** What a function may be given: Kronika's declared variables, and NODE_OPTIONS for Node.js itself. */
+export type FunctionEnvironment = { readonly [name in EnvironmentVariable | "NODE_OPTIONS"]?: string };
 
 export interface KronikaFunctionProps {
   /** The handler's file under functions/, e.g. "graphql.ts". */
-  entry: string;
-  memorySize: number;
-  timeout: Duration;
-  logRetention: RetentionDays;
-  /** Delete the log group with the stack. */
-  destroyWithStack?: boolean;
-  environment: Record<string, string>;
-  reservedConcurrency?: number;
-  bundling?: Partial<BundlingOptions>;
+  readonly entry: string;
+  /** Memory in MB (Lambda's CPU share grows with it). */
+  readonly memorySize: number;
+  /** How long one invocation may run. */
+  readonly timeout: Duration;
+  /** How long the function's log group keeps its logs. */
+  readonly logRetention: RetentionDays;
+  /**
+   * Delete the log group with the stack.
+   * @default false - the log group is retained
+   */
+  readonly destroyWithStack?: boolean;
+  /** The function's environment: only variables core/environment.ts declares, and Node's own options. */
+  readonly environment: FunctionEnvironment;
+  /**
+   * Cap on the function's concurrent executions.
+   * @default - none: the function shares the account's unreserved concurrency
+   */
+  readonly reservedConcurrency?: number;
+  /**
+   * Bundling options beside the shared ones (function-bundling.ts).
+   * @default - the shared options alone
+   */
+  readonly bundling?: Partial<BundlingOptions>;
 }
 
 export function kronikaFunction(scope: Construct, props: KronikaFunctionProps): NodejsFunction {
@@ -37,7 +56,9 @@ export function kronikaFunction(scope: Construct, props: KronikaFunctionProps): 
     reservedConcurrentExecutions: props.reservedConcurrency,
     logGroup,
     role,
-    environment: props.environment,
+    environment: Object.fromEntries(
+      Object.entries(props.environment).filter((variable): variable is [string, string] => variable[1] !== undefined),
+    ),
     bundling: bundling(props.bundling),
   });
   Validations.of(fn).acknowledge(runtimeAcknowledgement);

@@ -17,17 +17,35 @@ import { OriginRequestFunction } from "./origin-request-function";
 export const edgeRegion = "us-east-1";
 
 export interface KronikaStackProps extends StackProps {
-  stage: string;
+  /** The stage's name (e.g. `prod`, `dev`): part of the stack's name, and `prod` keeps its data. */
+  readonly stage: string;
   /** Absolute path of the content folder. */
-  contentDir: string;
-  revision?: string;
-  allowMassDelete?: boolean;
-  /** Keep the table and logs when the stack is deleted. Default: only for the "prod" stage. */
-  retainData?: boolean;
-  /** Reserved concurrency of the GraphQL function. Default: defaultApiConcurrency (graphql-api.ts). */
-  apiReservedConcurrency?: number;
-  /** Requests per IP address in 5 minutes before the web ACL blocks it. Default: defaultApiRateLimit (api-firewall.ts). */
-  apiRateLimit?: number;
+  readonly contentDir: string;
+  /**
+   * The revision id the deploy-time sync records (e.g. the git commit).
+   * @default - a hash of the published content
+   */
+  readonly revision?: string;
+  /**
+   * Allow the deploy-time sync to delete more than half of what is published.
+   * @default false
+   */
+  readonly allowMassDelete?: boolean;
+  /**
+   * Keep the table and logs when the stack is deleted.
+   * @default - true for the "prod" stage only
+   */
+  readonly retainData?: boolean;
+  /**
+   * Reserved concurrency of the GraphQL function.
+   * @default defaultApiConcurrency (50, graphql-api.ts)
+   */
+  readonly apiReservedConcurrency?: number;
+  /**
+   * Requests per IP address in 5 minutes before the web ACL blocks it.
+   * @default defaultApiRateLimit (2000, api-firewall.ts)
+   */
+  readonly apiRateLimit?: number;
 }
 
 export class KronikaStack extends Stack {
