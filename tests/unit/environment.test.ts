@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { SourceFile } from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
-import { environment, limitVariables } from "../core/environment";
-import { defaultLimits, limitsFromEnvironment } from "../functions/limits";
-import { environmentReads, parseSource, parseSourceText, sourceFiles, spellings } from "./support/source-files";
+import { environment, limitVariables } from "../../core/environment";
+import { defaultLimits, limitsFromEnvironment } from "../../functions/limits";
+import { environmentReads, parseSource, parseSourceText, sourceFiles, spellings } from "../support/source-files";
 
 const declarationFile = path.join("core", "environment.ts");
 const declared: string[] = [...Object.values(environment), ...Object.values(limitVariables)];

@@ -1,6 +1,6 @@
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { parseSource, parseSourceText, sourceFiles } from "./support/source-files";
+import { parseSource, parseSourceText, sourceFiles } from "../support/source-files";
 
 interface PropFinding {
   prop: string;
