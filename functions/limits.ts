@@ -15,7 +15,7 @@ export interface Limits {
   directives: number;
   /** Lexical tokens in a document. */
   tokens: number;
-  /** Estimated work: 1 per field, a connection's selection multiplied by its first/last (default 20). */
+  /** Estimated work (query-analysis.ts): 1 per field unless the schema declares more, a connection's edges multiplied by its first/last (default 20), a bounded list (related, citations) by its bound. Twice graphql-armor's 5000, because lists are priced at their bound: a page of 100 events with their citations costs about 9,500. */
   cost: number;
   /** Bytes of a request body. */
   bodyBytes: number;
@@ -40,7 +40,7 @@ export const defaultLimits: Limits = {
   aliases: 15,
   directives: 50,
   tokens: 1000,
-  cost: 5000,
+  cost: 10_000,
   bodyBytes: 100_000,
   responseBytes: 4 * 1024 * 1024,
   resultCacheBytes: 64 * 1024 * 1024,

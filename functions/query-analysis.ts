@@ -6,6 +6,7 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
+  type GraphQLOutputType,
   type GraphQLSchema,
   getNamedType,
   isCompositeType,
@@ -16,7 +17,7 @@ import {
   type SelectionSetNode,
   valueFromASTUntyped,
 } from "graphql";
-import { costExtension } from "../schema/cost";
+import { costExtension, listSizeExtension } from "../schema/cost";
 
 export type Fragments = Map<string, FragmentDefinitionNode>;
 
@@ -124,23 +125,39 @@ interface SelectionCost {
 const itemFields = new Set(["edges", "nodes"]);
 
 /**
- * Estimated work: each field costs its declared cost (default 1); a connection (a field with `first`/`last`,
- * or selecting `edges`) multiplies the cost of its edges by its page size, and counts its other fields
- * (totalCount, pageInfo) once.
+ * Estimated work: each field costs its declared cost (default 1). A connection (a field whose type has
+ * `edges`) multiplies the cost of its edges by its page size (`first`/`last`, from variables or their
+ * defaults; 20 when unset) and counts its other fields (totalCount, pageInfo) once. A list field whose
+ * length the content bounds (`related`, `citations`) multiplies its selection by that bound.
  */
 export function operationCost(operation: OperationDefinitionNode, fragments: Fragments, options: CostOptions): number {
-  const { schema, variables } = options;
+  const { schema } = options;
+  const defaults = (operation.variableDefinitions ?? []).flatMap((definition) =>
+    definition.defaultValue ? [[definition.variable.name.value, valueFromASTUntyped(definition.defaultValue)] as const] : [],
+  );
+  const variables = { ...Object.fromEntries(defaults), ...options.variables };
   const fieldOf = (field: FieldNode, parent: GraphQLCompositeType | undefined) =>
     parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[field.name.value] : undefined;
-  const pageSize = (field: FieldNode): number => {
+  const isConnectionType = (type: GraphQLOutputType | undefined) => {
+    const named = type ? getNamedType(type) : undefined;
+    return named !== undefined && isObjectType(named) && "edges" in named.getFields();
+  };
+  const multiplier = (field: FieldNode, parent: GraphQLCompositeType | undefined): number => {
     for (const name of ["first", "last"]) {
       const argument = field.arguments?.find((a) => a.name.value === name);
       if (!argument) continue;
       const value = valueFromASTUntyped(argument.value, variables);
-      return typeof value === "number" && value > 0 ? Math.min(value, options.maxPageSize) : options.defaultPageSize;
+      // Unset, or not a size at all (refused by the connection itself): the connection's default.
+      if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) return options.defaultPageSize;
+      return Math.min(Math.ceil(value), options.maxPageSize);
     }
-    const isConnection = field.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && itemFields.has(s.name.value));
-    return isConnection ? options.defaultPageSize : 1;
+    const definition = fieldOf(field, parent);
+    const listSize = definition?.extensions?.[listSizeExtension];
+    if (typeof listSize === "number") return listSize;
+    if (isConnectionType(definition?.type)) return options.defaultPageSize;
+    // A field the schema does not know (validation refuses it): judge by its selection.
+    const selectsEdges = field.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && itemFields.has(s.name.value));
+    return selectsEdges ? options.defaultPageSize : 1;
   };
   const fold = foldSelections<SelectionCost, "any">({
     fragments,
@@ -157,9 +174,14 @@ export function operationCost(operation: OperationDefinitionNode, fragments: Fra
       return type && isCompositeType(type) ? type : undefined;
     },
     field: (field, child, _mode, parent) => {
-      const declared = fieldOf(field, parent)?.extensions?.[costExtension];
+      const definition = fieldOf(field, parent);
+      const declared = definition?.extensions?.[costExtension];
       const below = child ?? { fixed: 0, perItem: 0 };
-      const cost = (typeof declared === "number" ? declared : 1) + below.fixed + below.perItem * pageSize(field);
+      const times = multiplier(field, parent);
+      // A connection multiplies its edges only; a bounded list multiplies all it selects of each element.
+      const repeated = typeof definition?.extensions?.[listSizeExtension] === "number" ? below.fixed + below.perItem : below.perItem;
+      const once = typeof definition?.extensions?.[listSizeExtension] === "number" ? 0 : below.fixed;
+      const cost = (typeof declared === "number" ? declared : 1) + once + repeated * times;
       return itemFields.has(field.name.value) ? { fixed: 0, perItem: cost } : { fixed: cost, perItem: 0 };
     },
   });

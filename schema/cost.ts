@@ -4,6 +4,8 @@
 import { maxTimelineEvents } from "./timeline-size";
 
 export const costExtension = "cost";
+/** A list field's most elements, declared as `extensions: { listSize }`: its selection is paid once per element. */
+export const listSizeExtension = "listSize";
 
 export const fieldCosts = {
   /** Up to maxTimelineEvents slides, each about as large as an event with its body and date. */
@@ -15,6 +17,9 @@ export const fieldCosts = {
   /** A total pages through the whole list, counting. */
   totalCount: 50,
 } as const;
+
+/** The `extensions` that declare a list field's bound, which the content check enforces. */
+export const listOf = (size: number) => ({ [listSizeExtension]: size });
 
 /** The `extensions` that declare a field's cost. */
 export const costOf = (field: keyof typeof fieldCosts) => ({ [costExtension]: fieldCosts[field] });

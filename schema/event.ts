@@ -1,8 +1,11 @@
 // Event: one happening on the timeline, with its dates in both calendars, citations and related events.
+
+import { maxCitationsPerEvent, maxRelatedPerEvent } from "../core/content/list-limits";
 import type { Locale } from "../core/locale/locales";
 import type { Page } from "../core/store/content-store";
 import type { StoredEvent } from "../core/store/item-keys";
 import { builder } from "./builder";
+import { listOf } from "./cost";
 import { EventFilterInput, EventOrder, storeFilter } from "./event-filter";
 import { citationArgs, formattedCitation } from "./formatted-citation";
 import { HistoricalDate } from "./historical-date";
@@ -78,7 +81,8 @@ builder.node(Event, {
     notes: t.exposeStringList("notes", { description: "Editor's notes, e.g. on a date corrected against a source." }),
     citations: t.field({
       type: [Citation],
-      description: "The sources this event rests on.",
+      extensions: listOf(maxCitationsPerEvent),
+      description: `The sources this event rests on (at most ${maxCitationsPerEvent}).`,
       resolve: (e) => e.citations.map((c) => ({ ...c, locale: e.date.locale })),
     }),
     locale: t.field({
@@ -88,7 +92,8 @@ builder.node(Event, {
     }),
     related: t.field({
       type: [Event],
-      description: "Events this one leads into or follows from, in the same language.",
+      extensions: listOf(maxRelatedPerEvent),
+      description: `Events this one leads into or follows from, in the same language (at most ${maxRelatedPerEvent}).`,
       resolve: async (e, _args, context) => {
         const { requested, defaultLocale } = await servedLocale(e.locale, context);
         return (await context.store.events.loadMany(e.related))

@@ -106,7 +106,7 @@ const battery: { name: string; request: Parameters<Send>[0]; expect: { status?: 
   {
     name: "a connection inside a connection, 100 × 100",
     request: post("{ events(first: 100) { edges { node { citations { source { events(first: 100) { edges { node { title } } } } } } } } }"),
-    expect: { code: "COST_LIMIT_EXCEEDED", message: /limit of 5000/ },
+    expect: { code: "COST_LIMIT_EXCEEDED", message: /limit of 10000/ },
   },
   {
     name: "cost through variables",

@@ -62,8 +62,8 @@ describe("bounds on what a response carries and what a process keeps", () => {
     expect((await appWith({ responseBytes: bytes - 1 }).fetch(getUrl('{ event(slug: "zdarzenie-1") { body } }'))).status).toBe(400);
   });
 
-  it("charges byte-heavy aliasing by what it returns: three timelines are refused before any is read", async () => {
-    const response = await appWith().fetch(getUrl(aliasedField(3, "timeline")));
+  it("charges byte-heavy aliasing by what it returns: five timelines are refused before any is read", async () => {
+    const response = await appWith().fetch(getUrl(aliasedField(5, "timeline")));
     expect((await response.json()).errors[0].extensions.code).toBe("COST_LIMIT_EXCEEDED");
   });
 

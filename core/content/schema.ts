@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { defaultLocale, supportedLocales } from "../locale/locales";
 import { cslDateVariables, cslNameVariables, cslTextVariables, cslTypes } from "./csl";
+import { maxCitationsPerEvent, maxRelatedPerEvent } from "./list-limits";
 
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -41,8 +42,16 @@ export const eventFrontMatterSchema = z.strictObject({
   places: stringList("Places, spelled the same way in every event."),
   people: stringList("People, spelled the same way in every event."),
   tags: stringList("Tags for filtering."),
-  sources: z.array(citationSchema).default([]).describe("Citations: { source, locator?, note? }."),
-  related: z.array(slug).default([]).describe("Slugs of events this one leads into or follows from."),
+  sources: z
+    .array(citationSchema)
+    .max(maxCitationsPerEvent)
+    .default([])
+    .describe(`Citations: { source, locator?, note? }; at most ${maxCitationsPerEvent}.`),
+  related: z
+    .array(slug)
+    .max(maxRelatedPerEvent)
+    .default([])
+    .describe(`Slugs of events this one leads into or follows from; at most ${maxRelatedPerEvent}.`),
   notes: stringList("Editor's notes, e.g. a correction of a date given wrongly elsewhere, quoting what was given."),
   draft: z.boolean().default(false).describe("Drafts are checked but not published."),
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatHuman } from "../../core/content/diagnostic";
 import type { ContentDocument } from "../../core/content/document";
+import { maxCitationsPerEvent, maxRelatedPerEvent } from "../../core/content/list-limits";
 import { validateContent } from "../../core/content/validate";
 import { supportedLocales } from "../../core/locale/locales";
 
@@ -27,6 +28,20 @@ function check(...documents: ContentDocument[]) {
 }
 
 describe("content check", () => {
+  it("bounds an event's related events and citations, which the API's query cost counts at their bound", () => {
+    const related = Array.from({ length: maxRelatedPerEvent + 1 }, (_, i) => `e${i}`);
+    const others = related.map((slug) => validEvent(slug));
+    const { lines } = check(
+      ...others,
+      event("szturm", `title: Szturm\ndate: 1917-11-07\nsources:\n  - source: opracowanie\nrelated: [${related.join(", ")}]\n`),
+    );
+    expect(lines).toEqual([expect.stringMatching(/szturm\.md:\d+:\d+: error: .*related.*(10|too|most).* \[invalid-value\]/)]);
+    const citations = Array.from({ length: maxCitationsPerEvent + 1 }, () => "  - source: opracowanie\n").join("");
+    expect(check(event("zjazd", `title: Zjazd\ndate: 1917-11-07\nsources:\n${citations}`)).lines).toEqual([
+      expect.stringMatching(/zjazd\.md:\d+:\d+: error: .*sources.* \[invalid-value\]/),
+    ]);
+  });
+
   it("accepts a valid event and resolves its date in both calendars", () => {
     const { diagnostics, collection } = check(validEvent());
     expect(diagnostics).toEqual([]);

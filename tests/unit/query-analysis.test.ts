@@ -1,5 +1,6 @@
 import { parse } from "graphql";
 import { describe, expect, it } from "vitest";
+import { maxCitationsPerEvent, maxRelatedPerEvent } from "../../core/content/list-limits";
 import { fragmentsOf, operationCost, operationDepth } from "../../functions/query-analysis";
 import { fieldCosts } from "../../schema/cost";
 import { schema } from "../../schema/index";
@@ -50,6 +51,31 @@ describe("measuring a query's depth and cost", () => {
       measure("{ events { edges { node { title } } } }").cost,
     );
     expect(measure("{ events { totalCount } }").cost).toBeGreaterThan(measure("{ events { pageInfo { hasNextPage } } }").cost);
+  });
+
+  it("finds a connection by its type, so edges behind a fragment are multiplied like edges written inline", () => {
+    const inline = measure("{ sources { edges { node { events { edges { node { body } } } } } } }").cost;
+    const behindFragments = measure(
+      "{ sources { ...S } } fragment S on SourceConnection { edges { node { events { ...E } } } } fragment E on EventConnection { edges { node { body } } }",
+    ).cost;
+    expect(behindFragments).toBe(inline);
+    expect(inline).toBeGreaterThan(20 * 20);
+  });
+
+  it("reads page sizes from variables, their defaults included, and takes a size it cannot read as the default", () => {
+    const query = "query($n: Int = 100) { events(first: $n) { edges { node { title } } } }";
+    expect(measure(query).cost).toBe(1 + 100 * 3);
+    expect(measure(query, { n: 10 }).cost).toBe(1 + 10 * 3);
+    expect(measure(query, { n: 10.5 }).cost).toBe(1 + 11 * 3);
+    expect(measure(query, { n: null }).cost).toBe(1 + 20 * 3);
+  });
+
+  it("counts a bounded list at its bound: related events nested six deep cost far over the limit", () => {
+    const one = measure('{ event(slug: "a") { related { slug } } }').cost;
+    expect(one).toBe(1 + 1 + maxRelatedPerEvent * 1);
+    const six = measure(`{ event(slug: "a") { ${"related { ".repeat(6)}slug${" }".repeat(6)} } }`).cost;
+    expect(six).toBeGreaterThan(maxRelatedPerEvent ** 6);
+    expect(measure('{ event(slug: "a") { citations { source { title } } } }').cost).toBe(1 + 1 + maxCitationsPerEvent * 2);
   });
 
   it("measures a fragment once however often it is spread, so a 2 KB document cannot cost minutes", () => {
