@@ -8,6 +8,18 @@ export class MalformedRequestError extends Error {}
 const headerValue = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 export function requestFromEvent(event: APIGatewayProxyEventV2): Request {
+  try {
+    return fetchRequestOf(event);
+  } catch (error) {
+    if (error instanceof MalformedRequestError) throw error;
+    // Anything else the Fetch API refuses (a method such as TRACE, a header name it rejects, a path that is
+    // no URL path, a body that is not text) is the client's request, not a fault of the function.
+    const method = String(event.requestContext?.http?.method ?? "GET").slice(0, 20);
+    throw new MalformedRequestError(`the request (${method}) cannot be read: ${String((error as Error)?.message ?? error).slice(0, 200)}`);
+  }
+}
+
+function fetchRequestOf(event: APIGatewayProxyEventV2): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(event.headers ?? {})) {
     if (value === undefined) continue;
@@ -18,7 +30,7 @@ export function requestFromEvent(event: APIGatewayProxyEventV2): Request {
     }
     headers.set(name, value);
   }
-  if (event.cookies?.length) headers.set("cookie", event.cookies.join("; "));
+  // Cookies are not passed on: nothing reads them, and the content is the same for everyone.
   // Nothing reads the URL's host, and clients can forge Host and X-Forwarded-Host: the function's own domain
   // (AWS's, never the client's) names it.
   const domain = event.requestContext?.domainName ?? "";
@@ -29,7 +41,9 @@ export function requestFromEvent(event: APIGatewayProxyEventV2): Request {
   const body = hasBody ? Buffer.from(event.body as string, event.isBase64Encoded ? "base64" : "utf8") : undefined;
   // The body is whole in the event: declare its length, so limits can refuse it before it is parsed.
   if (body) headers.set("content-length", String(body.byteLength));
-  return new Request(`https://${host}${event.rawPath || "/"}${query}`, { method, headers, body });
+  const path = event.rawPath || "/";
+  if (!path.startsWith("/")) throw new MalformedRequestError("the request path must start with /");
+  return new Request(`https://${host}${path}${query}`, { method, headers, body });
 }
 
 /** The answer to a request that could not be read. */

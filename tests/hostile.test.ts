@@ -208,6 +208,7 @@ describe("hostile and broken requests", () => {
   let server: Server;
   let tableName: string;
   const transports: Record<string, Send> = {};
+  let lambdaHandler: typeof import("../functions/graphql")["handler"];
 
   beforeAll(async () => {
     const { client } = testClient();
@@ -223,6 +224,7 @@ describe("hostile and broken requests", () => {
     process.env.DYNAMODB_ENDPOINT = inject("dynamodbEndpoint");
     process.env.KRONIKA_TABLE = tableName;
     const { handler } = await import("../functions/graphql");
+    lambdaHandler = handler;
     transports.lambda = async ({ method = "GET", query, body, headers }) => {
       const result = await handler(functionUrlEvent({ method, query, body, headers }), { awsRequestId: "test" } as never);
       return {
@@ -269,6 +271,28 @@ describe("hostile and broken requests", () => {
       const reply = await transports.lambda({ ...post(normalQuery), headers: { ...json, "x-forwarded-host": host, host } });
       expect(reply.status, host).toBe(200);
       expect(JSON.parse(reply.body)).toEqual(normalAnswer);
+    }
+  });
+
+  it("answers Function URL events the Fetch API cannot take with a 4xx, never a throw", async () => {
+    const base = functionUrlEvent({ ...post(normalQuery), headers: json });
+    const odd: [string, object][] = [
+      ["TRACE", { ...base, requestContext: { ...base.requestContext, http: { ...base.requestContext.http, method: "TRACE" } } }],
+      ["CONNECT", { ...base, requestContext: { ...base.requestContext, http: { ...base.requestContext.http, method: "CONNECT" } } }],
+      ["a path that would name another host", { ...base, rawPath: "@evil.example/graphql" }],
+      ["a path with a port", { ...base, rawPath: ":99999/graphql" }],
+      ["a header name HTTP forbids", { ...base, headers: { ...base.headers, "bad header": "x" } }],
+      ["a body that is not text", { ...base, body: { query: "{ revision { id } }" } }],
+    ];
+    for (const [name, event] of odd) {
+      const result = await lambdaHandler(event as never, { awsRequestId: "test" } as never);
+      expect(result.statusCode, name).toBeGreaterThanOrEqual(400);
+      expect(result.statusCode, name).toBeLessThan(500);
+    }
+    // Cookies are not read at all, so no cookie can break a request.
+    for (const cookies of [["a=1"], ["a=ł"], ["\u0000"]]) {
+      const withCookies = await lambdaHandler({ ...base, cookies } as never, { awsRequestId: "test" } as never);
+      expect(JSON.parse(String(withCookies.body)), cookies[0]).toEqual(normalAnswer);
     }
   });
 
