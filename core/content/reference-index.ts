@@ -32,7 +32,11 @@ export function recordNames(
     if (typeof value === "string" && value.trim()) found.push({ key: value.trim(), slug, file, path });
   };
   add(fields.name, ["name"]);
-  if (Array.isArray(fields.aliases)) fields.aliases.forEach((alias, i) => add(alias, ["aliases", i]));
+  if (Array.isArray(fields.aliases)) {
+    fields.aliases.forEach((alias, i) => {
+      add(alias, ["aliases", i]);
+    });
+  }
   if (kind === "place" && Array.isArray(fields.historicalNames)) {
     fields.historicalNames.forEach((entry, i) => {
       if (entry && typeof entry === "object") add((entry as Record<string, unknown>).name, ["historicalNames", i, "name"]);
