@@ -74,18 +74,39 @@ export const personSchema = z.strictObject({
 /** The fields of a historical name other than its translations: every other key is a language. */
 const historicalNameFields = ["name", "from", "until"];
 
+const isLanguageKey = (key: string) => /^[a-z]{2}$/.test(key);
+
+/**
+ * A historical name's keys beyond its fields are languages, each with the name in it. Checked even when
+ * other fields are wrong (`when`), so a misspelt `until` is reported with the rest.
+ */
+const historicalNameTranslations = z.superRefine(
+  (value: Record<string, unknown>, ctx) => {
+    if (!value || typeof value !== "object" || Array.isArray(value)) return; // reported as the wrong type
+    const unknownKeys: string[] = [];
+    for (const [key, name] of Object.entries(value)) {
+      if (historicalNameFields.includes(key)) continue;
+      if (!isLanguageKey(key)) unknownKeys.push(key);
+      else if (typeof name !== "string") ctx.addIssue({ code: "invalid_type", expected: "string", path: [key], input: name });
+      else if (!name.trim()) ctx.addIssue({ code: "custom", path: [key], input: name, message: "must not be empty" });
+    }
+    if (unknownKeys.length > 0) ctx.addIssue({ code: "unrecognized_keys", keys: unknownKeys, input: value });
+  },
+  { when: () => true },
+);
+
 const historicalNameSchema = z
   .object({
     name: text.describe("The name in the collection's language during this period."),
     from: writtenDateSchema.optional().describe("First day the name was in use (inclusive); none: since ever."),
     until: writtenDateSchema.optional().describe("Last day the name was in use (inclusive); none: still in use."),
   })
-  .catchall(text.describe("The name in the language of this key, e.g. en: Petrograd."))
-  .check((ctx) => {
-    const keys = Object.keys(ctx.value).filter((key) => !historicalNameFields.includes(key) && !/^[a-z]{2}$/.test(key));
-    if (keys.length > 0) ctx.issues.push({ code: "unrecognized_keys", keys, input: ctx.value });
+  .catchall(z.unknown())
+  .check(historicalNameTranslations)
+  .meta({
+    propertyNames: { pattern: `^(${historicalNameFields.join("|")}|[a-z]{2})$` },
+    additionalProperties: { type: "string", minLength: 1, description: "The name in the language of this key, e.g. en: Petrograd." },
   })
-  .meta({ propertyNames: { pattern: `^(${historicalNameFields.join("|")}|[a-z]{2})$` } })
   .describe("A name the place had for a period: { name, from?, until? } and translations by language, e.g. en: Petrograd.");
 
 /** The bounds of WGS 84 decimal degrees; content:check reports a coordinate outside them (coordinates-range). */
