@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatHuman } from "../../core/content/diagnostic";
 import type { ContentDocument } from "../../core/content/document";
+import { personScaffold, placeScaffold } from "../../core/content/scaffold";
 import { validateContent } from "../../core/content/validate";
 
 const source: ContentDocument = {
@@ -279,5 +280,15 @@ describe("people and places", () => {
     expect(lines).toEqual([
       'content/people/aleksander-kierenski.yaml:1:7: warning: "Aleksander Kierenski" looks like "Aleksandr Kiereński" of the person in content/people/aleksandr-kierenski.yaml; if they are one person, merge the files, else spell them apart [similar-name]',
     ]);
+  });
+
+  it("scaffolds a person and a place that pass the check and answer to their names", () => {
+    const { lines, collection } = check(
+      person("lew-trocki", personScaffold("Lew Trocki")),
+      place("smolny", placeScaffold("Smolny")),
+      event("a", "people: [Lew Trocki]\nplaces: [Smolny]\n"),
+    );
+    expect(lines).toEqual([]);
+    expect(collection.eventReferences.get("a")).toEqual({ people: ["lew-trocki"], places: ["smolny"] });
   });
 });
