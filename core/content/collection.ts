@@ -57,6 +57,7 @@ export interface PlaceEntry {
   coordinates?: { lat: number; lon: number };
   /** The slug of the place that contains it. */
   within?: string;
+  description?: string;
   wikidata?: string;
 }
 

@@ -127,6 +127,7 @@ export function checkPlace(slug: string, parsed: ParsedDocument, report: Report)
     aliases: fields.aliases,
     ...(fields.coordinates ? { coordinates: { lat: fields.coordinates.lat, lon: fields.coordinates.lon } } : {}),
     ...(fields.within ? { within: fields.within } : {}),
+    ...(fields.description ? { description: fields.description } : {}),
     ...(fields.wikidata ? { wikidata: fields.wikidata } : {}),
   };
 }

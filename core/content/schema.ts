@@ -134,6 +134,7 @@ export const placeSchema = z.strictObject({
     .optional()
     .describe("Where it is: { lat, lon } in WGS 84 decimal degrees; for a region or a river, a representative point."),
   within: slug.optional().describe("The slug of the place that contains this one (in places/)."),
+  description: text.optional().describe("One line of plain text; for a region or a river, say which point the coordinates stand for."),
   wikidata: wikidataSchema.optional(),
 });
 
