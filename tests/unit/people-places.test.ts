@@ -1,8 +1,11 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatHuman } from "../../core/content/diagnostic";
 import type { ContentDocument } from "../../core/content/document";
+import { loadContent } from "../../core/content/load";
 import { personScaffold, placeScaffold } from "../../core/content/scaffold";
 import { validateContent } from "../../core/content/validate";
+import { publishedItems } from "../../core/sync/sync";
 
 const source: ContentDocument = {
   file: "content/sources/opracowanie.yaml",
@@ -290,5 +293,17 @@ describe("people and places", () => {
     );
     expect(lines).toEqual([]);
     expect(collection.eventReferences.get("a")).toEqual({ people: ["lew-trocki"], places: ["smolny"] });
+  });
+
+  it("leaves what the sync writes as it was: the same items with the records as without them", async () => {
+    const { documents } = await loadContent(path.resolve("tests/fixtures/collection-1917"));
+    const records = documents.filter((d) => d.kind === "person" || d.kind === "place");
+    expect(records.length).toBeGreaterThan(30);
+    const withRecords = validateContent(documents);
+    const without = validateContent(documents.filter((d) => !records.includes(d)));
+    expect(withRecords.diagnostics).toEqual([]);
+    expect(withRecords.collection.eventReferences.get("szturm-na-palac-zimowy")?.places).toEqual(["piotrogrod", "palac-zimowy"]);
+    const written = (collection: typeof without.collection) => publishedItems(collection).map((i) => [i.kind, i.slug, i.hash, i.item]);
+    expect(written(withRecords.collection)).toEqual(written(without.collection));
   });
 });
