@@ -1,18 +1,27 @@
-// npm run content:new -- event "Dekret o prasie"   (or: source "Tytuł dzieła")
-// Writes a new file with a slug made from the title; never overwrites one.
-import { writeFile } from "node:fs/promises";
+// npm run content:new -- event "Dekret o prasie"   (or: source "Tytuł dzieła", person "Lew Trocki", place "Smolny")
+// Writes a new file with a slug made from the title or name; never overwrites one.
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { eventScaffold, sourceScaffold } from "../core/content/scaffold";
+import { eventScaffold, personScaffold, placeScaffold, sourceScaffold } from "../core/content/scaffold";
 import { slugify } from "../core/content/slug";
 import { runCommand } from "./options";
 
+/** What each kind of file is made from, and where it goes. */
+const kinds = new Map([
+  ["event", { folder: "events", extension: "md", scaffold: eventScaffold, word: "Title" }],
+  ["source", { folder: "sources", extension: "yaml", scaffold: sourceScaffold, word: "Title" }],
+  ["person", { folder: "people", extension: "yaml", scaffold: personScaffold, word: "Name" }],
+  ["place", { folder: "places", extension: "yaml", scaffold: placeScaffold, word: "Name" }],
+]);
+
 await runCommand(async () => {
   const { values, positionals } = parseArgs({ options: { content: { type: "string", default: "content" } }, allowPositionals: true });
-  const [kind, ...words] = positionals;
+  const [kindName, ...words] = positionals;
   const title = words.join(" ").trim();
-  if ((kind !== "event" && kind !== "source") || !title) {
-    console.error('usage: npm run content:new -- event "Title"   |   npm run content:new -- source "Title"');
+  const kind = kinds.get(kindName);
+  if (!kind || !title) {
+    console.error(`usage: ${[...kinds].map(([name, { word }]) => `npm run content:new -- ${name} "${word}"`).join("   |   ")}`);
     return 2;
   }
   const slug = slugify(title);
@@ -20,9 +29,14 @@ await runCommand(async () => {
     console.error(`cannot make a slug from "${title}": use some letters or digits`);
     return 2;
   }
-  const file = path.join(values.content as string, kind === "event" ? "events" : "sources", `${slug}.${kind === "event" ? "md" : "yaml"}`);
+  const dir = path.join(values.content as string, kind.folder);
+  const file = path.join(dir, `${slug}.${kind.extension}`);
+  // The first person or place of a collection starts its folder (in a content folder that exists).
+  await mkdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "EEXIST") throw error;
+  });
   try {
-    await writeFile(file, kind === "event" ? eventScaffold(title) : sourceScaffold(title), { flag: "wx" });
+    await writeFile(file, kind.scaffold(title), { flag: "wx" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") {
       console.error(`${file} already exists: not overwritten`);

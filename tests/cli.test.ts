@@ -96,6 +96,26 @@ describe("content:new", () => {
     expect(await readFile(path.join(dir, "sources", "historia-rosji.yaml"), "utf8")).toContain('title: "Historia Rosji"');
     expect((await cli("check", ["--content", dir])).code).toBe(0);
   });
+
+  it("scaffolds a person and a place, starting their folders, that pass the check", async () => {
+    const dir = await writeContentFolder({
+      "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article"),
+      "events/zjazd.md": eventFile({
+        title: "Zjazd",
+        date: "1918-01-18",
+        people: ["Lew Trocki"],
+        places: ["Smolny"],
+        sources: ["opracowanie"],
+      }),
+    });
+    expect((await cli("new", ["--content", dir, "person", "Lew Trocki"])).code).toBe(0);
+    expect((await cli("new", ["--content", dir, "place", "Smolny"])).code).toBe(0);
+    expect(await readFile(path.join(dir, "people", "lew-trocki.yaml"), "utf8")).toContain('name: "Lew Trocki"');
+    expect(await readFile(path.join(dir, "places", "smolny.yaml"), "utf8")).toContain('name: "Smolny"');
+    const checked = await cli("check", ["--content", dir, "--strict"]);
+    expect(checked.stdout).toContain("0 errors, 0 warnings");
+    expect(checked.code).toBe(0);
+  });
 });
 
 describe("content:plan --format markdown", () => {

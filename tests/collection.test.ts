@@ -72,6 +72,55 @@ describe("the 1917 collection", () => {
     for (const name of ["Piotrogród", "Moskwa", "Pałac Zimowy", "Smolny"]) expect(places.has(name), name).toBe(true);
   });
 
+  it("has a record for every person and place its events name, each place with coordinates", async () => {
+    const { collection } = validateContent((await loadContent(contentDir)).documents);
+    for (const event of collection.events) {
+      for (const name of event.people) expect(collection.references.people.resolve(name), `${event.slug}: ${name}`).toBeDefined();
+      for (const name of event.places) expect(collection.references.places.resolve(name), `${event.slug}: ${name}`).toBeDefined();
+    }
+    for (const person of collection.people) {
+      expect(person.names.en, person.slug).toBeTruthy();
+      expect(person.description, person.slug).toBeTruthy();
+    }
+    for (const place of collection.places) {
+      expect(place.names.en, place.slug).toBeTruthy();
+      expect(place.coordinates, place.slug).toBeDefined();
+    }
+    expect(collection.references.people.resolve("Lenin")).toBe("wlodzimierz-lenin");
+    expect(collection.references.people.resolve("Uljanow")).toBe("wlodzimierz-lenin");
+  });
+
+  it("dates lives under the Julian calendar in both calendars: Lenin born 10 (22) April 1870", async () => {
+    const { collection } = validateContent((await loadContent(contentDir)).documents);
+    const lenin = collection.people.find((p) => p.slug === "wlodzimierz-lenin");
+    expect(lenin?.born).toMatchObject({ julian: "1870-04-10", gregorian: "1870-04-22" });
+    expect(lenin?.died?.gregorian).toBe("1924-01-21");
+    const calendarSwitch = collection.events.find((e) => e.slug === "kalendarz-gregorianski")?.date.firstDay as number;
+    for (const person of collection.people) {
+      if (person.born?.precision === "day" && person.born.firstDay < calendarSwitch)
+        expect(person.born.calendar, person.slug).toBe("julian");
+    }
+  });
+
+  it("nests the Winter Palace in Piotrogród in Russia, and names Piotrogród through time", async () => {
+    const { collection } = validateContent((await loadContent(contentDir)).documents);
+    const places = new Map(collection.places.map((p) => [p.slug, p]));
+    const ancestors = (slug: string): string[] => {
+      const within = places.get(slug)?.within;
+      return within ? [within, ...ancestors(within)] : [];
+    };
+    expect(ancestors("palac-zimowy")).toEqual(["piotrogrod", "rosja"]);
+    expect(ancestors("kreml")).toEqual(["moskwa", "rosja"]);
+    const piotrogrod = places.get("piotrogrod");
+    expect(piotrogrod?.historicalNames.map((n) => [n.name, n.from?.gregorian, n.until?.gregorian])).toEqual([
+      ["Sankt Petersburg", undefined, "1914-08-30"],
+      ["Piotrogród", "1914-08-31", "1924-01-25"],
+      ["Leningrad", "1924-01-26", "1991-09-05"],
+      ["Sankt Petersburg", "1991-09-06", undefined],
+    ]);
+    expect(piotrogrod?.wikidata).toBe("Q656");
+  });
+
   it("carries the storming of the Winter Palace in both calendars, with the study text's error noted", async () => {
     const { data } = await query(`{ event(slug: "szturm-na-palac-zimowy") { date { julian gregorian label } notes related { slug } } }`);
     expect(data.event.date).toEqual({

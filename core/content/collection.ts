@@ -1,6 +1,7 @@
 // The validated content: typed entries with dates resolved in both calendars. What sync publishes.
 import type { ResolvedDate } from "../dates/historical-date";
 import type { Locale } from "../locale/locales";
+import type { ReferenceResolver } from "./reference-index";
 import type { Citation, EventFrontMatter, SourceFields, Translation } from "./schema";
 
 export interface EventEntry extends Omit<EventFrontMatter, "date" | "sources"> {
@@ -20,10 +21,65 @@ export interface SourceEntry {
   date?: ResolvedDate;
 }
 
-/** Everything that is published: events that are not drafts, and every source; and the settings. */
+/** The name in other languages, by two-letter language code. */
+export type Names = Record<string, string>;
+
+export interface PersonEntry {
+  slug: string;
+  name: string;
+  names: Names;
+  aliases: string[];
+  born?: ResolvedDate;
+  died?: ResolvedDate;
+  description?: string;
+  wikidata?: string;
+}
+
+/** A name a place had for a period; a missing bound is open (since ever, or still in use). */
+export interface HistoricalName {
+  name: string;
+  /** Translations of this name, by language. */
+  names: Names;
+  from?: ResolvedDate;
+  until?: ResolvedDate;
+  /** The period as Julian Day Numbers, inclusive: from's first day and until's last day, where given. */
+  firstDay?: number;
+  lastDay?: number;
+}
+
+export interface PlaceEntry {
+  slug: string;
+  name: string;
+  names: Names;
+  /** Ordered by period, earliest first. */
+  historicalNames: HistoricalName[];
+  aliases: string[];
+  coordinates?: { lat: number; lon: number };
+  /** The slug of the place that contains it. */
+  within?: string;
+  description?: string;
+  wikidata?: string;
+}
+
+/**
+ * Events' `people` and `places` resolved to records' slugs, by event slug, in the order written and without
+ * repeats. Empty for a kind the collection has no records of (its references stay bare strings).
+ */
+export interface EventReferences {
+  people: string[];
+  places: string[];
+}
+
+/** Everything that is published: events that are not drafts, every source, person and place; and the settings. */
 export interface Collection {
   events: EventEntry[];
   sources: SourceEntry[];
+  people: PersonEntry[];
+  places: PlaceEntry[];
+  /** Turns an event's reference (a slug, or a name or alias of exactly one record) into the record's slug. */
+  references: { people: ReferenceResolver; places: ReferenceResolver };
+  /** Each published event's references as slugs (kept apart from the event, which the sync writes as it is). */
+  eventReferences: Map<string, EventReferences>;
   /** The language the content is written in. */
   locale: Locale;
 }

@@ -12,7 +12,7 @@ import {
   type Document as YamlDocument,
 } from "yaml";
 
-export type DocumentKind = "event" | "translation" | "source" | "settings";
+export type DocumentKind = "event" | "translation" | "source" | "person" | "place" | "settings";
 
 /** One file of the content folder: what load reads and validate checks. */
 export interface ContentDocument {

@@ -28,8 +28,12 @@ function occurrences(subjects: EditorialSubject[], field: "people" | "places") {
   return [...found].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
 }
 
-function similarNames(subjects: EditorialSubject[]) {
+/** Which kinds have records (people/, places/): their references are checked against those instead. */
+export type RecordKinds = { people: boolean; places: boolean };
+
+function similarNames(subjects: EditorialSubject[], recordKinds: RecordKinds) {
   for (const field of ["people", "places"] as const) {
+    if (recordKinds[field]) continue;
     const names = occurrences(subjects, field);
     for (let i = 0; i < names.length; i += 1) {
       const [common, commonUses] = names[i];
@@ -71,7 +75,11 @@ function calendarSwitch(subjects: EditorialSubject[], lastJulianDay: number) {
   }
 }
 
-export function editorialChecks(subjects: EditorialSubject[], settings: CollectionSettings | undefined) {
+export function editorialChecks(
+  subjects: EditorialSubject[],
+  settings: CollectionSettings | undefined,
+  recordKinds: RecordKinds = { people: false, places: false },
+) {
   for (const { entry, warn } of subjects) {
     if (entry.citations.length === 0) warn(["title"], "no-citation", "the event cites no source; add one under sources:");
     entry.citations.forEach((citation, index) => {
@@ -91,7 +99,7 @@ export function editorialChecks(subjects: EditorialSubject[], settings: Collecti
       );
     }
   }
-  similarNames(subjects);
+  similarNames(subjects, recordKinds);
   if (settings?.julianCalendarUntil) {
     const until = resolveDate(settings.julianCalendarUntil);
     if (until.ok) calendarSwitch(subjects, until.date.lastDay);

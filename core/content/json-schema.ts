@@ -1,7 +1,7 @@
 // JSON Schemas for editors' tools (VS Code's YAML extension), generated from the same zod declarations
 // that content:check uses, so the two cannot drift.
 import { z } from "zod";
-import { eventFrontMatterSchema, settingsSchema, sourceSchema, translationSchema } from "./schema";
+import { eventFrontMatterSchema, personSchema, placeSchema, settingsSchema, sourceSchema, translationSchema } from "./schema";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -27,6 +27,8 @@ function toJsonSchema(schema: z.ZodType, title: string): JsonSchema {
 export const contentJsonSchemas = () => ({
   "event.schema.json": toJsonSchema(eventFrontMatterSchema, "Kronika event (front matter of content/events/*.md)"),
   "source.schema.json": toJsonSchema(sourceSchema, "Kronika source (content/sources/*.yaml, CSL-JSON fields)"),
+  "person.schema.json": toJsonSchema(personSchema, "Kronika person (content/people/*.yaml)"),
+  "place.schema.json": toJsonSchema(placeSchema, "Kronika place (content/places/*.yaml)"),
   "collection.schema.json": toJsonSchema(settingsSchema, "Kronika collection settings (content/collection.yaml)"),
   "translation.schema.json": toJsonSchema(translationSchema, "Kronika translation (front matter of content/events/<slug>.<locale>.md)"),
 });

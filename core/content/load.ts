@@ -1,4 +1,4 @@
-// Reads a content folder into documents: events/*.md and sources/*.yaml. Anything else there is reported,
+// Reads a content folder into documents: events/*.md, and sources/, people/ and places/*.yaml. Anything else there is reported,
 // and so is every symbolic link; a file over the size limit is reported without being read.
 import { readdirSync } from "node:fs";
 import { constants, open } from "node:fs/promises";
@@ -11,9 +11,11 @@ import { maxFileBytes } from "./size-limits";
 const folders: { folder: string; kind: DocumentKind; extensions: string[] }[] = [
   { folder: "events", kind: "event", extensions: [".md"] },
   { folder: "sources", kind: "source", extensions: [".yaml", ".yml"] },
+  { folder: "people", kind: "person", extensions: [".yaml", ".yml"] },
+  { folder: "places", kind: "place", extensions: [".yaml", ".yml"] },
 ];
 
-/** The collection's settings file, beside events/ and sources/. */
+/** The collection's settings file, beside the folders. */
 export const settingsFileName = "collection.yaml";
 
 export interface LoadedContent {

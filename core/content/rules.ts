@@ -80,6 +80,11 @@ export const rules = {
     severity: "error",
     summary: 'a source `type` that is not a CSL type (with a "did you mean")',
   },
+  "coordinates-range": {
+    severity: "error",
+    summary: "a place's `coordinates` off the globe: `lat` outside -90…90 or `lon` outside -180…180 (WGS 84 decimal degrees)",
+    hint: "a latitude over 90 usually means `lat` and `lon` are swapped",
+  },
   "date-format": {
     severity: "error",
     summary: "a date that is not supported EDTF (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, with `?` `~` `%`, or an interval `A/B`)",
@@ -94,7 +99,7 @@ export const rules = {
   },
   "date-interval-order": {
     severity: "error",
-    summary: "an interval that ends before it starts",
+    summary: "an interval that ends before it starts, or a place's historical name used `until` a day before it is used `from`",
   },
   "date-mismatch": {
     severity: "error",
@@ -104,6 +109,15 @@ export const rules = {
   "date-qualifier-mismatch": {
     severity: "error",
     summary: "a Julian/Gregorian pair that disagrees on the qualifiers (`?` `~` `%`)",
+  },
+  "died-before-born": {
+    severity: "error",
+    summary: "a person whose `died` ends before `born` starts (compared as days, whatever calendars they are written in)",
+  },
+  "historical-name-overlap": {
+    severity: "error",
+    summary: "two of a place's `historicalNames` whose periods share a day (bounds are inclusive)",
+    hint: "end one period the day before the next starts",
   },
   "unknown-source": {
     severity: "error",
@@ -120,6 +134,34 @@ export const rules = {
   "related-self": {
     severity: "error",
     summary: "an event listed in its own `related`",
+  },
+  "unknown-person": {
+    severity: "error",
+    summary:
+      'an event\'s `people` entry that is no slug, name or alias of a record in `people/` (with a "did you mean"); checked once `people/` holds a record',
+  },
+  "unknown-place": {
+    severity: "error",
+    summary:
+      "an event's `places` entry, or a place's `within`, that names no record in `places/` (with a \"did you mean\"); checked once `places/` holds a record",
+  },
+  "ambiguous-reference": {
+    severity: "error",
+    summary: "an event's `people` or `places` entry that is a name or alias of two records; the message names both files",
+    hint: "write the slug of the one meant",
+  },
+  "duplicate-name": {
+    severity: "error",
+    summary: "a name, alias or historical name (or file name) that two people, or two places, share; the message names the other file",
+    hint: "rename one, or merge the two files",
+  },
+  "duplicate-wikidata": {
+    severity: "error",
+    summary: "two people, or two places, with the same `wikidata` item",
+  },
+  "within-cycle": {
+    severity: "error",
+    summary: "places whose `within` goes round in a circle (a place within itself, or A within B within A), reported at each place on it",
   },
   "unknown-translation": {
     severity: "error",
@@ -161,8 +203,13 @@ export const rules = {
   "similar-name": {
     severity: "warning",
     summary:
-      'a person or place spelled like another (1–2 edits apart, e.g. "Kierenski" and "Kiereński"), reported at the rarer spelling; names with digits are not compared',
-    hint: "spell one name one way, so filters find every event",
+      'two spellings 1–2 edits apart (e.g. "Kierenski" and "Kiereński"): of people or places in events, reported at the rarer, where the kind has no records; of the names and aliases of two records, reported at the later file. Names with digits are not compared',
+    hint: "spell one name one way, so filters find every event; two records that are one person or place become one file",
+  },
+  "historical-name-gap": {
+    severity: "warning",
+    summary: "days between two of a place's `historicalNames`: on them the place goes by its `name`",
+    hint: "close the gap if a historical name applies then",
   },
   "calendar-switch": {
     severity: "warning",

@@ -42,3 +42,31 @@ language: pl           # the work's language: a title not in English keeps its c
 #   julian: 1917-10-26
 `;
 }
+
+export function personScaffold(name: string): string {
+  return `name: ${JSON.stringify(name)}   # in the collection's language; events may use it, an alias or the file name
+# names: { en: English Name }           # the name in other languages
+aliases: []                             # other spellings events may use, e.g. [Lenin, Uljanow]
+# Life dates, written like an event's date; under the Julian calendar give both:
+# born: { julian: 1870-04-10, gregorian: 1870-04-22 }
+# died: 1924-01-21
+# description: One line of plain text.
+# wikidata: Q1394                       # only when certain: a wrong id is worse than none
+`;
+}
+
+export function placeScaffold(name: string): string {
+  return `name: ${JSON.stringify(name)}   # the name used when no historical name applies
+# names: { en: English Name }           # the name in other languages
+aliases: []                             # other spellings events may use
+# coordinates: { lat: 59.9386, lon: 30.3141 }   # WGS 84 decimal degrees; for a region, a representative point
+# within: rosja                         # the slug of the place that contains it
+# historicalNames:                      # names through time; bounds inclusive, written like an event's date
+#   - name: Sankt Petersburg
+#     en: Saint Petersburg
+#     until: 1914-08-30
+#   - name: Piotrogród
+#     from: 1914-08-31
+# wikidata: Q656                        # only when certain: a wrong id is worse than none
+`;
+}

@@ -56,6 +56,97 @@ export const eventFrontMatterSchema = z.strictObject({
   draft: z.boolean().default(false).describe("Drafts are checked but not published."),
 });
 
+/** A language, by its two-letter ISO 639-1 code. */
+const languageCode = z.string().regex(/^[a-z]{2}$/, { error: "a language is a two-letter code, e.g. en" });
+
+const namesSchema = z
+  .record(languageCode, text)
+  .describe("The name in other languages, by two-letter language code, e.g. { en: Vladimir Lenin }.");
+
+const wikidataSchema = z
+  .string()
+  .regex(/^Q[1-9][0-9]*$/, { error: "must be a Wikidata item id: Q followed by digits, e.g. Q1394" })
+  .describe("The Wikidata item, e.g. Q1394; give it only when certain.");
+
+const aliasesSchema = stringList("Other spellings that events may use for it (each must belong to this record alone).");
+
+export const personSchema = z.strictObject({
+  name: text.describe("The person's name in the collection's language; events may refer to it by this, an alias or the slug."),
+  names: namesSchema.optional(),
+  aliases: aliasesSchema,
+  born: writtenDateSchema.optional().describe("Date of birth, written like an event's date (either calendar, or both)."),
+  died: writtenDateSchema.optional().describe("Date of death, written like an event's date (either calendar, or both)."),
+  description: text.optional().describe("One line of plain text."),
+  wikidata: wikidataSchema.optional(),
+});
+
+/** The fields of a historical name other than its translations: every other key is a language. */
+const historicalNameFields = ["name", "from", "until"];
+
+const isLanguageKey = (key: string) => /^[a-z]{2}$/.test(key);
+
+/**
+ * A historical name's keys beyond its fields are languages, each with the name in it. Checked even when
+ * other fields are wrong (`when`), so a misspelt `until` is reported with the rest.
+ */
+const historicalNameTranslations = z.superRefine(
+  (value: Record<string, unknown>, ctx) => {
+    if (!value || typeof value !== "object" || Array.isArray(value)) return; // reported as the wrong type
+    const unknownKeys: string[] = [];
+    for (const [key, name] of Object.entries(value)) {
+      if (historicalNameFields.includes(key)) continue;
+      if (!isLanguageKey(key)) unknownKeys.push(key);
+      else if (typeof name !== "string") ctx.addIssue({ code: "invalid_type", expected: "string", path: [key], input: name });
+      else if (!name.trim()) ctx.addIssue({ code: "custom", path: [key], input: name, message: "must not be empty" });
+    }
+    if (unknownKeys.length > 0) ctx.addIssue({ code: "unrecognized_keys", keys: unknownKeys, input: value });
+  },
+  { when: () => true },
+);
+
+const historicalNameSchema = z
+  .object({
+    name: text.describe("The name in the collection's language during this period."),
+    from: writtenDateSchema.optional().describe("First day the name was in use (inclusive); none: since ever."),
+    until: writtenDateSchema.optional().describe("Last day the name was in use (inclusive); none: still in use."),
+  })
+  .catchall(z.unknown())
+  .check(historicalNameTranslations)
+  .meta({
+    propertyNames: { pattern: `^(${historicalNameFields.join("|")}|[a-z]{2})$` },
+    additionalProperties: { type: "string", minLength: 1, description: "The name in the language of this key, e.g. en: Petrograd." },
+  })
+  .describe("A name the place had for a period: { name, from?, until? } and translations by language, e.g. en: Petrograd.");
+
+/** The bounds of WGS 84 decimal degrees; content:check reports a coordinate outside them (coordinates-range). */
+export const coordinateBounds = { lat: 90, lon: 180 } as const;
+
+const degrees = (axis: keyof typeof coordinateBounds, description: string) =>
+  z
+    .number({ error: "must be a number of decimal degrees" })
+    .meta({ minimum: -coordinateBounds[axis], maximum: coordinateBounds[axis] })
+    .describe(description);
+
+export const placeSchema = z.strictObject({
+  name: text.describe("The place's name in the collection's language, used when no historical name applies."),
+  names: namesSchema.optional(),
+  historicalNames: z
+    .array(historicalNameSchema)
+    .default([])
+    .describe("The place's names through time; periods are inclusive and must not overlap."),
+  aliases: aliasesSchema,
+  coordinates: z
+    .strictObject({
+      lat: degrees("lat", "Latitude, WGS 84 decimal degrees, -90 to 90 (north positive)."),
+      lon: degrees("lon", "Longitude, WGS 84 decimal degrees, -180 to 180 (east positive)."),
+    })
+    .optional()
+    .describe("Where it is: { lat, lon } in WGS 84 decimal degrees; for a region or a river, a representative point."),
+  within: slug.optional().describe("The slug of the place that contains this one (in places/)."),
+  description: text.optional().describe("One line of plain text; for a region or a river, say which point the coordinates stand for."),
+  wikidata: wikidataSchema.optional(),
+});
+
 const cslName = z
   .strictObject({
     family: z.string().optional(),
@@ -132,3 +223,5 @@ export type Translation = z.infer<typeof translationSchema> & { body?: string };
 export type EventFrontMatter = z.infer<typeof eventFrontMatterSchema>;
 export type SourceFields = z.infer<typeof sourceSchema>;
 export type Citation = z.infer<typeof citationSchema>;
+export type PersonFields = z.infer<typeof personSchema>;
+export type PlaceFields = z.infer<typeof placeSchema>;

@@ -1,15 +1,15 @@
 // Checks every content document and collects every problem (never stopping at the first); what passes
 // becomes typed entries. Pure: documents in, diagnostics and a collection out.
-import type { z } from "zod";
 import { cslIssued } from "../citations/csl-issued";
-import { type DateProblem, type ResolvedDate, resolveDate, type WrittenDate } from "../dates/historical-date";
+import { resolveDate } from "../dates/historical-date";
 import { defaultLocale as fallbackLocale } from "../locale/locales";
-import type { Collection, EventEntry, SourceEntry } from "./collection";
-import { cslTypes } from "./csl";
+import type { Collection, EventEntry, PersonEntry, PlaceEntry, SourceEntry } from "./collection";
 import { type Diagnostic, diagnostic } from "./diagnostic";
-import { type ContentDocument, type ParsedDocument, type PathKey, parseContentDocument } from "./document";
+import { type ContentDocument, type ParsedDocument, parseContentDocument } from "./document";
 import { editorialChecks } from "./editorial";
-import type { RuleId } from "./rules";
+import { checkFields, type Report, reporterFor, reportSchemaIssues } from "./fields";
+import { checkRecordReferences, type RecordDocument } from "./record-references";
+import { checkPerson, checkPlace } from "./records";
 import {
   type CollectionSettings,
   eventFrontMatterSchema,
@@ -33,96 +33,12 @@ interface Checked<T> {
   parsed: ParsedDocument;
 }
 
-/** Reports a problem at `path` (at its key, for `key: true`), with the severity its rule declares. */
-type Report = (path: readonly PathKey[], rule: RuleId, message: string, options?: { key?: boolean }) => void;
-
-function reporterFor(doc: ContentDocument, parsed: ParsedDocument | undefined, diagnostics: Diagnostic[]): Report {
-  return (path, rule, message, options = {}) => {
-    const position = parsed ? parsed.locate(path, options) : { line: 1, col: 1 };
-    diagnostics.push(diagnostic(rule, { file: doc.file, ...position }, message));
-  };
-}
-
-const describePath = (path: readonly PathKey[]) =>
-  path.reduce<string>((text, key) => (typeof key === "number" ? `${text}[${key}]` : text ? `${text}.${key}` : key), "");
-
-function reportSchemaIssues(issues: z.core.$ZodIssue[], parsed: ParsedDocument, report: Report, knownKeys: string[]) {
-  for (const issue of issues) {
-    const path = issue.path as PathKey[];
-    const field = describePath(path);
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
-        const candidates = path.length === 0 ? knownKeys : [];
-        report([...path, key], "unknown-field", `unknown field "${describePath([...path, key])}"${didYouMean(key, candidates)}`, {
-          key: true,
-        });
-      }
-    } else if (issue.code === "invalid_type" && !parsed.has(path)) {
-      report(path.slice(0, -1), "missing-field", `missing required field "${field}"`);
-    } else if (issue.code === "invalid_type") {
-      report(path, "wrong-type", `${field}: expected ${issue.expected}`);
-    } else if (issue.code === "invalid_value" && field === "type") {
-      const written = String(parsed.writtenText(path));
-      report(path, "csl-type", `unknown CSL type "${written}"${didYouMean(written, cslTypes)}`);
-    } else {
-      report(path, "invalid-value", field ? `${field}: ${issue.message}` : issue.message);
-    }
-  }
-}
-
-/** Reads `date` as written and resolves it; reports each problem at the key it is in. */
-function checkDate(parsed: ParsedDocument, path: PathKey[], report: Report): ResolvedDate | undefined {
-  const asWritten = (key: PathKey[]) => parsed.writtenText(key);
-  const written: WrittenDate | undefined =
-    parsed.has([...path, "julian"]) || parsed.has([...path, "gregorian"])
-      ? { julian: asWritten([...path, "julian"]), gregorian: asWritten([...path, "gregorian"]) }
-      : asWritten(path);
-  if (written === undefined) return undefined;
-  const result = resolveDate(written);
-  if (result.ok) return result.date;
-  for (const problem of result.problems as DateProblem[]) {
-    report(problem.key ? [...path, problem.key] : path, problem.rule, problem.message);
-  }
-  return undefined;
-}
-
-/** Puts each date as written (the YAML text, not a number) into the data before the schema sees it. */
-function withWrittenDate(data: Record<string, unknown>, parsed: ParsedDocument): Record<string, unknown> {
-  const date = data.date;
-  if (date === undefined || date === null) return data;
-  if (typeof date === "object" && !Array.isArray(date)) {
-    const pair = { ...(date as Record<string, unknown>) };
-    for (const key of ["julian", "gregorian"]) {
-      if (Object.hasOwn(pair, key)) pair[key] = parsed.writtenText(["date", key]) ?? pair[key];
-    }
-    return { ...data, date: pair };
-  }
-  return { ...data, date: parsed.writtenText(["date"]) ?? date };
-}
-
-/** Reads a document's fields through its schema, with its `date` resolved; undefined if anything is wrong. */
-function checkFields<S extends z.ZodObject>(
-  schema: S,
-  parsed: ParsedDocument,
-  report: Report,
-): { fields: z.infer<S>; date?: ResolvedDate } | undefined {
-  const data = withWrittenDate(parsed.data as Record<string, unknown>, parsed);
-  const result = schema.safeParse(data);
-  const dateWritten = Object.hasOwn(data, "date");
-  const date = dateWritten ? checkDate(parsed, ["date"], report) : undefined;
-  if (!result.success) {
-    reportSchemaIssues(result.error.issues, parsed, report, Object.keys(schema.shape));
-    return undefined;
-  }
-  if (dateWritten && !date) return undefined;
-  return { fields: result.data, date };
-}
-
 function checkEvent(doc: ContentDocument, parsed: ParsedDocument, report: Report): EventEntry | undefined {
   const checked = checkFields(eventFrontMatterSchema, parsed, report);
-  if (!checked?.date) return undefined;
+  const date = checked?.dates.get("date");
+  if (!checked || !date) return undefined;
   const { sources, date: _written, ...fields } = checked.fields;
-  return { ...fields, slug: doc.slug, date: checked.date, citations: sources, body: parsed.body.trim(), translations: Object.create(null) };
+  return { ...fields, slug: doc.slug, date, citations: sources, body: parsed.body.trim(), translations: Object.create(null) };
 }
 
 const translatable = Object.keys(translationSchema.shape);
@@ -196,8 +112,9 @@ function checkSource(doc: ContentDocument, parsed: ParsedDocument, report: Repor
     );
   }
   // A dated document without its own `issued` is issued on its date, so citations show it.
-  const issued = (csl as { issued?: unknown }).issued ?? (checked.date ? cslIssued(checked.date) : undefined);
-  return { slug: doc.slug, csl: { ...csl, ...(issued ? { issued } : {}), id: doc.slug }, ...(checked.date ? { date: checked.date } : {}) };
+  const date = checked.dates.get("date");
+  const issued = (csl as { issued?: unknown }).issued ?? (date ? cslIssued(date) : undefined);
+  return { slug: doc.slug, csl: { ...csl, ...(issued ? { issued } : {}), id: doc.slug }, ...(date ? { date } : {}) };
 }
 
 function checkSettings(parsed: ParsedDocument, report: Report): CollectionSettings | undefined {
@@ -275,6 +192,9 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
   const sources: Checked<SourceEntry>[] = [];
   let settings: CollectionSettings | undefined;
   const translations: Checked<Translation & { locale: string }>[] = [];
+  const people: PersonEntry[] = [];
+  const places: PlaceEntry[] = [];
+  const records: { people: RecordDocument[]; places: RecordDocument[] } = { people: [], places: [] };
   for (const doc of documents) {
     const { parsed, problems } = parseContentDocument(doc);
     const report = reporterFor(doc, parsed, diagnostics);
@@ -288,6 +208,7 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
         `file name "${doc.slug}" is not a slug: use lowercase a–z, digits and single hyphens, e.g. szturm-palacu-zimowego`,
       );
     }
+    if (doc.kind === "person" || doc.kind === "place") records[doc.kind === "person" ? "people" : "places"].push({ doc, parsed });
     if (!parsed) continue;
     if (doc.kind === "settings") {
       settings = checkSettings(parsed, report);
@@ -297,6 +218,12 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
     } else if (doc.kind === "event") {
       const entry = checkEvent(doc, parsed, report);
       if (entry) events.push({ entry, doc, parsed });
+    } else if (doc.kind === "person") {
+      const entry = checkPerson(doc.slug, parsed, report);
+      if (entry) people.push(entry);
+    } else if (doc.kind === "place") {
+      const entry = checkPlace(doc.slug, parsed, report);
+      if (entry) places.push(entry);
     } else {
       const entry = checkSource(doc, parsed, report);
       if (entry) sources.push({ entry, doc, parsed });
@@ -304,6 +231,8 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
     parsed.release();
   }
   checkReferences(events, sources, diagnostics);
+  const valid = { people: new Set(people.map((p) => p.slug)), places: new Set(places.map((p) => p.slug)) };
+  const { references, eventReferences } = checkRecordReferences(records, valid, events, diagnostics);
   attachTranslations(events, translations, settings, diagnostics);
   checkBodySizes(events, settings?.locale ?? fallbackLocale, diagnostics);
   editorialChecks(
@@ -312,12 +241,18 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
       return { entry, parsed, warn: report };
     }),
     settings,
+    // Where records exist, a reference that is spelled differently is an error of its own.
+    { people: records.people.length > 0, places: records.places.length > 0 },
   );
   return {
     diagnostics,
     collection: {
       events: events.map((e) => e.entry).filter((e) => !e.draft),
       sources: sources.map((s) => s.entry),
+      people,
+      places,
+      references,
+      eventReferences,
       locale: settings?.locale ?? fallbackLocale,
     },
   };

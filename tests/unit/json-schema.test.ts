@@ -14,6 +14,8 @@ const schemas = contentJsonSchemas();
 const validators = {
   event: ajv.compile(schemas["event.schema.json"]),
   source: ajv.compile(schemas["source.schema.json"]),
+  person: ajv.compile(schemas["person.schema.json"]),
+  place: ajv.compile(schemas["place.schema.json"]),
   settings: ajv.compile(schemas["collection.schema.json"]),
   translation: ajv.compile(schemas["translation.schema.json"]),
 };
