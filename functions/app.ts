@@ -10,6 +10,7 @@ import { StoreUnavailableError } from "../core/store/store-unavailable";
 import type { TableReads } from "../core/store/table-reads";
 import type { Context } from "../schema/builder";
 import { schema } from "../schema/index";
+import { boundedClientError } from "./bounded-error";
 import { ByteBoundedCache } from "./byte-bounded-cache";
 import { exampleQuery, exampleTabs } from "./example-query";
 import { defaultLimits, type Limits } from "./limits";
@@ -117,7 +118,7 @@ export function createApp(options: AppOptions) {
           return storeUnavailableError(error, requestId);
         }
         const masked = maskError(error, message, false) as GraphQLError;
-        if (masked === error) return masked;
+        if (masked === error) return boundedClientError(masked);
         if (log) log({ level: "error", msg: "internal error", requestId, error: String(original), stack: (original as Error)?.stack });
         return new GraphQLError(masked.message, { ...masked, extensions: { ...masked.extensions, requestId } });
       },

@@ -296,6 +296,17 @@ describe("hostile and broken requests", () => {
     }
   });
 
+  it("never quotes a large request back: error messages are bounded", async () => {
+    for (const transport of ["lambda", "http"]) {
+      const invalid = await transports[transport]({ method: "POST", headers: json, body: "\u0001".repeat(90_000) });
+      expect(invalid.status, transport).toBe(400);
+      expect(invalid.body.length, transport).toBeLessThan(4000);
+      const longId = await transports[transport](post(`{ node(id: "${"x".repeat(3000)}") { id } }`));
+      expect(longId.status, transport).toBeLessThan(500);
+      expect(longId.body.length, transport).toBeLessThan(1000);
+    }
+  });
+
   it("keeps memory bounded over many rounds of the battery", async () => {
     const send = transports.lambda;
     const rounds = async (n: number) => {

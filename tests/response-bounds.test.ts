@@ -113,6 +113,12 @@ describe("bounds on what a response carries and what a process keeps", () => {
       body: JSON.stringify({ query: '{ event(slug: "zdarzenie-3") { title } }' }),
     });
     expect(post.status).toBe(200);
+    // The same query asked for as application/graphql-response+json is another representation.
+    const other = await app.fetch(getUrl('{ event(slug: "zdarzenie-2") { title } }'), {
+      headers: { accept: "application/graphql-response+json", "if-none-match": tagOfB },
+    });
+    expect(other.status).toBe(200);
+    expect(other.headers.get("etag")).not.toBe(tagOfB);
   });
 
   it("answers a client that accepts no JSON with a short 406, and never streams", async () => {

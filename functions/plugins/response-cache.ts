@@ -7,6 +7,7 @@ import type { ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { RevisionSource } from "../../core/store/revision-source";
 import { ByteBoundedCache } from "../byte-bounded-cache";
+import { acceptedJsonType } from "./response-format";
 
 export interface ResponseCacheOptions {
   revision: RevisionSource;
@@ -54,9 +55,11 @@ export function useRevisionResponseCache({ revision, maxBytes }: ResponseCacheOp
       // Without a revision there is no safe key: this request goes uncached (and will report the failure itself).
       const current = await revision().catch(() => undefined);
       if (current === undefined) return `"uncached-${randomUUID()}"`;
-      // Accept-Language picks the language texts are served in, so it is part of the key.
+      // Accept-Language picks the language texts are served in, and Accept the media type (and so the status
+      // an error gets): both are part of the key, so an ETag never stands for another representation.
       const language = request.headers.get("accept-language") ?? "";
-      const hash = digest(documentString, JSON.stringify(variableValues ?? {}), operationName ?? "", language).slice(0, 24);
+      const mediaType = acceptedJsonType(request.headers.get("accept")) ?? "";
+      const hash = digest(documentString, JSON.stringify(variableValues ?? {}), operationName ?? "", language, mediaType).slice(0, 24);
       return `"${revisionTag(current?.id ?? "none")}-${hash}"`;
     },
   });
