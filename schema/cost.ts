@@ -14,6 +14,8 @@ export const fieldCosts = {
   facets: 500,
   /** Full-text search ranks the whole index in memory before its page is read. */
   search: 200,
+  /** A search hit's snippet scans its text (up to 20,000 characters) for the query's words. */
+  snippet: 5,
   /** A total pages through the whole list, counting. */
   totalCount: 50,
 } as const;

@@ -37,6 +37,7 @@ const SearchConnection = builder.connectionObject(
         resolve: (edge) => (edge as unknown as SearchEdgeShape).score,
       }),
       snippet: t.string({
+        extensions: costOf("snippet"),
         description: "A short piece of the text around the first match, HTML-escaped, the matching words in <mark>.",
         resolve: (edge) => (edge as unknown as SearchEdgeShape).snippet,
       }),

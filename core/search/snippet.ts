@@ -3,12 +3,22 @@ import { escapeHtml } from "../html/escape-html";
 import type { Locale } from "../locale/locales";
 import { fold, stem, termMatches, terms } from "./terms";
 
+/** How far into a text a match is looked for: the work per snippet is bounded whatever the text's length. */
+export const maxSnippetScanCharacters = 20_000;
+
 export function snippet(text: string, query: string, language: Locale, words = 24): string {
-  const queryTerms = terms(query, language);
-  const tokens = text.split(/(\s+)/);
+  const queryTerms = [...new Set(terms(query, language))];
+  const tokens = text.slice(0, maxSnippetScanCharacters).split(/(\s+)/);
+  // Each distinct word is folded, stemmed and compared once.
+  const matched = new Map<string, boolean>();
   const isMatch = (token: string) => {
-    const word = fold(token).replace(/[^a-z0-9]/g, "");
-    return word.length > 0 && queryTerms.some((q) => termMatches(q, stem(word, language)));
+    let match = matched.get(token);
+    if (match === undefined) {
+      const word = fold(token).replace(/[^a-z0-9]/g, "");
+      match = word.length > 0 && queryTerms.some((q) => termMatches(q, stem(word, language)));
+      matched.set(token, match);
+    }
+    return match;
   };
   const wordPositions = tokens.map((t, i) => (t.trim() ? i : -1)).filter((i) => i >= 0);
   const firstMatch = wordPositions.findIndex((i) => isMatch(tokens[i]));
@@ -18,5 +28,6 @@ export function snippet(text: string, query: string, language: Locale, words = 2
   const parts = tokens
     .slice(chosen[0], chosen[chosen.length - 1] + 1)
     .map((t) => (t.trim() && isMatch(t) ? `<mark>${escapeHtml(t)}</mark>` : escapeHtml(t)));
-  return `${startWord > 0 ? "… " : ""}${parts.join("")}${startWord + words < wordPositions.length ? " …" : ""}`;
+  const more = startWord + words < wordPositions.length || text.length > maxSnippetScanCharacters;
+  return `${startWord > 0 ? "… " : ""}${parts.join("")}${more ? " …" : ""}`;
 }

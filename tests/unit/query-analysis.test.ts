@@ -35,6 +35,11 @@ describe("measuring a query's depth and cost", () => {
     expect(measure("{ events(first: 5000) { edges { cursor } } }").cost).toBe(1 + 100 * 2);
   });
 
+  it("charges each search hit's snippet, which scans its text", () => {
+    const without = measure('{ search(query: "a", first: 100) { edges { node { slug } } } }').cost;
+    expect(measure('{ search(query: "a", first: 100) { edges { snippet node { slug } } } }').cost).toBe(without + 100 * fieldCosts.snippet);
+  });
+
   it("counts a connection's own fields once, not once per item", () => {
     const page = measure("{ events(first: 100) { edges { cursor } } }").cost;
     expect(measure("{ events(first: 100) { totalCount pageInfo { hasNextPage } edges { cursor } } }").cost).toBe(
