@@ -81,7 +81,7 @@ export function createApp(options: AppOptions) {
     useCors(corsOrigins),
     useRequestGuard(),
     useQueryLimits(limits),
-    useHttpCaching(),
+    useHttpCaching({ shared: corsOrigins.includes("*") }),
     useResponseFormat({ maxBytes: limits.responseBytes }),
   ];
   if (responseCache) {

@@ -76,6 +76,16 @@ describe("bounds on what a response carries and what a process keeps", () => {
     expect((await app.fetch(getUrl(queries[0]))).headers.get("x-cache")).toBeNull();
   });
 
+  it("keeps answers out of shared caches when CORS names origins, so a CDN cannot hand one origin's answer to another", async () => {
+    const open = await appWith().fetch(getUrl("{ revision { id } }"));
+    expect(open.headers.get("cache-control")).toMatch(/^public,/);
+    const restricted = createApp({ reads, tableName, log: false, corsOrigins: ["https://a.example"] });
+    for (const headers of [{}, { origin: "https://a.example" }]) {
+      const response = await restricted.fetch(getUrl("{ revision { id } }"), { headers });
+      expect(response.headers.get("cache-control")).toMatch(/^private,/);
+    }
+  });
+
   it("never keeps a GET response larger than the entry bound", async () => {
     const app = appWith({ getCacheBytes: 64_000 });
     await app.fetch(getUrl("{ timeline }"));

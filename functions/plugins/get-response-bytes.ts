@@ -47,7 +47,8 @@ export function useGetResponseBytes({ revision, endpoint, maxBytes, maxEntryByte
     async onResponse({ request, response }) {
       const key = keys.get(request);
       if (!key || response.status !== 200 || !response.headers.has("etag")) return;
-      if (!(response.headers.get("cache-control") ?? "").startsWith("public")) return;
+      // Kept only for requests without an Origin (see cacheable), so an answer private to shared caches is kept too.
+      if (!/^(public|private),/.test(response.headers.get("cache-control") ?? "")) return;
       const declared = Number(response.headers.get("content-length") ?? Number.NaN);
       if (declared > maxEntryBytes) return;
       const body = Buffer.from(await response.clone().arrayBuffer());

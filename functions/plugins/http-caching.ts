@@ -5,9 +5,14 @@ import type { Plugin } from "graphql-yoga";
 export interface HttpCachingOptions {
   maxAgeSeconds?: number;
   staleWhileRevalidateSeconds?: number;
+  /**
+   * Whether shared caches may keep answers (default true). False when answers differ by Origin (CORS limited
+   * to a list of origins): a CDN that keys on the URL alone would hand one origin's answer to another.
+   */
+  shared?: boolean;
 }
 
-export function useHttpCaching({ maxAgeSeconds = 60, staleWhileRevalidateSeconds = 300 }: HttpCachingOptions = {}): Plugin {
+export function useHttpCaching({ maxAgeSeconds = 60, staleWhileRevalidateSeconds = 300, shared = true }: HttpCachingOptions = {}): Plugin {
   const failed = new WeakSet<Request>();
   return {
     onResultProcess({ request, result }) {
@@ -22,7 +27,9 @@ export function useHttpCaching({ maxAgeSeconds = 60, staleWhileRevalidateSeconds
       const json = (response.headers.get("content-type") ?? "").includes("json") || response.status === 304;
       response.headers.set(
         "cache-control",
-        isGet && ok && json ? `public, max-age=${maxAgeSeconds}, stale-while-revalidate=${staleWhileRevalidateSeconds}` : "no-store",
+        isGet && ok && json
+          ? `${shared ? "public" : "private"}, max-age=${maxAgeSeconds}, stale-while-revalidate=${staleWhileRevalidateSeconds}`
+          : "no-store",
       );
     },
   };
