@@ -9,6 +9,7 @@ import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatOutcome } from "../cli/format-plan";
 import { htmlToText } from "../core/citations/html-text";
+import { maxCitationsPerEvent } from "../core/content/list-limits";
 import { loadContent } from "../core/content/load";
 import { maxFileBytes, maxStoredBodyBytes } from "../core/content/size-limits";
 import { validateContent } from "../core/content/validate";
@@ -380,8 +381,12 @@ describe("content too large for the table", () => {
 
     it("an event whose formatted citations overflow its item refuses the whole sync, naming it, and writes nothing", async () => {
       const before = await syncedBase();
-      // 300 citations are 10 KB of front matter, but each is stored formatted in two styles and two languages.
-      const citations = Array.from({ length: 300 }, (_, i) => `  - source: pipes\n    locator: s. ${i + 1}\n`).join("");
+      // 20 citations (the most an event may carry) with long locators are 80 KB of front matter, but each is
+      // stored formatted in two styles and two languages, as text and as HTML.
+      const citations = Array.from(
+        { length: maxCitationsPerEvent },
+        (_, i) => `  - source: pipes\n    locator: s. ${i + 1}, ${"przypis ".repeat(500)}\n`,
+      ).join("");
       const dir = await writeContentFolder({
         ...base,
         "sources/nowe.yaml": sourceFile("Nowe"),
