@@ -3,7 +3,7 @@
 import { maxCitationsPerEvent, maxRelatedPerEvent } from "../core/content/list-limits";
 import type { Locale } from "../core/locale/locales";
 import type { Page } from "../core/store/content-store";
-import type { StoredEvent } from "../core/store/item-keys";
+import type { StoredEvent } from "../core/store/items";
 import { builder } from "./builder";
 import { listOf } from "./cost";
 import { EventFilterInput, EventOrder, storeFilter } from "./event-filter";

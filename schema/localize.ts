@@ -2,7 +2,7 @@
 // The language comes from a `locale` argument, else the request's Accept-Language, else the collection's.
 import type { ResolvedDate } from "../core/dates/historical-date";
 import { type Locale, localeOrDefault } from "../core/locale/locales";
-import type { StoredEvent } from "../core/store/item-keys";
+import type { StoredEvent } from "../core/store/items";
 import type { Context } from "./builder";
 
 export type LocalizedEvent = StoredEvent & { locale: Locale; date: ResolvedDate & { locale: Locale } };

@@ -1,5 +1,5 @@
 // Revision: which version of the content is published.
-import type { StoredRevision } from "../core/sync/table-state";
+import type { StoredRevision } from "../core/store/items";
 import { builder } from "./builder";
 
 const Revision = builder.objectRef<StoredRevision>("Revision").implement({

@@ -2,7 +2,6 @@
 // with a highlighted snippet per hit. The index is built at sync time; a query ranks it in memory.
 
 import { snippet } from "../core/search/snippet";
-import type { StoredEvent } from "../core/store/item-keys";
 import { builder } from "./builder";
 import { costOf } from "./cost";
 import { Event } from "./event";
@@ -82,7 +81,7 @@ builder.queryField("search", (t) =>
       const edges = page.flatMap((hit, i) => {
         const event = events[i];
         if (!event || event instanceof Error) return [];
-        const served = localizeEvent(event as StoredEvent, requested, defaultLocale);
+        const served = localizeEvent(event, requested, defaultLocale);
         const text = [served.summary, served.body.text].filter(Boolean).join(" ");
         return [{ cursor: offsetCursor(start + i), node: served, score: hit.score, snippet: snippet(text, args.query, served.locale) }];
       });

@@ -1,6 +1,6 @@
 // Source: a work cited by events, kept as a CSL-JSON item.
 import type { Locale } from "../core/locale/locales";
-import type { StoredSource } from "../core/store/item-keys";
+import type { StoredSource } from "../core/store/items";
 import { builder } from "./builder";
 import { EventConnection, localizedPage } from "./event";
 import { citationArgs, formattedCitation } from "./formatted-citation";

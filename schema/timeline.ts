@@ -1,7 +1,7 @@
 // The timeline export: the events a filter matches, in TimelineJS3's JSON format.
 
 import { timelineData } from "../core/export/timelinejs";
-import type { StoredEvent } from "../core/store/item-keys";
+import type { StoredEvent } from "../core/store/items";
 import { builder } from "./builder";
 import { costOf } from "./cost";
 import { EventFilterInput, storeFilter } from "./event-filter";

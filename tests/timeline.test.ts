@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { htmlToText } from "../core/citations/html-text";
 import { resolveDate } from "../core/dates/historical-date";
 import { timelineSlide } from "../core/export/timelinejs";
-import type { StoredEvent } from "../core/store/item-keys";
+import type { StoredEvent } from "../core/store/items";
 import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";

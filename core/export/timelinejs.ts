@@ -7,7 +7,7 @@ import { fromJulianDay } from "../dates/julian-day";
 import { dateLabel } from "../dates/label";
 import { escapeHtml } from "../html/escape-html";
 import type { Locale } from "../locale/locales";
-import type { StoredEvent } from "../store/item-keys";
+import type { StoredEvent } from "../store/items";
 
 export interface TimelineDate {
   year: number;

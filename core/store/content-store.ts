@@ -6,20 +6,22 @@ import DataLoader from "dataloader";
 import { type SearchHit, searchEvents } from "../search/search-index";
 import { decodeCursor, encodeCursor, InvalidCursorError, type ListPosition, startKeyFor } from "./cursor";
 import { type FacetFacts, type Facets, facetsOf } from "./facets";
+import { type ItemType, wireKey } from "./item-type";
 import {
   dayBound,
-  entityKey,
-  facetsKey,
-  type Kind,
+  eventItem,
+  facetsItem,
   keyFits,
   type ListName,
   listFor,
   maxKeyBytes,
+  membershipItem,
   type StoredEvent,
   type StoredSource,
+  sourceItem,
   sourcesList,
   timelineList,
-} from "./item-keys";
+} from "./items";
 import type { RevisionSource } from "./revision-source";
 import type { SearchIndexSource } from "./search-index-source";
 import { StoreUnavailableError } from "./store-unavailable";
@@ -166,8 +168,8 @@ export class ContentStore {
       query: (input) => this.counted(reads.query(input)),
       batchGetItem: (input) => this.counted(reads.batchGetItem(input)),
     };
-    this.events = new DataLoader((slugs) => this.batchGet<StoredEvent>("event", slugs), { maxBatchSize: 100 });
-    this.sources = new DataLoader((slugs) => this.batchGet<StoredSource>("source", slugs), { maxBatchSize: 100 });
+    this.events = new DataLoader((slugs) => this.batchGet(eventItem, slugs), { maxBatchSize: 100 });
+    this.sources = new DataLoader((slugs) => this.batchGet(sourceItem, slugs), { maxBatchSize: 100 });
   }
 
   /** The revision this request sees: read once per request, so all its parts agree. */
@@ -183,11 +185,11 @@ export class ContentStore {
     const events =
       query.list === timelineList
         ? found.items.map((item) => {
-            const event = item as unknown as StoredEvent;
+            const event = eventItem.parse(item);
             this.events.prime(event.slug, event);
             return event;
           })
-        : await this.events.loadMany(found.items.map((item) => item.slug as string));
+        : await this.events.loadMany(found.items.map((item) => membershipItem.parse(item).slug));
     const edges = events.flatMap((event, i) =>
       event && !(event instanceof Error) && matches(event, filter) ? [{ cursor: found.cursors[i], node: event }] : [],
     );
@@ -218,7 +220,7 @@ export class ContentStore {
     const found = await this.queryList({ list: sourcesList }, page);
     return {
       edges: found.items.map((item, i) => {
-        const source = item as unknown as StoredSource;
+        const source = sourceItem.parse(item);
         this.sources.prime(source.slug, source);
         return { cursor: found.cursors[i], node: source };
       }),
@@ -230,8 +232,8 @@ export class ContentStore {
   async facets(filter: EventFilter): Promise<Facets> {
     const unfiltered = Object.values(filter).every((value) => value === undefined);
     if (unfiltered) {
-      const result = await this.table.getItem({ TableName: this.tableName, Key: { pk: { S: facetsKey.pk }, sk: { S: facetsKey.sk } } });
-      return result.Item ? (unmarshall(result.Item) as Facets) : facetsOf([]);
+      const result = await this.table.getItem({ TableName: this.tableName, Key: wireKey(facetsItem.key({})) });
+      return result.Item ? facetsItem.read(result.Item) : facetsOf([]);
     }
     const condition = keyCondition(planEventQuery(filter, (await this.revision())?.maxSpanDays));
     if (!condition) return facetsOf([]);
@@ -327,21 +329,21 @@ export class ContentStore {
     return { items, cursors, hasMore };
   }
 
-  private async batchGet<T>(kind: Kind, slugs: readonly string[]): Promise<(T | null)[]> {
-    const found = new Map<string, T>();
+  private async batchGet<Value extends { slug: string }>(declaration: ItemType<Value, { slug: string }>, slugs: readonly string[]) {
+    const found = new Map<string, Value>();
     // A slug too long for a key names nothing: it is not asked for.
     let keys = [...new Set(slugs)]
-      .map((slug) => entityKey(kind, slug))
+      .map((slug) => declaration.key({ slug }))
       .filter(keyFits)
-      .map((key) => ({ pk: { S: key.pk }, sk: { S: key.sk } }));
+      .map(wireKey);
     for (let attempt = 0; keys.length > 0; attempt += 1) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
       // Keys left unprocessed are DynamoDB shedding load: past the retries, the store is unavailable for now.
       if (attempt > 8) throw new StoreUnavailableError(`DynamoDB left ${keys.length} keys unprocessed`);
       const result = await this.table.batchGetItem({ RequestItems: { [this.tableName]: { Keys: keys } } });
       for (const raw of result.Responses?.[this.tableName] ?? []) {
-        const item = unmarshall(raw);
-        found.set(item.slug, item as T);
+        const item = declaration.read(raw);
+        found.set(item.slug, item);
       }
       keys = (result.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof keys;
     }

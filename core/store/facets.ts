@@ -2,7 +2,6 @@
 // start in each year and decade (Gregorian, astronomical years). Pure: the sync computes them for the
 // whole collection; the store computes them for a filter from the matching events' list entries.
 import { fromJulianDay } from "../dates/julian-day";
-import type { Membership } from "./item-keys";
 
 export interface FacetCount {
   value: string;
@@ -23,7 +22,13 @@ export interface Facets {
   decades: YearCount[];
 }
 
-export type FacetFacts = Pick<Membership, "tags" | "people" | "places" | "firstDay">;
+/** What facets count of one event. */
+export interface FacetFacts {
+  tags: string[];
+  people: string[];
+  places: string[];
+  firstDay: number;
+}
 
 function counted(values: Iterable<string>): FacetCount[] {
   const counts = new Map<string, number>();

@@ -2,10 +2,9 @@
 // id and list queries bound their date ranges with its maxSpanDays, so one read serves many requests.
 // When the store is down or slow, the last revision read keeps being served (the caches keyed on it keep
 // answering for what they hold), and a failed read is not tried again within the same request.
-import { unmarshall } from "@aws-sdk/util-dynamodb";
-import type { StoredRevision } from "../sync/table-state";
 import { beforeDeadline, currentDeadline, type Deadline } from "./deadline";
-import { revisionKey } from "./item-keys";
+import { wireKey } from "./item-type";
+import { revisionItem, type StoredRevision } from "./items";
 import type { TableReads } from "./table-reads";
 
 /** Resolves to the revision, or null before the first sync. */
@@ -30,9 +29,9 @@ export function createRevisionSource(reads: TableReads, tableName: string, optio
   const refresh = () => {
     if (refreshing) return refreshing;
     const read = reads
-      .getItem({ TableName: tableName, Key: { pk: { S: revisionKey.pk }, sk: { S: revisionKey.sk } } })
+      .getItem({ TableName: tableName, Key: wireKey(revisionItem.key({})) })
       .then((result) => {
-        const revision = result.Item ? (unmarshall(result.Item) as StoredRevision) : null;
+        const revision = result.Item ? revisionItem.read(result.Item) : null;
         known = { revision, readAt: performance.now() };
         return revision;
       })

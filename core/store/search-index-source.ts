@@ -1,10 +1,10 @@
 // The search index of the published revision, loaded with one Query and kept per process until the
 // revision changes.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import { indexFromChunks, searchPartition } from "../search/index-chunks";
+import { indexFromChunks } from "../search/index-chunks";
 import type { SearchIndex } from "../search/search-index";
-import type { StoredRevision } from "../sync/table-state";
 import { beforeDeadline } from "./deadline";
+import { type StoredRevision, searchChunkItem, searchChunkQueries } from "./items";
 import type { TableReads } from "./table-reads";
 
 export type SearchIndexSource = (revision: StoredRevision | null) => Promise<SearchIndex | null>;
@@ -26,16 +26,12 @@ export function createSearchIndexSource(reads: TableReads, tableName: string): S
 }
 
 async function load(reads: TableReads, tableName: string, revisionId: string): Promise<SearchIndex | null> {
-  const chunks: { sk: string; data: string }[] = [];
+  // In key order: the chunks' order.
+  const chunks: string[] = [];
   let startKey: Record<string, AttributeValue> | undefined;
   do {
-    const page = await reads.query({
-      TableName: tableName,
-      KeyConditionExpression: "pk = :search AND begins_with(sk, :revision)",
-      ExpressionAttributeValues: { ":search": { S: searchPartition }, ":revision": { S: `${revisionId}#` } },
-      ExclusiveStartKey: startKey,
-    });
-    for (const item of page.Items ?? []) chunks.push({ sk: item.sk.S as string, data: item.data.S as string });
+    const page = await reads.query({ TableName: tableName, ...searchChunkQueries.ofRevision(revisionId), ExclusiveStartKey: startKey });
+    for (const item of page.Items ?? []) chunks.push(searchChunkItem.read(item).data);
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return chunks.length > 0 ? indexFromChunks(chunks) : null;

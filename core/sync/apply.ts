@@ -8,9 +8,9 @@ import {
   QueryCommand,
   type WriteRequest,
 } from "@aws-sdk/client-dynamodb";
-import { marshall } from "@aws-sdk/util-dynamodb";
-import { searchPartition } from "../search/index-chunks";
-import { facetsKey, revisionKey } from "../store/item-keys";
+import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
+import type { PrimaryKey, TableItem } from "../store/item-type";
+import { facetsItem, isChunkOf, revisionItem, searchChunkQueries } from "../store/items";
 import type { SyncPlan, Write } from "./plan";
 
 const batchSize = 25;
@@ -20,7 +20,7 @@ const concurrency = 4;
 
 export interface ApplyOptions {
   /** The search index's items, written with the revision (older revisions' are removed after it). */
-  searchChunks?: Record<string, unknown>[];
+  searchChunks?: TableItem[];
   /** Called after each batch, e.g. to report progress; the sync waits for it before the next batch. */
   onBatch?: (phase: string, written: number, total: number) => void | Promise<void>;
   now?: () => Date;
@@ -34,11 +34,8 @@ const toRequest = (write: Write): WriteRequest =>
   "put" in write ? { PutRequest: { Item: marshallItem(write.put) } } : { DeleteRequest: { Key: marshall(write.delete) } };
 
 /** The items written last, once everything they describe is in place: the facet counts, then the revision. */
-export function revisionItems(plan: SyncPlan, searchChunks: number, syncedAt: string): Record<string, unknown>[] {
-  return [
-    { ...facetsKey, ...plan.facets, revision: plan.revision.id },
-    { ...revisionKey, ...plan.revision, searchChunks, syncedAt },
-  ];
+export function revisionItems(plan: SyncPlan, searchChunks: number, syncedAt: string): TableItem[] {
+  return [facetsItem.item({ ...plan.facets, revision: plan.revision.id }), revisionItem.item({ ...plan.revision, searchChunks, syncedAt })];
 }
 
 async function writeBatch(client: DynamoDBClient, tableName: string, requests: WriteRequest[]): Promise<void> {
@@ -87,14 +84,13 @@ async function removeOtherSearchChunks(client: DynamoDBClient, tableName: string
     const page = await client.send(
       new QueryCommand({
         TableName: tableName,
-        KeyConditionExpression: "pk = :search",
-        ExpressionAttributeValues: { ":search": { S: searchPartition } },
-        ProjectionExpression: "pk, sk",
+        ...searchChunkQueries.keysOfAll(),
         ExclusiveStartKey: startKey,
       }),
     );
     for (const item of page.Items ?? []) {
-      if (!item.sk.S?.startsWith(`${revisionId}#`)) stale.push({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } });
+      const key = unmarshall(item) as PrimaryKey;
+      if (!isChunkOf(key, revisionId)) stale.push({ DeleteRequest: { Key: marshall(key) } });
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);

@@ -1,7 +1,7 @@
 // A sync plan as Markdown for a pull request comment: counts, then each created, updated or deleted event
 // and source with its title and, for updates, which fields change (dates shown in both calendars).
 import type { ResolvedDate } from "../dates/historical-date";
-import { entityKey } from "../store/item-keys";
+import { mainItemOf } from "../store/items";
 import { tableKeys } from "../store/table-definition";
 import type { PlannedChange, SyncPlan } from "./plan";
 
@@ -59,7 +59,7 @@ export function changedFields(kind: PlannedChange["kind"], before: Item, after: 
 
 /** The main item a plan writes for an entity. */
 export function plannedItem(plan: SyncPlan, change: PlannedChange): Item | undefined {
-  const key = entityKey(change.kind, change.slug);
+  const key = mainItemOf[change.kind].key({ slug: change.slug });
   for (const phase of plan.phases) {
     for (const write of phase.writes) {
       if (

@@ -2,10 +2,11 @@
 // and orders the writes so references stay whole at every instant and an interrupted sync converges.
 import { defaultLocale, type Locale } from "../locale/locales";
 import { type Facets, facetsOf } from "../store/facets";
-import { entityKey, type Kind, stateSortKey } from "../store/item-keys";
+import { type PrimaryKey, primaryKey, type TableItem } from "../store/item-type";
+import { entityStateItem, type Kind, mainItemOf, type StoredRevision } from "../store/items";
 import { tableKeys } from "../store/table-definition";
-import { type EntityItems, membershipKeys, pendingHash, stateItem } from "./published-items";
-import type { StoredRevision, TableState } from "./table-state";
+import { type EntityItems, entityState, membershipKeys, pendingHash } from "./published-items";
+import type { TableState } from "./table-state";
 
 export type Action = "create" | "update" | "delete";
 
@@ -16,7 +17,7 @@ export interface PlannedChange {
   action: Action;
 }
 
-export type Write = { put: Record<string, unknown> } | { delete: Record<string, unknown> };
+export type Write = { put: TableItem } | { delete: PrimaryKey };
 
 export interface SyncPlan {
   changes: PlannedChange[];
@@ -32,8 +33,10 @@ export interface SyncPlan {
   massDelete?: { deleting: number; published: number };
 }
 
-const keyOf = (pk: string, sk: string) => ({ [tableKeys.partitionKey]: pk, [tableKeys.sortKey]: sk });
-
+/**
+ * The writes that bring the table from `state` to `desired`, phase by phase. The main items of the entities
+ * written are rendered here (`EntityItems.render`), and only theirs: an unchanged entity is never rendered.
+ */
 export function planSync(desired: EntityItems[], state: TableState, revisionId: string, locale: Locale = defaultLocale): SyncPlan {
   const counts: SyncPlan["counts"] = {
     event: { create: 0, update: 0, delete: 0, unchanged: 0 },
@@ -53,7 +56,7 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
     stateDeletes: [] as Write[],
   };
 
-  const desiredByPk = new Map(desired.map((e) => [entityKey(e.kind, e.slug)[tableKeys.partitionKey] as string, e]));
+  const desiredByPk = new Map(desired.map((e) => [mainItemOf[e.kind].key({ slug: e.slug })[tableKeys.partitionKey], e]));
   for (const [pk, entity] of desiredByPk) {
     const stored = state.entities.get(pk);
     const action: Action | undefined = !stored ? "create" : stored.hash !== entity.hash ? "update" : undefined;
@@ -67,33 +70,32 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
     const storedLists = state.memberships.get(pk) ?? [];
     const lists = membershipKeys(entity);
     if (action === "create" || lists.some((list) => !storedLists.includes(list))) {
-      phase.intents.push({ put: stateItem(entity, pendingHash, [...new Set([...storedLists, ...lists])]) });
+      phase.intents.push({ put: entityState(entity, pendingHash, [...new Set([...storedLists, ...lists])]) });
     }
     // The state item goes last of all: until it carries the new hash, a re-run redoes this entity's writes.
-    phase.statePuts.push({ put: stateItem(entity) });
+    phase.statePuts.push({ put: entityState(entity) });
     if (entity.kind === "source") {
-      phase.sourcePuts.push({ put: entity.item });
+      phase.sourcePuts.push({ put: entity.render() });
       continue;
     }
-    const wanted = new Set(entity.memberships.map((m) => m[tableKeys.sortKey] as string));
+    const wanted = new Set(lists);
     phase.membershipPuts.push(...entity.memberships.map((m) => ({ put: m })));
     for (const sk of state.memberships.get(pk) ?? []) {
-      if (!wanted.has(sk)) phase.staleMemberships.push({ delete: keyOf(pk, sk) });
+      if (!wanted.has(sk)) phase.staleMemberships.push({ delete: primaryKey(pk, sk) });
     }
-    phase.eventPuts.push({ put: entity.item });
+    phase.eventPuts.push({ put: entity.render() });
   }
   for (const [pk, stored] of state.entities) {
     if (desiredByPk.has(pk)) continue;
     counts[stored.kind].delete += 1;
     changes.push({ kind: stored.kind, slug: stored.slug, title: stored.title, action: "delete" });
-    if (stored.kind === "source") phase.sourceDeletes.push({ delete: keyOf(pk, "SOURCE") });
-    else phase.eventDeletes.push({ delete: keyOf(pk, "EVENT") });
-    phase.stateDeletes.push({ delete: keyOf(pk, stateSortKey) });
+    (stored.kind === "source" ? phase.sourceDeletes : phase.eventDeletes).push({ delete: mainItemOf[stored.kind].key(stored) });
+    phase.stateDeletes.push({ delete: entityStateItem.key(stored) });
   }
   for (const [pk, sortKeys] of state.memberships) {
     if (desiredByPk.has(pk)) continue; // kept or updated above
     // The lists of a deleted event.
-    phase.goneMemberships.push(...sortKeys.map((sk) => ({ delete: keyOf(pk, sk) })));
+    phase.goneMemberships.push(...sortKeys.map((sk) => ({ delete: primaryKey(pk, sk) })));
   }
 
   const events = desired.filter((e) => e.kind === "event");

@@ -1,24 +1,23 @@
 // Turns validated entries into the items a sync writes: the main item with its content hash (so unchanged
-// items are never rewritten), Markdown rendered once here, and one membership item per list.
+// items are never rewritten), and one membership item per list. Rendering the main item (Markdown, formatted
+// citations) is a step of its own, `render`, which planning takes only for the items it writes.
 import { createHash } from "node:crypto";
 import type { CitationFormatter } from "../citations/citation-formatter";
 import type { EventEntry, SourceEntry } from "../content/collection";
 import { renderBody } from "../content/markdown";
+import type { TableItem } from "../store/item-type";
 import {
-  chronologicalKey,
-  entityKey,
+  entityStateItem,
+  eventItem,
   type Kind,
   type ListName,
   listFor,
   type Membership,
-  membershipPrefix,
+  membershipItem,
   type StoredEvent,
-  sourcesList,
-  stateList,
-  stateSortKey,
-  timelineList,
-} from "../store/item-keys";
-import { listIndex, tableKeys } from "../store/table-definition";
+  sourceItem,
+} from "../store/items";
+import { tableKeys } from "../store/table-definition";
 
 /** Bump when the item layout or the rendering changes (e.g. a new markdown-it), so the next sync rewrites every item. */
 const itemLayoutVersion = 4;
@@ -29,8 +28,9 @@ export interface EntityItems {
   slug: string;
   title: string;
   hash: string;
-  item: Record<string, unknown>;
-  memberships: Record<string, unknown>[];
+  /** Makes the main item: renders the Markdown and formats the citations. Costly: for the items written only. */
+  render(): TableItem;
+  memberships: TableItem[];
   /** Days from first to last, for events (0 for sources). */
   spanDays: number;
   /** For events: what facets count. */
@@ -38,7 +38,7 @@ export interface EntityItems {
 }
 
 /** The sort keys of an entity's list memberships. */
-export const membershipKeys = (entity: Pick<EntityItems, "memberships">) => entity.memberships.map((m) => m[tableKeys.sortKey] as string);
+export const membershipKeys = (entity: Pick<EntityItems, "memberships">) => entity.memberships.map((m) => m[tableKeys.sortKey]);
 
 /**
  * The hash of an intent: a state item written before an entity's other items, naming every membership they
@@ -52,22 +52,12 @@ export const pendingHash = "pending";
  * the state of a whole collection quickly; written after everything else of the entity, so it is true (or
  * first, as an intent with `pendingHash`).
  */
-export function stateItem(
+export function entityState(
   entity: Pick<EntityItems, "kind" | "slug" | "title" | "hash" | "memberships">,
   hash = entity.hash,
   lists = membershipKeys(entity),
-): Record<string, unknown> {
-  return {
-    [tableKeys.partitionKey]: entityKey(entity.kind, entity.slug)[tableKeys.partitionKey],
-    [tableKeys.sortKey]: stateSortKey,
-    [listIndex.partitionKey]: stateList,
-    [listIndex.sortKey]: `${entity.kind}#${entity.slug}`,
-    kind: entity.kind,
-    slug: entity.slug,
-    title: entity.title,
-    hash,
-    lists,
-  };
+): TableItem {
+  return entityStateItem.item({ kind: entity.kind, slug: entity.slug, title: entity.title, hash, lists });
 }
 
 function contentHash(value: unknown): string {
@@ -97,8 +87,6 @@ export function eventItems(entry: EventEntry, citations: CitationFormatter, sour
   // The hash covers what the item is made from; rendering (pinned markdown-it, citeproc-js) happens only
   // for items written.
   const hash = contentHash([unrendered, entry.citations.map((c) => sourceHashes.get(c.source))]);
-  let item: Record<string, unknown> | undefined;
-  const sortKey = chronologicalKey(entry.date.firstDay, entry.date.lastDay, entry.slug);
   const membership: Membership = {
     slug: entry.slug,
     firstDay: entry.date.firstDay,
@@ -115,11 +103,8 @@ export function eventItems(entry: EventEntry, citations: CitationFormatter, sour
     hash,
     spanDays: entry.date.lastDay - entry.date.firstDay,
     facts: membership,
-    get item() {
-      item ??= {
-        ...entityKey("event", entry.slug),
-        [listIndex.partitionKey]: timelineList,
-        [listIndex.sortKey]: sortKey,
+    render: () =>
+      eventItem.item({
         ...unrendered,
         citations: entry.citations.map((c) => ({ ...c, formatted: citations.citation(c) })),
         body: renderBody(body),
@@ -130,16 +115,8 @@ export function eventItems(entry: EventEntry, citations: CitationFormatter, sour
           ]),
         ),
         hash,
-      };
-      return item;
-    },
-    memberships: eventLists(entry).map((list) => ({
-      [tableKeys.partitionKey]: entityKey("event", entry.slug)[tableKeys.partitionKey],
-      [tableKeys.sortKey]: `${membershipPrefix}${list}`,
-      [listIndex.partitionKey]: list,
-      [listIndex.sortKey]: sortKey,
-      ...membership,
-    })),
+      }),
+    memberships: eventLists(entry).map((list) => membershipItem.item({ ...membership, list })),
   };
 }
 
@@ -152,23 +129,12 @@ export function sourceItems(entry: SourceEntry, citations: CitationFormatter): E
     ...(entry.date ? { date: entry.date } : {}),
   };
   const hash = contentHash(published);
-  let item: Record<string, unknown> | undefined;
   return {
     kind: "source",
     slug: entry.slug,
     title: entry.csl.title,
     hash,
-    get item() {
-      item ??= {
-        ...entityKey("source", entry.slug),
-        [listIndex.partitionKey]: sourcesList,
-        [listIndex.sortKey]: entry.slug,
-        ...published,
-        formatted: citations.reference(entry.slug),
-        hash,
-      };
-      return item;
-    },
+    render: () => sourceItem.item({ ...published, formatted: citations.reference(entry.slug), hash }),
     memberships: [],
     spanDays: 0,
   };

@@ -8,8 +8,10 @@ import { type Diagnostic, diagnostic, hasErrors } from "../content/diagnostic";
 import { loadContent } from "../content/load";
 import { validateContent } from "../content/validate";
 import { buildSearchIndex } from "../search/build-search-index";
-import { indexChunkItems } from "../search/index-chunks";
+import { indexChunks } from "../search/index-chunks";
 import { maxItemBytes } from "../store/item-size";
+import type { TableItem } from "../store/item-type";
+import { searchChunkItem } from "../store/items";
 import { type ApplyOptions, applySync } from "./apply";
 import { itemsToWrite, type OversizedItem, oversizedHint, oversizedItems } from "./item-limits";
 import { planSync, type SyncPlan } from "./plan";
@@ -76,7 +78,7 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   // Every item is made and measured before the first write: one that DynamoDB would refuse stops the whole sync.
   const limit = Math.min(options.maxItemBytes ?? maxItemBytes, maxItemBytes);
   const files = new Map(loaded.documents.map((d) => [`${d.kind}/${d.slug}`, d.file]));
-  const tooLarge = (written: Record<string, unknown>[]) =>
+  const tooLarge = (written: TableItem[]) =>
     oversizedItems(written, limit).map((item) => oversizedDiagnostic(item, limit, files, options.contentDir));
   const oversized = tooLarge(itemsToWrite(plan));
   if (oversized.length > 0) return { status: "invalid", diagnostics: [...diagnostics, ...oversized] };
@@ -84,7 +86,9 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   if (options.dryRun) return { status: "planned", diagnostics, plan };
   // The search index is rebuilt only when the published content changes (it renders every body).
   const searchChunks = plan.writesRevision
-    ? indexChunkItems(plan.revision.id, buildSearchIndex(checked.collection.events, checked.collection.locale))
+    ? indexChunks(buildSearchIndex(checked.collection.events, checked.collection.locale)).map((data, number) =>
+        searchChunkItem.item({ revision: plan.revision.id, number, data }),
+      )
     : undefined;
   const oversizedChunks = searchChunks ? tooLarge(searchChunks) : [];
   if (oversizedChunks.length > 0) return { status: "invalid", diagnostics: [...diagnostics, ...oversizedChunks] };

@@ -1,28 +1,12 @@
 // Reads what the table holds, for planning a sync: each entity's small state item (hash, title, the sort keys
 // of its list memberships), through the list index. A tenth of the items a Scan would read, and small ones.
 import { type AttributeValue, type DynamoDBClient, GetItemCommand, QueryCommand } from "@aws-sdk/client-dynamodb";
-import { unmarshall } from "@aws-sdk/util-dynamodb";
-import { type Kind, revisionKey, stateList } from "../store/item-keys";
+import { wireKey } from "../store/item-type";
+import { type EntityState, entityStateItem, entityStatesList, revisionItem, type StoredRevision } from "../store/items";
 import { listIndex, tableKeys } from "../store/table-definition";
 
-export interface StoredEntity {
-  kind: Kind;
-  slug: string;
-  title: string;
-  hash: string;
-}
-
-export interface StoredRevision {
-  id: string;
-  syncedAt: string;
-  eventCount: number;
-  sourceCount: number;
-  maxSpanDays: number;
-  /** The language the collection is written in. */
-  locale?: string;
-  /** How many items hold this revision's search index. */
-  searchChunks?: number;
-}
+/** A published entity, as its state item records it. */
+export type StoredEntity = Omit<EntityState, "lists">;
 
 export interface TableState {
   /** Main items by partition key. */
@@ -34,23 +18,21 @@ export interface TableState {
 
 export async function readTableState(client: DynamoDBClient, tableName: string): Promise<TableState> {
   const state: TableState = { entities: new Map(), memberships: new Map() };
-  const [items, revision] = await Promise.all([
+  const [states, revision] = await Promise.all([
     queryStateList(client, tableName),
-    client.send(
-      new GetItemCommand({ TableName: tableName, Key: { pk: { S: revisionKey.pk }, sk: { S: revisionKey.sk } }, ConsistentRead: true }),
-    ),
+    client.send(new GetItemCommand({ TableName: tableName, Key: wireKey(revisionItem.key({})), ConsistentRead: true })),
   ]);
-  for (const item of items) {
-    const pk = item[tableKeys.partitionKey] as string;
-    state.entities.set(pk, { kind: item.kind as Kind, slug: item.slug as string, title: item.title as string, hash: item.hash as string });
-    if (item.kind === "event") state.memberships.set(pk, item.lists as string[]);
+  for (const { kind, slug, title, hash, lists } of states) {
+    const pk = entityStateItem.key({ kind, slug })[tableKeys.partitionKey];
+    state.entities.set(pk, { kind, slug, title, hash });
+    if (kind === "event") state.memberships.set(pk, lists);
   }
-  if (revision.Item) state.revision = unmarshall(revision.Item) as StoredRevision;
+  if (revision.Item) state.revision = revisionItem.read(revision.Item);
   return state;
 }
 
-async function queryStateList(client: DynamoDBClient, tableName: string) {
-  const items: Record<string, unknown>[] = [];
+async function queryStateList(client: DynamoDBClient, tableName: string): Promise<EntityState[]> {
+  const items: EntityState[] = [];
   let startKey: Record<string, AttributeValue> | undefined;
   do {
     const page = await client.send(
@@ -59,11 +41,11 @@ async function queryStateList(client: DynamoDBClient, tableName: string) {
         IndexName: listIndex.indexName,
         KeyConditionExpression: "#lpk = :list",
         ExpressionAttributeNames: { "#lpk": listIndex.partitionKey },
-        ExpressionAttributeValues: { ":list": { S: stateList } },
+        ExpressionAttributeValues: { ":list": { S: entityStatesList } },
         ExclusiveStartKey: startKey,
       }),
     );
-    items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
+    items.push(...(page.Items ?? []).map(entityStateItem.read));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return items;

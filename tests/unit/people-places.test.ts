@@ -303,7 +303,7 @@ describe("people and places", () => {
     const without = validateContent(documents.filter((d) => !records.includes(d)));
     expect(withRecords.diagnostics).toEqual([]);
     expect(withRecords.collection.eventReferences.get("szturm-na-palac-zimowy")?.places).toEqual(["piotrogrod", "palac-zimowy"]);
-    const written = (collection: typeof without.collection) => publishedItems(collection).map((i) => [i.kind, i.slug, i.hash, i.item]);
+    const written = (collection: typeof without.collection) => publishedItems(collection).map((i) => [i.kind, i.slug, i.hash, i.render()]);
     expect(written(withRecords.collection)).toEqual(written(without.collection));
   });
 });

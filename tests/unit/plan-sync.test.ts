@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadContent } from "../../core/content/load";
 import { validateContent } from "../../core/content/validate";
-import { entityKey } from "../../core/store/item-keys";
+import { mainItemOf } from "../../core/store/items";
 import { planSync, type SyncPlan } from "../../core/sync/plan";
 import { type EntityItems, membershipKeys } from "../../core/sync/published-items";
 import { publishedItems } from "../../core/sync/sync";
@@ -23,7 +23,7 @@ async function itemsOf(files: ContentFiles): Promise<EntityItems[]> {
 
 /** What the table holds once `items` were synced as `revisionId`. */
 function stateAfter(items: EntityItems[], plan: SyncPlan): TableState {
-  const pk = (item: EntityItems) => entityKey(item.kind, item.slug).pk as string;
+  const pk = (item: EntityItems) => mainItemOf[item.kind].key({ slug: item.slug }).pk;
   return {
     entities: new Map(items.map((item) => [pk(item), { kind: item.kind, slug: item.slug, title: item.title, hash: item.hash }])),
     memberships: new Map(items.filter((i) => i.kind === "event").map((item) => [pk(item), membershipKeys(item)])),

@@ -1,0 +1,229 @@
+// How published content is laid out in the table, declared once: each kind of item with its key, its place
+// in a list and its attributes (see item-type.ts). The only module that spells a key: the sync writes items
+// through these declarations and the store reads them through them.
+import type { FormattedCitation } from "../citations/citation-formatter";
+import type { RenderedBody } from "../content/markdown";
+import type { ResolvedDate } from "../dates/historical-date";
+import type { Facets } from "./facets";
+import { itemType, type PrimaryKey } from "./item-type";
+import { tableKeys } from "./table-definition";
+
+const kinds = { event: "EVENT", source: "SOURCE" } as const;
+/** The kinds of entity the content publishes, each with a main item and a state item. */
+export type Kind = keyof typeof kinds;
+
+/** The lists an event can be found in: the timeline, and one per tag, person, place and cited source. */
+export type ListName = "TIMELINE" | "SOURCES" | `TAG#${string}` | `PERSON#${string}` | `PLACE#${string}` | `CITES#${string}`;
+
+export const timelineList: ListName = "TIMELINE";
+export const sourcesList: ListName = "SOURCES";
+export const listFor = {
+  tag: (tag: string): ListName => `TAG#${tag}`,
+  person: (person: string): ListName => `PERSON#${person}`,
+  place: (place: string): ListName => `PLACE#${place}`,
+  source: (slug: string): ListName => `CITES#${slug}`,
+};
+/** The list of every entity's state item, what a sync plans against. */
+export const entityStatesList = "STATE";
+
+const membershipPrefix = "IN#";
+const singletonSortKey = "CURRENT";
+const searchPartition = "SEARCH";
+
+const entityPartition = (kind: Kind, slug: string) => `${kinds[kind]}#${slug}`;
+
+/** DynamoDB's bounds on key values, in UTF-8 bytes: a longer key names no item, and asking for one is an error. */
+export const maxKeyBytes = { partition: 2048, sort: 1024 } as const;
+
+/** Whether a key is within DynamoDB's bounds (check before a call: the call itself would fail). */
+export const keyFits = (key: PrimaryKey) =>
+  Buffer.byteLength(key[tableKeys.partitionKey]) <= maxKeyBytes.partition && Buffer.byteLength(key[tableKeys.sortKey]) <= maxKeyBytes.sort;
+
+// Julian Day Numbers of years -9999..9999 lie within ±10^7; the offset keeps them positive so that
+// zero-padded text sorts like the numbers, across BCE and CE.
+const dayOffset = 10_000_000;
+const padDay = (day: number) => String(day + dayOffset).padStart(9, "0");
+
+/** Sort key in a list: first day, then last day, then slug. */
+export const chronologicalKey = (firstDay: number, lastDay: number, slug: string) => `${padDay(firstDay)}#${padDay(lastDay)}#${slug}`;
+/** Bounds for a key range starting at or before a day. */
+export const dayBound = (day: number, edge: "low" | "high") => (edge === "low" ? `${padDay(day)}#` : `${padDay(day)}#~`);
+
+/** An event as stored, in the timeline list: what the API reads. */
+export interface StoredEvent {
+  slug: string;
+  title: string;
+  summary?: string;
+  date: ResolvedDate;
+  places: string[];
+  people: string[];
+  tags: string[];
+  /** Each with its formatted citation (locator included) in every pinned style and language. */
+  citations: { source: string; locator?: string; note?: string; formatted: FormattedCitation }[];
+  related: string[];
+  notes: string[];
+  body: RenderedBody;
+  /** By language: the fields given in that language (the rest fall back to the collection's language). */
+  translations?: Record<string, { title?: string; summary?: string; notes?: string[]; body?: RenderedBody }>;
+  firstDay: number;
+  lastDay: number;
+  hash: string;
+}
+
+export const eventItem = itemType<StoredEvent, { slug: string }>({
+  attributes: {
+    slug: true,
+    title: true,
+    summary: true,
+    date: true,
+    places: true,
+    people: true,
+    tags: true,
+    citations: true,
+    related: true,
+    notes: true,
+    body: true,
+    translations: true,
+    firstDay: true,
+    lastDay: true,
+    hash: true,
+  },
+  key: ({ slug }) => ({ partition: entityPartition("event", slug), sort: kinds.event }),
+  list: (event) => ({ list: timelineList, position: chronologicalKey(event.firstDay, event.lastDay, event.slug) }),
+});
+
+/** A source as stored, in the sources list. */
+export interface StoredSource {
+  slug: string;
+  title: string;
+  type: string;
+  csl: Record<string, unknown>;
+  date?: ResolvedDate;
+  /** The source as a reference-list entry in every pinned style and language. */
+  formatted: FormattedCitation;
+  hash: string;
+}
+
+export const sourceItem = itemType<StoredSource, { slug: string }>({
+  attributes: { slug: true, title: true, type: true, csl: true, date: true, formatted: true, hash: true },
+  key: ({ slug }) => ({ partition: entityPartition("source", slug), sort: kinds.source }),
+  list: (source) => ({ list: sourcesList, position: source.slug }),
+});
+
+/** The main item of each kind of entity. */
+export const mainItemOf = { event: eventItem, source: sourceItem } as const;
+
+/** An event's membership of one of its lists (not the timeline): the filterable facts of the event. */
+export interface Membership {
+  slug: string;
+  firstDay: number;
+  lastDay: number;
+  tags: string[];
+  people: string[];
+  places: string[];
+  sources: string[];
+}
+
+export const membershipItem = itemType<Membership, { slug: string; list: ListName }>({
+  attributes: { slug: true, firstDay: true, lastDay: true, tags: true, people: true, places: true, sources: true },
+  key: ({ slug, list }) => ({ partition: entityPartition("event", slug), sort: `${membershipPrefix}${list}` }),
+  list: (membership) => ({
+    list: membership.list,
+    position: chronologicalKey(membership.firstDay, membership.lastDay, membership.slug),
+  }),
+});
+
+/**
+ * Each entity's small state item: its content hash, title and the sort keys of its list memberships, what a
+ * sync plans against (in the list `entityStatesList`).
+ */
+export interface EntityState {
+  kind: Kind;
+  slug: string;
+  title: string;
+  hash: string;
+  lists: string[];
+}
+
+export const entityStateItem = itemType<EntityState, { kind: Kind; slug: string }>({
+  attributes: { kind: true, slug: true, title: true, hash: true, lists: true },
+  key: ({ kind, slug }) => ({ partition: entityPartition(kind, slug), sort: "STATE" }),
+  list: ({ kind, slug }) => ({ list: entityStatesList, position: `${kind}#${slug}` }),
+});
+
+/** The published revision: written last by a sync, read by the API to key its caches and bound its queries. */
+export interface StoredRevision {
+  id: string;
+  syncedAt: string;
+  eventCount: number;
+  sourceCount: number;
+  maxSpanDays: number;
+  /** The language the collection is written in. */
+  locale?: string;
+  /** How many items hold this revision's search index. */
+  searchChunks?: number;
+}
+
+export const revisionItem = itemType<StoredRevision>({
+  attributes: { id: true, syncedAt: true, eventCount: true, sourceCount: true, maxSpanDays: true, locale: true, searchChunks: true },
+  key: () => ({ partition: "REVISION", sort: singletonSortKey }),
+});
+
+/** The facet counts of the whole collection, with the revision they count. */
+export interface StoredFacets extends Facets {
+  revision: string;
+}
+
+export const facetsItem = itemType<StoredFacets>({
+  attributes: { eventCount: true, tags: true, people: true, places: true, years: true, decades: true, revision: true },
+  key: () => ({ partition: "FACETS", sort: singletonSortKey }),
+});
+
+/** One chunk of a revision's search index (see core/search/index-chunks.ts). */
+export interface SearchChunk {
+  data: string;
+}
+
+export const searchChunkItem = itemType<SearchChunk, { revision: string; number: number }>({
+  attributes: { data: true },
+  key: ({ revision, number }) => ({ partition: searchPartition, sort: `${revision}#${String(number).padStart(4, "0")}` }),
+});
+
+/** Queries of the search index's chunks: one revision's chunks, or the keys of every revision's. */
+export const searchChunkQueries = {
+  ofRevision: (revision: string) => ({
+    KeyConditionExpression: "#pk = :search AND begins_with(#sk, :revision)",
+    ExpressionAttributeNames: { "#pk": tableKeys.partitionKey, "#sk": tableKeys.sortKey },
+    ExpressionAttributeValues: { ":search": { S: searchPartition }, ":revision": { S: `${revision}#` } },
+  }),
+  keysOfAll: () => ({
+    KeyConditionExpression: "#pk = :search",
+    ProjectionExpression: "#pk, #sk",
+    ExpressionAttributeNames: { "#pk": tableKeys.partitionKey, "#sk": tableKeys.sortKey },
+    ExpressionAttributeValues: { ":search": { S: searchPartition } },
+  }),
+};
+
+/** Whether a search chunk's key belongs to a revision. */
+export const isChunkOf = (key: PrimaryKey, revision: string) => key[tableKeys.sortKey].startsWith(`${revision}#`);
+
+/** What a key names: which kind of item, and the entity it belongs to, if any (for messages about an item). */
+export function describeKey(key: PrimaryKey): {
+  item: "event" | "source" | "membership" | "state" | "facets" | "revision" | "search chunk" | "unknown";
+  entity?: { kind: Kind; slug: string };
+} {
+  const pk = key[tableKeys.partitionKey];
+  const sk = key[tableKeys.sortKey];
+  for (const kind of Object.keys(kinds) as Kind[]) {
+    if (!pk.startsWith(`${kinds[kind]}#`)) continue;
+    const entity = { kind, slug: pk.slice(kinds[kind].length + 1) };
+    if (sk === kinds[kind]) return { item: kind, entity };
+    if (sk === "STATE") return { item: "state", entity };
+    if (sk.startsWith(membershipPrefix)) return { item: "membership", entity };
+    return { item: "unknown", entity };
+  }
+  if (pk === "FACETS") return { item: "facets" };
+  if (pk === "REVISION") return { item: "revision" };
+  if (pk === searchPartition) return { item: "search chunk" };
+  return { item: "unknown" };
+}

@@ -1,0 +1,104 @@
+// The item declarations: what the sync writes is exactly the declared keys and attributes, and what the
+// store reads back is exactly the declared attributes.
+import { marshall } from "@aws-sdk/util-dynamodb";
+import { describe, expect, it } from "vitest";
+import {
+  chronologicalKey,
+  describeKey,
+  entityStateItem,
+  eventItem,
+  facetsItem,
+  membershipItem,
+  revisionItem,
+  searchChunkItem,
+  sourceItem,
+} from "../../core/store/items";
+import { listIndex, tableKeys } from "../../core/store/table-definition";
+
+const date = {
+  calendar: "julian" as const,
+  edtf: "1917-10-25",
+  julian: "1917-10-25",
+  gregorian: "1917-11-07",
+  precision: "day" as const,
+  approximate: false,
+  uncertain: false,
+  firstDay: 2421540,
+  lastDay: 2421540,
+};
+const event = {
+  slug: "szturm",
+  title: "Szturm",
+  date,
+  places: ["Piotrogród"],
+  people: [],
+  tags: ["rewolucja"],
+  citations: [],
+  related: [],
+  notes: [],
+  body: { markdown: "*a*", html: "<p><em>a</em></p>", text: "a" },
+  firstDay: 2421540,
+  lastDay: 2421541,
+  hash: "h",
+};
+
+describe("item declarations", () => {
+  it("writes an event with its key, its place in the timeline and its attributes, and nothing undeclared", () => {
+    const written = eventItem.item({ ...event, extra: "not an attribute" } as typeof event);
+    expect(written).toEqual({
+      [tableKeys.partitionKey]: "EVENT#szturm",
+      [tableKeys.sortKey]: "EVENT",
+      [listIndex.partitionKey]: "TIMELINE",
+      [listIndex.sortKey]: chronologicalKey(2421540, 2421541, "szturm"),
+      ...event,
+    });
+  });
+
+  it("reads back the declared attributes only, not the keys", () => {
+    const read = eventItem.read(marshall(eventItem.item(event), { removeUndefinedValues: true }));
+    expect(read).toEqual(event);
+    expect(Object.keys(read)).not.toContain(tableKeys.partitionKey);
+  });
+
+  it("keeps every kind of item apart by its key, as the table documents it", () => {
+    const keys = [
+      sourceItem.key({ slug: "pipes" }),
+      membershipItem.key({ slug: "szturm", list: "TAG#rewolucja" }),
+      entityStateItem.key({ kind: "source", slug: "pipes" }),
+      revisionItem.key({}),
+      facetsItem.key({}),
+      searchChunkItem.key({ revision: "r1", number: 3 }),
+    ];
+    expect(keys.map((key) => `${key[tableKeys.partitionKey]} ${key[tableKeys.sortKey]}`)).toEqual([
+      "SOURCE#pipes SOURCE",
+      "EVENT#szturm IN#TAG#rewolucja",
+      "SOURCE#pipes STATE",
+      "REVISION CURRENT",
+      "FACETS CURRENT",
+      "SEARCH r1#0003",
+    ]);
+    expect(keys.map((key) => describeKey(key).item)).toEqual(["source", "membership", "state", "revision", "facets", "search chunk"]);
+    expect(describeKey(membershipItem.key({ slug: "szturm", list: "TAG#x" })).entity).toEqual({ kind: "event", slug: "szturm" });
+  });
+
+  it("puts a membership in its list, in chronological order, with the event's filterable facts", () => {
+    const facts = { slug: "szturm", firstDay: 5, lastDay: 7, tags: ["a"], people: [], places: [], sources: ["pipes"] };
+    expect(membershipItem.item({ ...facts, list: "CITES#pipes" })).toEqual({
+      [tableKeys.partitionKey]: "EVENT#szturm",
+      [tableKeys.sortKey]: "IN#CITES#pipes",
+      [listIndex.partitionKey]: "CITES#pipes",
+      [listIndex.sortKey]: chronologicalKey(5, 7, "szturm"),
+      ...facts,
+    });
+  });
+
+  it("projects only the attributes asked for, and reads them typed", () => {
+    const projection = membershipItem.projection(["tags", "firstDay"]);
+    expect(projection.expression).toBe("#p0, #p1");
+    expect(projection.names).toEqual({ "#p0": "tags", "#p1": "firstDay" });
+    expect(projection.read(marshall({ tags: ["a"], firstDay: 3, [tableKeys.partitionKey]: "EVENT#x" }))).toEqual({
+      tags: ["a"],
+      firstDay: 3,
+    });
+  });
+});
