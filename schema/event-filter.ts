@@ -1,7 +1,7 @@
 // The `filter` and `order` arguments of event lists, and their translation into a store filter.
 import { parseEdtf } from "../core/dates/edtf";
 import type { Calendar } from "../core/dates/julian-day";
-import type { EventFilter } from "../core/store/content-store";
+import type { EventFilter } from "../core/store/event-query";
 import { builder } from "./builder";
 import { CalendarEnum } from "./historical-date";
 import { badUserInput } from "./user-error";

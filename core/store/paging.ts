@@ -1,0 +1,24 @@
+// DynamoDB's paging, written once: a Query's pages one after another, as long as DynamoDB says more follow
+// and the caller wants them. The store, the search index and the sync all page through here.
+import type { QueryCommandInput } from "@aws-sdk/client-dynamodb";
+import type { QueryOutput } from "./table-reads";
+
+/** One Query call: the store's counted, deadline-bound reads, or the SDK's client. */
+export type QueryCall = (input: QueryCommandInput) => Promise<QueryOutput>;
+
+/** The pages of a Query from `input.ExclusiveStartKey` on; stop iterating to stop asking. */
+export async function* queryPages(query: QueryCall, input: QueryCommandInput): AsyncGenerator<QueryOutput, void, undefined> {
+  let startKey = input.ExclusiveStartKey;
+  do {
+    const page = await query({ ...input, ExclusiveStartKey: startKey });
+    yield page;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+}
+
+/** Every item a Query finds, across its pages. */
+export async function queryItems(query: QueryCall, input: QueryCommandInput): Promise<NonNullable<QueryOutput["Items"]>> {
+  const items: NonNullable<QueryOutput["Items"]> = [];
+  for await (const page of queryPages(query, input)) items.push(...(page.Items ?? []));
+  return items;
+}

@@ -1,0 +1,94 @@
+// The event-query planner and the filter predicate, without DynamoDB.
+import { describe, expect, it } from "vitest";
+import { type EventFacts, listQueryConditions, matchesFilter, planEventQuery } from "../../core/store/event-query";
+import { dayBound } from "../../core/store/items";
+import { listIndex } from "../../core/store/table-definition";
+
+describe("planning an event query", () => {
+  it("reads the timeline when the filter names no tag, person, place or source", () => {
+    expect(planEventQuery({}, 10)).toEqual({ list: "TIMELINE", keyRange: {} });
+  });
+
+  it("reads a cited source's list first, and filters on the rest", () => {
+    const plan = planEventQuery({ source: "pipes", tags: ["rewolucja"], people: ["Lenin"] }, undefined);
+    expect(plan.list).toBe("CITES#pipes");
+    expect(plan.filter).toEqual({
+      expression: "contains(#a0, :v0) AND contains(#a1, :v1)",
+      names: { "#a0": "people", "#a1": "tags" },
+      values: { ":v0": { S: "Lenin" }, ":v1": { S: "rewolucja" } },
+    });
+  });
+
+  it("prefers a person's list to a place's, and a place's to a tag's", () => {
+    expect(planEventQuery({ tags: ["t"], places: ["p"], people: ["x"] }, 0).list).toBe("PERSON#x");
+    expect(planEventQuery({ tags: ["t"], places: ["p"] }, 0).list).toBe("PLACE#p");
+    expect(planEventQuery({ tags: ["t", "u"] }, 0)).toMatchObject({
+      list: "TAG#t",
+      filter: { names: { "#a0": "tags" }, values: { ":v0": { S: "u" } } },
+    });
+  });
+
+  it("bounds the key range by the dates, reaching back by the longest event's span for `from`", () => {
+    const plan = planEventQuery({ fromDay: 1000, toDay: 2000 }, 30);
+    expect(plan.keyRange).toEqual({ low: dayBound(970, "low"), high: dayBound(2000, "high") });
+    expect(plan.filter).toEqual({ expression: "#last >= :from", names: { "#last": "lastDay" }, values: { ":from": { N: "1000" } } });
+  });
+
+  it("leaves `from` unbounded in the key when the longest span is unknown, filtering on the last day only", () => {
+    const plan = planEventQuery({ fromDay: 1000 }, undefined);
+    expect(plan.keyRange).toEqual({});
+    expect(plan.filter?.expression).toBe("#last >= :from");
+  });
+
+  it("makes the list index's key condition from the plan", () => {
+    const conditions = listQueryConditions(planEventQuery({ tags: ["t"], toDay: 5 }, 0));
+    expect(conditions).toEqual({
+      IndexName: listIndex.indexName,
+      KeyConditionExpression: "#lpk = :list AND #lsk <= :high",
+      FilterExpression: undefined,
+      ExpressionAttributeNames: { "#lpk": listIndex.partitionKey, "#lsk": listIndex.sortKey },
+      ExpressionAttributeValues: { ":list": { S: "TAG#t" }, ":high": { S: dayBound(5, "high") } },
+    });
+  });
+
+  it("asks nothing when no item can match: a list name too long for a key, or an empty date range", () => {
+    expect(listQueryConditions(planEventQuery({ tags: ["x".repeat(3000)] }, 0))).toBeUndefined();
+    expect(listQueryConditions(planEventQuery({ fromDay: 2000, toDay: 1000 }, 0))).toBeUndefined();
+  });
+});
+
+describe("the filter predicate", () => {
+  const event: EventFacts = {
+    tags: ["rewolucja", "szturm"],
+    people: ["Lenin"],
+    places: ["Piotrogród"],
+    sources: ["pipes"],
+    firstDay: 100,
+    lastDay: 110,
+  };
+
+  it("accepts an event when the filter names nothing", () => {
+    expect(matchesFilter({}, event)).toBe(true);
+  });
+
+  it("requires every tag, person and place named, and the cited source", () => {
+    expect(matchesFilter({ tags: ["rewolucja", "szturm"], people: ["Lenin"], places: ["Piotrogród"], source: "pipes" }, event)).toBe(true);
+    expect(matchesFilter({ tags: ["rewolucja", "wojna"] }, event)).toBe(false);
+    expect(matchesFilter({ people: ["Trocki"] }, event)).toBe(false);
+    expect(matchesFilter({ places: ["Moskwa"] }, event)).toBe(false);
+    expect(matchesFilter({ source: "carr" }, event)).toBe(false);
+  });
+
+  it("accepts an event whose days overlap the range, at either end", () => {
+    expect(matchesFilter({ fromDay: 110 }, event)).toBe(true);
+    expect(matchesFilter({ toDay: 100 }, event)).toBe(true);
+    expect(matchesFilter({ fromDay: 105, toDay: 106 }, event)).toBe(true);
+    expect(matchesFilter({ fromDay: 111 }, event)).toBe(false);
+    expect(matchesFilter({ toDay: 99 }, event)).toBe(false);
+  });
+
+  it("treats a word that is an Object.prototype member as any other", () => {
+    expect(matchesFilter({ tags: ["constructor"] }, event)).toBe(false);
+    expect(matchesFilter({ tags: ["constructor"] }, { ...event, tags: ["constructor"] })).toBe(true);
+  });
+});
