@@ -44,6 +44,10 @@ export const wireKey = (key: PrimaryKey): Record<string, AttributeValue> => ({
   [tableKeys.sortKey]: { S: key[tableKeys.sortKey] },
 });
 
+/** The key of an item as DynamoDB returns it. */
+export const readKey = (item: Record<string, AttributeValue>): PrimaryKey =>
+  primaryKey(item[tableKeys.partitionKey]?.S ?? "", item[tableKeys.sortKey]?.S ?? "");
+
 function pick(item: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
   const value: Record<string, unknown> = {};
   for (const name of names) if (item[name] !== undefined) value[name] = item[name];

@@ -1,10 +1,10 @@
 // The search index of the published revision, loaded with one Query and kept per process until the
 // revision changes.
-import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { indexFromChunks } from "../search/index-chunks";
 import type { SearchIndex } from "../search/search-index";
 import { beforeDeadline } from "./deadline";
 import { type StoredRevision, searchChunkItem, searchChunkQueries } from "./items";
+import { queryItems } from "./paging";
 import type { TableReads } from "./table-reads";
 
 export type SearchIndexSource = (revision: StoredRevision | null) => Promise<SearchIndex | null>;
@@ -27,12 +27,6 @@ export function createSearchIndexSource(reads: TableReads, tableName: string): S
 
 async function load(reads: TableReads, tableName: string, revisionId: string): Promise<SearchIndex | null> {
   // In key order: the chunks' order.
-  const chunks: string[] = [];
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await reads.query({ TableName: tableName, ...searchChunkQueries.ofRevision(revisionId), ExclusiveStartKey: startKey });
-    for (const item of page.Items ?? []) chunks.push(searchChunkItem.read(item).data);
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return chunks.length > 0 ? indexFromChunks(chunks) : null;
+  const items = await queryItems(reads.query, { TableName: tableName, ...searchChunkQueries.ofRevision(revisionId) });
+  return items.length > 0 ? indexFromChunks(items.map((item) => searchChunkItem.read(item).data)) : null;
 }

@@ -1,16 +1,10 @@
 // Applies a sync plan: phase by phase, in BatchWriteItem calls of 25, retrying unprocessed items with
 // backoff. The revision item is written last, once everything it describes is in place.
-import {
-  type AttributeValue,
-  BatchWriteItemCommand,
-  type DynamoDBClient,
-  PutItemCommand,
-  QueryCommand,
-  type WriteRequest,
-} from "@aws-sdk/client-dynamodb";
-import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
-import type { PrimaryKey, TableItem } from "../store/item-type";
+import { BatchWriteItemCommand, type DynamoDBClient, PutItemCommand, QueryCommand, type WriteRequest } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import { readKey, type TableItem } from "../store/item-type";
 import { facetsItem, isChunkOf, revisionItem, searchChunkQueries } from "../store/items";
+import { queryItems } from "../store/paging";
 import type { SyncPlan, Write } from "./plan";
 
 const batchSize = 25;
@@ -78,21 +72,10 @@ export async function applySync(client: DynamoDBClient, tableName: string, plan:
 
 /** The search index of earlier revisions, once the new revision is published. */
 async function removeOtherSearchChunks(client: DynamoDBClient, tableName: string, revisionId: string) {
-  const stale: WriteRequest[] = [];
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        ...searchChunkQueries.keysOfAll(),
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const key = unmarshall(item) as PrimaryKey;
-      if (!isChunkOf(key, revisionId)) stale.push({ DeleteRequest: { Key: marshall(key) } });
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const chunks = await queryItems((input) => client.send(new QueryCommand(input)), {
+    TableName: tableName,
+    ...searchChunkQueries.keysOfAll(),
+  });
+  const stale: WriteRequest[] = chunks.filter((item) => !isChunkOf(readKey(item), revisionId)).map((Key) => ({ DeleteRequest: { Key } }));
   for (let start = 0; start < stale.length; start += batchSize) await writeBatch(client, tableName, stale.slice(start, start + batchSize));
 }

@@ -1,8 +1,9 @@
 // Reads what the table holds, for planning a sync: each entity's small state item (hash, title, the sort keys
 // of its list memberships), through the list index. A tenth of the items a Scan would read, and small ones.
-import { type AttributeValue, type DynamoDBClient, GetItemCommand, QueryCommand } from "@aws-sdk/client-dynamodb";
+import { type DynamoDBClient, GetItemCommand, QueryCommand } from "@aws-sdk/client-dynamodb";
 import { wireKey } from "../store/item-type";
 import { type EntityState, entityStateItem, entityStatesList, revisionItem, type StoredRevision } from "../store/items";
+import { queryItems } from "../store/paging";
 import { listIndex, tableKeys } from "../store/table-definition";
 
 /** A published entity, as its state item records it. */
@@ -32,21 +33,12 @@ export async function readTableState(client: DynamoDBClient, tableName: string):
 }
 
 async function queryStateList(client: DynamoDBClient, tableName: string): Promise<EntityState[]> {
-  const items: EntityState[] = [];
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: listIndex.indexName,
-        KeyConditionExpression: "#lpk = :list",
-        ExpressionAttributeNames: { "#lpk": listIndex.partitionKey },
-        ExpressionAttributeValues: { ":list": { S: entityStatesList } },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []).map(entityStateItem.read));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+  const items = await queryItems((input) => client.send(new QueryCommand(input)), {
+    TableName: tableName,
+    IndexName: listIndex.indexName,
+    KeyConditionExpression: "#lpk = :list",
+    ExpressionAttributeNames: { "#lpk": listIndex.partitionKey },
+    ExpressionAttributeValues: { ":list": { S: entityStatesList } },
+  });
+  return items.map(entityStateItem.read);
 }
