@@ -27,10 +27,9 @@ import {
   sourcesList,
   timelineList,
 } from "./items";
-import { type QueryCall, queryPages } from "./paging";
+import { type QueryCall, queryPages, sendUntilProcessed } from "./paging";
 import type { RevisionSource } from "./revision-source";
 import type { SearchIndexSource } from "./search-index-source";
-import { StoreUnavailableError } from "./store-unavailable";
 import { listIndex, tableKeys } from "./table-definition";
 import type { TableReads } from "./table-reads";
 
@@ -50,6 +49,8 @@ export interface Page<T> {
 }
 
 const maxQueryPageItems = 200;
+/** Rounds of a BatchGetItem while DynamoDB leaves keys unprocessed (within the request's deadline). */
+const unprocessedKeyAttempts = 9;
 
 // What facet counts read of each list entry: timeline entries are events (with citations), the other lists'
 // entries are memberships (with the cited sources' slugs).
@@ -216,21 +217,24 @@ export class ContentStore {
   private async batchGet<Value extends { slug: string }>(declaration: ItemType<Value, { slug: string }>, slugs: readonly string[]) {
     const found = new Map<string, Value>();
     // A slug too long for a key names nothing: it is not asked for.
-    let keys = [...new Set(slugs)]
+    const keys = [...new Set(slugs)]
       .map((slug) => declaration.key({ slug }))
       .filter(keyFits)
       .map(wireKey);
-    for (let attempt = 0; keys.length > 0; attempt += 1) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-      // Keys left unprocessed are DynamoDB shedding load: past the retries, the store is unavailable for now.
-      if (attempt > 8) throw new StoreUnavailableError(`DynamoDB left ${keys.length} keys unprocessed`);
-      const result = await this.table.batchGetItem({ RequestItems: { [this.tableName]: { Keys: keys } } });
-      for (const raw of result.Responses?.[this.tableName] ?? []) {
-        const item = declaration.read(raw);
-        found.set(item.slug, item);
-      }
-      keys = (result.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof keys;
-    }
+    // Keys left unprocessed are DynamoDB shedding load: past the retries, the store is unavailable for now.
+    await sendUntilProcessed(
+      "DynamoDB BatchGetItem",
+      keys,
+      async (pending) => {
+        const result = await this.table.batchGetItem({ RequestItems: { [this.tableName]: { Keys: pending } } });
+        for (const raw of result.Responses?.[this.tableName] ?? []) {
+          const item = declaration.read(raw);
+          found.set(item.slug, item);
+        }
+        return result.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      },
+      unprocessedKeyAttempts,
+    );
     return slugs.map((slug) => found.get(slug) ?? null);
   }
 }

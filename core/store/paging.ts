@@ -1,6 +1,8 @@
-// DynamoDB's paging, written once: a Query's pages one after another, as long as DynamoDB says more follow
-// and the caller wants them. The store, the search index and the sync all page through here.
+// DynamoDB's paging and batching, written once: a Query's pages one after another, as long as DynamoDB says
+// more follow and the caller wants them; a batch call repeated for what DynamoDB leaves unprocessed. The
+// store, the search index and the sync all page and batch through here.
 import type { QueryCommandInput } from "@aws-sdk/client-dynamodb";
+import { retrying } from "./retry";
 import type { QueryOutput } from "./table-reads";
 
 /** One Query call: the store's counted, deadline-bound reads, or the SDK's client. */
@@ -21,4 +23,22 @@ export async function queryItems(query: QueryCall, input: QueryCommandInput): Pr
   const items: NonNullable<QueryOutput["Items"]> = [];
   for await (const page of queryPages(query, input)) items.push(...(page.Items ?? []));
   return items;
+}
+
+/**
+ * Sends a batch (of BatchGetItem keys, of BatchWriteItem requests), then what DynamoDB left unprocessed
+ * (it sheds load so), pausing by the shared retry policy between rounds. `send` returns what is left.
+ */
+export async function sendUntilProcessed<T>(
+  what: string,
+  batch: T[],
+  send: (pending: T[]) => Promise<T[]>,
+  maxAttempts: number,
+): Promise<void> {
+  let pending = batch;
+  if (pending.length === 0) return;
+  await retrying({ what, maxAttempts }, async () => {
+    pending = await send(pending);
+    return pending.length === 0 ? { value: undefined } : { retry: `${pending.length} left unprocessed` };
+  });
 }

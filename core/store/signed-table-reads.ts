@@ -5,9 +5,9 @@
 import http from "node:http";
 import https from "node:https";
 import { environment } from "../environment";
-import { currentDeadline } from "./deadline";
+import { retrying } from "./retry";
 import { type Credentials, signRequest } from "./sigv4";
-import { StoreUnavailableError, throttlingErrorNames } from "./store-unavailable";
+import { throttlingErrorNames } from "./store-unavailable";
 import { localCredentials } from "./table-definition";
 import type { TableReads } from "./table-reads";
 
@@ -41,8 +41,6 @@ export class DynamoDbError extends Error {
 /** Throttling, DynamoDB's 5xx, and failures of the connection itself (refused, reset, timed out). */
 const isRetryable = (error: unknown) =>
   error instanceof DynamoDbError ? error.statusCode >= 500 || throttlingErrorNames.has(error.name) : !(error instanceof SyntaxError);
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function signedTableReads(options: SignedReadsOptions): TableReads {
   const url = new URL(options.endpoint ?? `https://dynamodb.${options.region}.amazonaws.com/`);
@@ -113,29 +111,18 @@ export function signedTableReads(options: SignedReadsOptions): TableReads {
       request.end(body);
     });
 
-  async function call<T>(operation: string, input: unknown): Promise<T> {
+  // The shared retry policy (retry.ts): each attempt bounded by its timeout and the request's deadline.
+  const call = <T>(operation: string, input: unknown): Promise<T> => {
     const body = JSON.stringify(input);
-    const deadline = currentDeadline();
-    const remaining = () => deadline?.remainingMs() ?? Number.POSITIVE_INFINITY;
-    let lastError: unknown;
-    let attempts = 0;
-    while (attempts < maxAttempts && remaining() > 0) {
-      attempts += 1;
+    return retrying<T>({ maxAttempts, what: `DynamoDB ${operation}` }, async (timeLeftMs) => {
       try {
-        return (await once(operation, body, Math.min(attemptTimeoutMs, remaining()))) as T;
+        return { value: (await once(operation, body, Math.min(attemptTimeoutMs, timeLeftMs))) as T };
       } catch (error) {
         if (!isRetryable(error)) throw error;
-        lastError = error;
+        return { retry: error };
       }
-      if (attempts === maxAttempts) break;
-      // Full jitter on an exponential base, as the AWS SDKs do; no pause that would end past the deadline.
-      const pause = Math.random() * Math.min(20_000, 100 * 2 ** attempts);
-      if (deadline && pause >= remaining()) throw deadline.exceeded(`DynamoDB ${operation}`, lastError);
-      await sleep(pause);
-    }
-    if (deadline && attempts < maxAttempts) throw deadline.exceeded(`DynamoDB ${operation}`, lastError);
-    throw new StoreUnavailableError(`DynamoDB ${operation} failed after ${attempts} attempts: ${lastError}`, { cause: lastError });
-  }
+    });
+  };
 
   return {
     getItem: (input) => call("GetItem", input),

@@ -4,10 +4,11 @@ import { BatchWriteItemCommand, type DynamoDBClient, PutItemCommand, QueryComman
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { readKey, type TableItem } from "../store/item-type";
 import { facetsItem, isChunkOf, revisionItem, searchChunkQueries } from "../store/items";
-import { queryItems } from "../store/paging";
+import { queryItems, sendUntilProcessed } from "../store/paging";
 import type { SyncPlan, Write } from "./plan";
 
 const batchSize = 25;
+/** Rounds of a BatchWriteItem while DynamoDB leaves writes unprocessed. */
 const maxAttempts = 10;
 /** Batches of one phase in flight at once: order within a phase does not matter. */
 const concurrency = 4;
@@ -32,15 +33,16 @@ export function revisionItems(plan: SyncPlan, searchChunks: number, syncedAt: st
   return [facetsItem.item({ ...plan.facets, revision: plan.revision.id }), revisionItem.item({ ...plan.revision, searchChunks, syncedAt })];
 }
 
-async function writeBatch(client: DynamoDBClient, tableName: string, requests: WriteRequest[]): Promise<void> {
-  let pending = requests;
-  for (let attempt = 1; pending.length > 0; attempt += 1) {
-    if (attempt > maxAttempts) throw new Error(`DynamoDB left ${pending.length} writes unprocessed after ${maxAttempts} attempts`);
-    if (attempt > 1) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt) * (0.5 + Math.random() / 2)));
-    const result = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
-    pending = result.UnprocessedItems?.[tableName] ?? [];
-  }
-}
+const writeBatch = (client: DynamoDBClient, tableName: string, requests: WriteRequest[]) =>
+  sendUntilProcessed(
+    "DynamoDB BatchWriteItem",
+    requests,
+    async (pending) => {
+      const result = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
+      return result.UnprocessedItems?.[tableName] ?? [];
+    },
+    maxAttempts,
+  );
 
 export async function applySync(client: DynamoDBClient, tableName: string, plan: SyncPlan, options: ApplyOptions = {}): Promise<void> {
   for (const phase of plan.phases) {
