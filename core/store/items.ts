@@ -70,7 +70,7 @@ export interface StoredEvent {
   hash: string;
 }
 
-export const eventItem = itemType<StoredEvent, { slug: string }>({
+export const eventItem = /* @__PURE__ */ itemType<StoredEvent, { slug: string }>({
   attributes: {
     slug: true,
     title: true,
@@ -104,7 +104,7 @@ export interface StoredSource {
   hash: string;
 }
 
-export const sourceItem = itemType<StoredSource, { slug: string }>({
+export const sourceItem = /* @__PURE__ */ itemType<StoredSource, { slug: string }>({
   attributes: { slug: true, title: true, type: true, csl: true, date: true, formatted: true, hash: true },
   key: ({ slug }) => ({ partition: entityPartition("source", slug), sort: kinds.source }),
   list: (source) => ({ list: sourcesList, position: source.slug }),
@@ -124,13 +124,20 @@ export interface Membership {
   sources: string[];
 }
 
-export const membershipItem = itemType<Membership, { slug: string; list: ListName }>({
+// An event's memberships share their position: each is made from the same facts, one after another.
+let lastFacts: Membership | undefined;
+let lastPosition = "";
+
+export const membershipItem = /* @__PURE__ */ itemType<Membership, { slug: string; list: ListName }>({
   attributes: { slug: true, firstDay: true, lastDay: true, tags: true, people: true, places: true, sources: true },
   key: ({ slug, list }) => ({ partition: entityPartition("event", slug), sort: `${membershipPrefix}${list}` }),
-  list: (membership) => ({
-    list: membership.list,
-    position: chronologicalKey(membership.firstDay, membership.lastDay, membership.slug),
-  }),
+  list: (facts, { list }) => {
+    if (facts !== lastFacts) {
+      lastFacts = facts;
+      lastPosition = chronologicalKey(facts.firstDay, facts.lastDay, facts.slug);
+    }
+    return { list, position: lastPosition };
+  },
 });
 
 /**
@@ -145,7 +152,7 @@ export interface EntityState {
   lists: string[];
 }
 
-export const entityStateItem = itemType<EntityState, { kind: Kind; slug: string }>({
+export const entityStateItem = /* @__PURE__ */ itemType<EntityState, { kind: Kind; slug: string }>({
   attributes: { kind: true, slug: true, title: true, hash: true, lists: true },
   key: ({ kind, slug }) => ({ partition: entityPartition(kind, slug), sort: "STATE" }),
   list: ({ kind, slug }) => ({ list: entityStatesList, position: `${kind}#${slug}` }),
@@ -164,7 +171,7 @@ export interface StoredRevision {
   searchChunks?: number;
 }
 
-export const revisionItem = itemType<StoredRevision>({
+export const revisionItem = /* @__PURE__ */ itemType<StoredRevision>({
   attributes: { id: true, syncedAt: true, eventCount: true, sourceCount: true, maxSpanDays: true, locale: true, searchChunks: true },
   key: () => ({ partition: "REVISION", sort: singletonSortKey }),
 });
@@ -174,7 +181,7 @@ export interface StoredFacets extends Facets {
   revision: string;
 }
 
-export const facetsItem = itemType<StoredFacets>({
+export const facetsItem = /* @__PURE__ */ itemType<StoredFacets>({
   attributes: { eventCount: true, tags: true, people: true, places: true, years: true, decades: true, revision: true },
   key: () => ({ partition: "FACETS", sort: singletonSortKey }),
 });
@@ -184,25 +191,25 @@ export interface SearchChunk {
   data: string;
 }
 
-export const searchChunkItem = itemType<SearchChunk, { revision: string; number: number }>({
+export const searchChunkItem = /* @__PURE__ */ itemType<SearchChunk, { revision: string; number: number }>({
   attributes: { data: true },
   key: ({ revision, number }) => ({ partition: searchPartition, sort: `${revision}#${String(number).padStart(4, "0")}` }),
 });
 
-/** Queries of the search index's chunks: one revision's chunks, or the keys of every revision's. */
-export const searchChunkQueries = {
-  ofRevision: (revision: string) => ({
-    KeyConditionExpression: "#pk = :search AND begins_with(#sk, :revision)",
-    ExpressionAttributeNames: { "#pk": tableKeys.partitionKey, "#sk": tableKeys.sortKey },
-    ExpressionAttributeValues: { ":search": { S: searchPartition }, ":revision": { S: `${revision}#` } },
-  }),
-  keysOfAll: () => ({
-    KeyConditionExpression: "#pk = :search",
-    ProjectionExpression: "#pk, #sk",
-    ExpressionAttributeNames: { "#pk": tableKeys.partitionKey, "#sk": tableKeys.sortKey },
-    ExpressionAttributeValues: { ":search": { S: searchPartition } },
-  }),
-};
+/** A Query of one revision's search index chunks, in order. */
+export const searchChunksOf = (revision: string) => ({
+  KeyConditionExpression: "#pk = :search AND begins_with(#sk, :revision)",
+  ExpressionAttributeNames: { "#pk": tableKeys.partitionKey, "#sk": tableKeys.sortKey },
+  ExpressionAttributeValues: { ":search": { S: searchPartition }, ":revision": { S: `${revision}#` } },
+});
+
+/** A Query of the keys of every revision's search index chunks. */
+export const searchChunkKeys = () => ({
+  KeyConditionExpression: "#pk = :search",
+  ProjectionExpression: "#pk, #sk",
+  ExpressionAttributeNames: { "#pk": tableKeys.partitionKey, "#sk": tableKeys.sortKey },
+  ExpressionAttributeValues: { ":search": { S: searchPartition } },
+});
 
 /** Whether a search chunk's key belongs to a revision. */
 export const isChunkOf = (key: PrimaryKey, revision: string) => key[tableKeys.sortKey].startsWith(`${revision}#`);

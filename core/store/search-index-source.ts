@@ -3,7 +3,7 @@
 import { indexFromChunks } from "../search/index-chunks";
 import type { SearchIndex } from "../search/search-index";
 import { beforeDeadline } from "./deadline";
-import { type StoredRevision, searchChunkItem, searchChunkQueries } from "./items";
+import { type StoredRevision, searchChunkItem, searchChunksOf } from "./items";
 import { queryItems } from "./paging";
 import type { TableReads } from "./table-reads";
 
@@ -27,6 +27,6 @@ export function createSearchIndexSource(reads: TableReads, tableName: string): S
 
 async function load(reads: TableReads, tableName: string, revisionId: string): Promise<SearchIndex | null> {
   // In key order: the chunks' order.
-  const items = await queryItems(reads.query, { TableName: tableName, ...searchChunkQueries.ofRevision(revisionId) });
+  const items = await queryItems(reads.query, { TableName: tableName, ...searchChunksOf(revisionId) });
   return items.length > 0 ? indexFromChunks(items.map((item) => searchChunkItem.read(item).data)) : null;
 }

@@ -3,7 +3,7 @@
 import { BatchWriteItemCommand, type DynamoDBClient, PutItemCommand, QueryCommand, type WriteRequest } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { readKey, type TableItem } from "../store/item-type";
-import { facetsItem, isChunkOf, revisionItem, searchChunkQueries } from "../store/items";
+import { facetsItem, isChunkOf, revisionItem, searchChunkKeys } from "../store/items";
 import { queryItems, sendUntilProcessed } from "../store/paging";
 import type { SyncPlan, Write } from "./plan";
 
@@ -76,7 +76,7 @@ export async function applySync(client: DynamoDBClient, tableName: string, plan:
 async function removeOtherSearchChunks(client: DynamoDBClient, tableName: string, revisionId: string) {
   const chunks = await queryItems((input) => client.send(new QueryCommand(input)), {
     TableName: tableName,
-    ...searchChunkQueries.keysOfAll(),
+    ...searchChunkKeys(),
   });
   const stale: WriteRequest[] = chunks.filter((item) => !isChunkOf(readKey(item), revisionId)).map((Key) => ({ DeleteRequest: { Key } }));
   for (let start = 0; start < stale.length; start += batchSize) await writeBatch(client, tableName, stale.slice(start, start + batchSize));

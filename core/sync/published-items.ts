@@ -116,7 +116,7 @@ export function eventItems(entry: EventEntry, citations: CitationFormatter, sour
         ),
         hash,
       }),
-    memberships: eventLists(entry).map((list) => membershipItem.item({ ...membership, list })),
+    memberships: eventLists(entry).map((list) => membershipItem.item(membership, { slug: entry.slug, list })),
   };
 }
 

@@ -87,7 +87,7 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   // The search index is rebuilt only when the published content changes (it renders every body).
   const searchChunks = plan.writesRevision
     ? indexChunks(buildSearchIndex(checked.collection.events, checked.collection.locale)).map((data, number) =>
-        searchChunkItem.item({ revision: plan.revision.id, number, data }),
+        searchChunkItem.item({ data }, { revision: plan.revision.id, number }),
       )
     : undefined;
   const oversizedChunks = searchChunks ? tooLarge(searchChunks) : [];

@@ -83,7 +83,7 @@ describe("item declarations", () => {
 
   it("puts a membership in its list, in chronological order, with the event's filterable facts", () => {
     const facts = { slug: "szturm", firstDay: 5, lastDay: 7, tags: ["a"], people: [], places: [], sources: ["pipes"] };
-    expect(membershipItem.item({ ...facts, list: "CITES#pipes" })).toEqual({
+    expect(membershipItem.item(facts, { slug: "szturm", list: "CITES#pipes" })).toEqual({
       [tableKeys.partitionKey]: "EVENT#szturm",
       [tableKeys.sortKey]: "IN#CITES#pipes",
       [listIndex.partitionKey]: "CITES#pipes",
