@@ -9,6 +9,7 @@ import {
   type EventFacts,
   type EventFilter,
   factsOf,
+  filtersAnything,
   type ListQuery,
   listQueryConditions,
   matchesFilter,
@@ -102,9 +103,12 @@ export class ContentStore {
             return event;
           })
         : await this.events.loadMany(found.items.map((item) => membershipItem.parse(item).slug));
+    // A membership says the event matches already; this guards against one a sync has yet to remove.
+    const check = filtersAnything(filter);
     const edges = events.flatMap((event, i) =>
-      // A membership says the event matches already; this guards against one a sync has yet to remove.
-      event && !(event instanceof Error) && matchesFilter(filter, factsOf(event)) ? [{ cursor: found.cursors[i], node: event }] : [],
+      event && !(event instanceof Error) && (!check || matchesFilter(filter, factsOf(event)))
+        ? [{ cursor: found.cursors[i], node: event }]
+        : [],
     );
     return { edges, hasMore: found.hasMore };
   }
@@ -134,8 +138,7 @@ export class ContentStore {
 
   /** Facet counts: the whole collection's from the sync, a filter's from the matching list entries (a Query). */
   async facets(filter: EventFilter): Promise<Facets> {
-    const unfiltered = Object.values(filter).every((value) => value === undefined);
-    if (unfiltered) {
+    if (!filtersAnything(filter)) {
       const result = await this.table.getItem({ TableName: this.tableName, Key: wireKey(facetsItem.key({})) });
       return result.Item ? facetsItem.read(result.Item) : facetsOf([]);
     }

@@ -28,13 +28,17 @@ export const factsOf = (event: StoredEvent): EventFacts => ({
   lastDay: event.lastDay,
 });
 
+const hasAll = (values: string[] | undefined, of: string[]) => values === undefined || values.every((v) => of.includes(v));
+
+/** Whether a filter names anything at all (an empty one matches every event). */
+export const filtersAnything = (filter: EventFilter) => Object.values(filter).some((value) => value !== undefined);
+
 /** Whether an event has everything the filter names, and overlaps its days. */
 export function matchesFilter(filter: EventFilter, event: EventFacts): boolean {
-  const has = (values: string[] | undefined, of: string[]) => (values ?? []).every((v) => of.includes(v));
   return (
-    has(filter.tags, event.tags) &&
-    has(filter.people, event.people) &&
-    has(filter.places, event.places) &&
+    hasAll(filter.tags, event.tags) &&
+    hasAll(filter.people, event.people) &&
+    hasAll(filter.places, event.places) &&
     (filter.source === undefined || event.sources.includes(filter.source)) &&
     (filter.fromDay === undefined || event.lastDay >= filter.fromDay) &&
     (filter.toDay === undefined || event.firstDay <= filter.toDay)

@@ -28,7 +28,10 @@ export interface ItemType<Value, Identity> {
    * identity is the value's own when the value holds it.
    */
   item(value: Value, ...identity: Value extends Identity ? [Identity?] : [Identity]): TableItem;
-  /** An item read back (unmarshalled): its declared attributes. */
+  /**
+   * An item read back (unmarshalled), typed by the declaration it was written through. Not copied: the key
+   * attributes ride along unread, and a page of items costs no more than reading it.
+   */
   parse(item: Record<string, unknown>): Value;
   /** An item as DynamoDB returns it. */
   read(item: Record<string, AttributeValue>): Value;
@@ -51,12 +54,6 @@ export const wireKey = (key: PrimaryKey): Record<string, AttributeValue> => ({
 export const readKey = (item: Record<string, AttributeValue>): PrimaryKey =>
   primaryKey(item[tableKeys.partitionKey]?.S ?? "", item[tableKeys.sortKey]?.S ?? "");
 
-function pick(item: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
-  const value: Record<string, unknown> = {};
-  for (const name of names) if (item[name] !== undefined) value[name] = item[name];
-  return value;
-}
-
 export function itemType<Value, Identity = Record<never, never>>(declaration: ItemDeclaration<Value, Identity>): ItemType<Value, Identity> {
   const names = Object.keys(declaration.attributes);
   const key = (identity: Identity): PrimaryKey => {
@@ -64,7 +61,7 @@ export function itemType<Value, Identity = Record<never, never>>(declaration: It
     return primaryKey(partition, sort);
   };
   // What comes back was written through `item` below, so it has the declared attributes.
-  const parse = (item: Record<string, unknown>) => pick(item, names) as Value;
+  const parse = (item: Record<string, unknown>) => item as Value;
   return {
     key,
     item(value, ...identity) {
@@ -89,7 +86,8 @@ export function itemType<Value, Identity = Record<never, never>>(declaration: It
       return {
         expression: Object.keys(expressionNames).join(", "),
         names: expressionNames,
-        read: (item) => pick(unmarshall(item), projected) as Pick<Value, (typeof projected)[number]>,
+        // DynamoDB returns the projected attributes only.
+        read: (item) => unmarshall(item) as Pick<Value, (typeof projected)[number]>,
       };
     },
   };
