@@ -35,7 +35,8 @@ export type EdtfResult = { ok: true; edtf: Edtf; span: DaySpan } | { ok: false; 
 
 const pointPattern = /^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%])?$/;
 
-const monthNames = [
+/** English month names, for messages and the English date labels. */
+export const englishMonthNames = [
   "January",
   "February",
   "March",
@@ -78,7 +79,7 @@ function parsePoint(text: string, calendar: Calendar): EdtfPoint | EdtfProblem {
     if (point.day < 1 || point.day > length) {
       return {
         rule: "date-invalid",
-        message: `${text.replace(/[?~%]$/, "")} does not exist in the ${calendar} calendar (${monthNames[(point.month as number) - 1]} ${year} has ${length} days)`,
+        message: `${text.replace(/[?~%]$/, "")} does not exist in the ${calendar} calendar (${englishMonthNames[(point.month as number) - 1]} ${year} has ${length} days)`,
       };
     }
   }

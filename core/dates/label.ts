@@ -1,7 +1,7 @@
 // Human labels for a resolved date, in each supported language, showing both calendars for Julian dates:
 // "25 października (7 listopada) 1917", "25 October (7 November) 1917".
 import { defaultLocale, type Locale } from "../locale/locales";
-import { type EdtfPoint, parseEdtf } from "./edtf";
+import { type EdtfPoint, englishMonthNames, parseEdtf } from "./edtf";
 import type { ResolvedDate } from "./historical-date";
 import type { Calendar } from "./julian-day";
 
@@ -52,21 +52,8 @@ export const labelWords: Record<Locale, LabelWords> = {
   },
   en: {
     months: {
-      nominative: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-      ],
-      genitive: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+      nominative: englishMonthNames,
+      genitive: englishMonthNames,
     },
     approximately: "c. ",
     beforeChrist: "BC",
