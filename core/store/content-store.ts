@@ -28,7 +28,7 @@ import {
   sourcesList,
   timelineList,
 } from "./items";
-import { type QueryCall, queryPages, sendUntilProcessed } from "./paging";
+import { forEachPage, type QueryCall, sendUntilProcessed } from "./paging";
 import type { RevisionSource } from "./revision-source";
 import type { SearchIndexSource } from "./search-index-source";
 import { listIndex, tableKeys } from "./table-definition";
@@ -118,9 +118,9 @@ export class ContentStore {
     const conditions = listQueryConditions(planEventQuery(filter, revision?.maxSpanDays));
     if (!conditions) return 0;
     let count = 0;
-    for await (const page of queryPages(this.table.query, { TableName: this.tableName, Select: "COUNT", ...conditions })) {
+    await forEachPage(this.table.query, { TableName: this.tableName, Select: "COUNT", ...conditions }, (page) => {
       count += page.Count ?? 0;
-    }
+    });
     return count;
   }
 
@@ -147,12 +147,13 @@ export class ContentStore {
     if (!conditions) return facetsOf([]);
     const projection = query.list === timelineList ? timelineFacts : membershipFacts;
     const facts: EventFacts[] = [];
-    for await (const page of queryPages(this.table.query, {
+    const input = {
       TableName: this.tableName,
       ...conditions,
       ExpressionAttributeNames: { ...conditions.ExpressionAttributeNames, ...projection.names },
       ProjectionExpression: projection.expression,
-    })) {
+    };
+    await forEachPage(this.table.query, input, (page) => {
       for (const raw of page.Items ?? []) {
         const entry = projection.read(raw);
         const event: EventFacts = {
@@ -165,7 +166,7 @@ export class ContentStore {
         };
         if (matchesFilter(filter, event)) facts.push(event);
       }
-    }
+    });
     return facetsOf(facts);
   }
 
@@ -197,24 +198,28 @@ export class ContentStore {
         if (page.after && error.name === "ValidationException") throw new InvalidCursorError(page.after);
         throw error;
       });
-    const pages = queryPages(read, {
+    let hasMore = false;
+    const input = {
       TableName: this.tableName,
       ScanIndexForward: !page.backwards,
       ExclusiveStartKey: page.after ? startKeyFor(query.list, decodeCursor(page.after)) : undefined,
       Limit: Math.min(maxQueryPageItems, query.filter ? Math.max(page.limit * 2, 50) : page.limit + 1),
       ...conditions,
-    });
-    for await (const result of pages) {
+    };
+    await forEachPage(read, input, (result) => {
       for (const raw of result.Items ?? []) {
         // One more item than asked for: more follow.
-        if (items.length === page.limit) return { items, cursors, hasMore: true };
+        if (items.length === page.limit) {
+          hasMore = true;
+          return "stop";
+        }
         const item = unmarshall(raw);
         items.push(item);
         const position: ListPosition = { pk: item[tableKeys.partitionKey], sk: item[tableKeys.sortKey], listSk: item[listIndex.sortKey] };
         cursors.push(encodeCursor(position));
       }
-    }
-    return { items, cursors, hasMore: false };
+    });
+    return { items, cursors, hasMore };
   }
 
   private async batchGet<Value extends { slug: string }>(declaration: ItemType<Value, { slug: string }>, slugs: readonly string[]) {

@@ -8,12 +8,15 @@ import type { QueryOutput } from "./table-reads";
 /** One Query call: the store's counted, deadline-bound reads, or the SDK's client. */
 export type QueryCall = (input: QueryCommandInput) => Promise<QueryOutput>;
 
-/** The pages of a Query from `input.ExclusiveStartKey` on; stop iterating to stop asking. */
-export async function* queryPages(query: QueryCall, input: QueryCommandInput): AsyncGenerator<QueryOutput, void, undefined> {
+/**
+ * Hands a Query's pages, from `input.ExclusiveStartKey` on, to `onPage` in order, until DynamoDB has no more
+ * or `onPage` answers "stop". (A plain loop, not an async generator: each page costs one await.)
+ */
+export async function forEachPage(query: QueryCall, input: QueryCommandInput, onPage: (page: QueryOutput) => unknown): Promise<void> {
   let startKey = input.ExclusiveStartKey;
   do {
     const page = await query({ ...input, ExclusiveStartKey: startKey });
-    yield page;
+    if (onPage(page) === "stop") return;
     startKey = page.LastEvaluatedKey;
   } while (startKey);
 }
@@ -21,7 +24,9 @@ export async function* queryPages(query: QueryCall, input: QueryCommandInput): A
 /** Every item a Query finds, across its pages. */
 export async function queryItems(query: QueryCall, input: QueryCommandInput): Promise<NonNullable<QueryOutput["Items"]>> {
   const items: NonNullable<QueryOutput["Items"]> = [];
-  for await (const page of queryPages(query, input)) items.push(...(page.Items ?? []));
+  await forEachPage(query, input, (page) => {
+    items.push(...(page.Items ?? []));
+  });
   return items;
 }
 
@@ -35,10 +40,14 @@ export async function sendUntilProcessed<T>(
   send: (pending: T[]) => Promise<T[]>,
   maxAttempts: number,
 ): Promise<void> {
-  let pending = batch;
+  if (batch.length === 0) return;
+  // The first round needs no retry policy: DynamoDB processes a whole batch unless it is shedding load.
+  let pending = await send(batch);
   if (pending.length === 0) return;
-  await retrying({ what, maxAttempts }, async () => {
+  await retrying({ what, maxAttempts, attemptsMade: 1, reason: unprocessed(pending) }, async () => {
     pending = await send(pending);
-    return pending.length === 0 ? { value: undefined } : { retry: `${pending.length} left unprocessed` };
+    return pending.length === 0 ? { value: undefined } : { retry: unprocessed(pending) };
   });
 }
+
+const unprocessed = (pending: unknown[]) => `${pending.length} left unprocessed`;

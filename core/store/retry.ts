@@ -18,6 +18,9 @@ export interface RetryOptions {
   maxAttempts: number;
   /** What is tried, for the error that ends the retries: "DynamoDB GetItem". */
   what: string;
+  /** Attempts already made before this call, and why the last failed (the retries continue from there). */
+  attemptsMade?: number;
+  reason?: unknown;
   /** For tests: the source of jitter, and the clock's sleep. */
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -34,17 +37,22 @@ export async function retrying<T>(options: RetryOptions, attempt: (timeLeftMs: n
   const { maxAttempts, what, random = Math.random, sleep = sleepFor } = options;
   const deadline = currentDeadline();
   const remaining = () => deadline?.remainingMs() ?? Number.POSITIVE_INFINITY;
-  let reason: unknown;
-  let attempts = 0;
+  let reason = options.reason;
+  let attempts = options.attemptsMade ?? 0;
+  // No pause that would end past the deadline: the retries end there instead.
+  const pause = async () => {
+    const ms = pauseAfter(attempts, random());
+    if (deadline && ms >= remaining()) throw deadline.exceeded(what, reason);
+    await sleep(ms);
+  };
+  if (attempts > 0 && attempts < maxAttempts) await pause();
   while (attempts < maxAttempts && remaining() > 0) {
     attempts += 1;
     const outcome = await attempt(remaining());
     if ("value" in outcome) return outcome.value;
     reason = outcome.retry;
     if (attempts === maxAttempts) break;
-    const pause = pauseAfter(attempts, random());
-    if (deadline && pause >= remaining()) throw deadline.exceeded(what, reason);
-    await sleep(pause);
+    await pause();
   }
   if (deadline && attempts < maxAttempts) throw deadline.exceeded(what, reason);
   throw new StoreUnavailableError(`${what} failed after ${attempts} attempts: ${reason}`, { cause: reason });

@@ -116,6 +116,22 @@ describe("sending a batch until DynamoDB has processed all of it", () => {
     ]);
   });
 
+  it("pauses before each round after the first, as the retry policy does", async () => {
+    const rounds: number[] = [];
+    const started = performance.now();
+    await sendUntilProcessed(
+      "DynamoDB BatchWriteItem",
+      [1, 2, 3],
+      async (pending) => {
+        rounds.push(performance.now() - started);
+        return pending.slice(1);
+      },
+      5,
+    );
+    expect(rounds).toHaveLength(3);
+    expect(rounds[0]).toBeLessThan(50);
+  });
+
   it("sends nothing for an empty batch", async () => {
     let calls = 0;
     await sendUntilProcessed(
