@@ -4,6 +4,7 @@
 // Adding a language (e.g. `de: "German",`) is one line in `localeNames`, plus its entry in each table keyed
 // by Locale; TypeScript asks for them and tests/locales.test.ts names any that is missing:
 //   - core/dates/label.ts `labelWords`: month names (nominative, genitive), "c.", the BC suffix;
+//   - core/locale/collation.ts `alphabets`: its letters in alphabetical order, for lists sorted by name;
 //   - core/search/terms.ts `stemmers`: stopwords, consonant alternations, inflectional endings;
 //   - core/citations/csl-data.ts `pinnedLocales`: its CSL locale id; then `npm run csl:vendor` writes
 //     csl/locales-<id>.json, which csl-data.ts imports into `localeData`;

@@ -1,7 +1,8 @@
 // Builds the search index at sync time from the validated events, in every language they are written in.
 // Kept apart from searching, so the API does not carry the Markdown renderer.
-import type { EventEntry } from "../content/collection";
+import type { Collection } from "../content/collection";
 import { renderBody } from "../content/markdown";
+import { referenceReader } from "../content/published-references";
 import { type Locale, localeOrDefault } from "../locale/locales";
 import type { SearchIndex } from "./search-index";
 import { terms } from "./terms";
@@ -9,14 +10,19 @@ import { terms } from "./terms";
 /** Where a word stands counts: a title hit outweighs a body hit. */
 const fieldWeights = { title: 5, names: 3, summary: 2, body: 1 };
 
-export function buildSearchIndex(events: EventEntry[], defaultLocale: string): SearchIndex {
+/** The index of a collection's events: their texts, and the names and aliases of their people and places. */
+export function buildSearchIndex(
+  collection: Pick<Collection, "events" | "locale" | "people" | "places" | "references" | "eventReferences">,
+): SearchIndex {
   const index: SearchIndex = { version: 1, events: [], terms: new Map() };
-  events.forEach((event, number) => {
+  const defaultLocale = collection.locale;
+  const references = referenceReader(collection);
+  collection.events.forEach((event, number) => {
+    const published = references.of(event);
     index.events.push({
       slug: event.slug,
       tags: event.tags,
-      people: event.people,
-      places: event.places,
+      ...published,
       sources: [...new Set(event.citations.map((c) => c.source))],
       firstDay: event.date.firstDay,
       lastDay: event.date.lastDay,
@@ -25,7 +31,7 @@ export function buildSearchIndex(events: EventEntry[], defaultLocale: string): S
     const add = (text: string | undefined, weight: number, language: Locale) => {
       for (const term of terms(text ?? "", language)) weights.set(term, (weights.get(term) ?? 0) + weight);
     };
-    const names = [...event.people, ...event.places, ...event.tags].join(" ");
+    const names = [...references.words(published), ...event.tags].join(" ");
     add(event.title, fieldWeights.title, localeOrDefault(defaultLocale));
     add(names, fieldWeights.names, localeOrDefault(defaultLocale));
     add(event.summary, fieldWeights.summary, localeOrDefault(defaultLocale));

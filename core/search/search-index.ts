@@ -8,6 +8,7 @@ export interface IndexedEvent {
   tags: string[];
   people: string[];
   places: string[];
+  placesWithin: string[];
   sources: string[];
   firstDay: number;
   lastDay: number;

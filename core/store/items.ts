@@ -2,26 +2,46 @@
 // in a list and its attributes (see item-type.ts). The only module that spells a key: the sync writes items
 // through these declarations and the store reads them through them.
 import type { FormattedCitation } from "../citations/citation-formatter";
+import type { HistoricalName, Names } from "../content/collection";
 import type { RenderedBody } from "../content/markdown";
 import type { ResolvedDate } from "../dates/historical-date";
 import type { Facets } from "./facets";
 import { itemType, type PrimaryKey } from "./item-type";
 import { tableKeys } from "./table-definition";
 
-const kinds = { event: "EVENT", source: "SOURCE" } as const;
+const kinds = { event: "EVENT", source: "SOURCE", person: "PERSON", place: "PLACE" } as const;
 /** The kinds of entity the content publishes, each with a main item and a state item. */
 export type Kind = keyof typeof kinds;
 
-/** The lists an event can be found in: the timeline, and one per tag, person, place and cited source. */
-export type ListName = "TIMELINE" | "SOURCES" | `TAG#${string}` | `PERSON#${string}` | `PLACE#${string}` | `CITES#${string}`;
+/**
+ * The lists: the timeline, and an event's lists per tag, person, place (and every place containing it) and
+ * cited source; sources, people and places by name; places within a place by name; places by latitude.
+ */
+export type ListName =
+  | "TIMELINE"
+  | "SOURCES"
+  | "PEOPLE"
+  | "PLACES"
+  | "COORDINATES"
+  | `TAG#${string}`
+  | `PERSON#${string}`
+  | `PLACE#${string}`
+  | `CITES#${string}`
+  | `WITHIN#${string}`;
 
 export const timelineList: ListName = "TIMELINE";
 export const sourcesList: ListName = "SOURCES";
+export const peopleList: ListName = "PEOPLE";
+export const placesList: ListName = "PLACES";
+/** Places with coordinates, south to north: a bounding box is a key range of it. */
+export const coordinatesList: ListName = "COORDINATES";
 export const listFor = {
   tag: (tag: string): ListName => `TAG#${tag}`,
   person: (person: string): ListName => `PERSON#${person}`,
   place: (place: string): ListName => `PLACE#${place}`,
   source: (slug: string): ListName => `CITES#${slug}`,
+  /** The places within a place, at any depth, by name. */
+  within: (place: string): ListName => `WITHIN#${place}`,
 };
 /** The list of every entity's state item, what a sync plans against. */
 export const entityStatesList = "STATE";
@@ -46,6 +66,10 @@ const padDay = (day: number) => String(day + dayOffset).padStart(9, "0");
 
 /** Sort key in a list: first day, then last day, then slug. */
 export const chronologicalKey = (firstDay: number, lastDay: number, slug: string) => `${padDay(firstDay)}#${padDay(lastDay)}#${slug}`;
+/** Sort key by latitude: degrees north of the South Pole in millionths, then the slug. */
+export const latitudeKey = (lat: number, slug = "") => `${String(Math.round((lat + 90) * 1e6)).padStart(9, "0")}#${slug}`;
+/** Sort key by name: the name's collation key (see core/locale/collation.ts), then the slug. */
+export const nameKey = (sortName: string, slug: string) => `${sortName}\u0001${slug}`;
 /** Bounds for a key range starting at or before a day. */
 export const dayBound = (day: number, edge: "low" | "high") => (edge === "low" ? `${padDay(day)}#` : `${padDay(day)}#~`);
 
@@ -55,7 +79,11 @@ export interface StoredEvent {
   title: string;
   summary?: string;
   date: ResolvedDate;
+  /** The slugs of the places named (the names as written where the collection has no place records). */
   places: string[];
+  /** The places named and every place containing them: what a place filter matches. */
+  placesWithin: string[];
+  /** The slugs of the people named (the names as written where the collection has no person records). */
   people: string[];
   tags: string[];
   /** Each with its formatted citation (locator included) in every pinned style and language. */
@@ -77,6 +105,7 @@ export const eventItem = /* @__PURE__ */ itemType<StoredEvent, { slug: string }>
     summary: true,
     date: true,
     places: true,
+    placesWithin: true,
     people: true,
     tags: true,
     citations: true,
@@ -110,8 +139,102 @@ export const sourceItem = /* @__PURE__ */ itemType<StoredSource, { slug: string 
   list: (source) => ({ list: sourcesList, position: source.slug }),
 });
 
+/** A person as stored, in the people list by name. */
+export interface StoredPerson {
+  slug: string;
+  name: string;
+  /** The name in other languages. */
+  names: Names;
+  aliases: string[];
+  born?: ResolvedDate;
+  died?: ResolvedDate;
+  description?: string;
+  wikidata?: string;
+  /** The name's collation key in the collection's language: the list's order. */
+  sortName: string;
+  /** Every name and alias, folded (see `foldForMatch`), one per line: what a name query looks in. */
+  match: string;
+  hash: string;
+}
+
+export const personItem = /* @__PURE__ */ itemType<StoredPerson, { slug: string }>({
+  attributes: {
+    slug: true,
+    name: true,
+    names: true,
+    aliases: true,
+    born: true,
+    died: true,
+    description: true,
+    wikidata: true,
+    sortName: true,
+    match: true,
+    hash: true,
+  },
+  key: ({ slug }) => ({ partition: entityPartition("person", slug), sort: kinds.person }),
+  list: (person) => ({ list: peopleList, position: nameKey(person.sortName, person.slug) }),
+});
+
+/** A place as stored, in the places list by name. */
+export interface StoredPlace {
+  slug: string;
+  name: string;
+  names: Names;
+  historicalNames: HistoricalName[];
+  aliases: string[];
+  coordinates?: { lat: number; lon: number };
+  /** The place containing it. */
+  within?: string;
+  /** Every place containing it, nearest first. */
+  ancestors: string[];
+  /** The places directly within it, by name. */
+  contains: string[];
+  description?: string;
+  wikidata?: string;
+  sortName: string;
+  match: string;
+  hash: string;
+}
+
+export const placeItem = /* @__PURE__ */ itemType<StoredPlace, { slug: string }>({
+  attributes: {
+    slug: true,
+    name: true,
+    names: true,
+    historicalNames: true,
+    aliases: true,
+    coordinates: true,
+    within: true,
+    ancestors: true,
+    contains: true,
+    description: true,
+    wikidata: true,
+    sortName: true,
+    match: true,
+    hash: true,
+  },
+  key: ({ slug }) => ({ partition: entityPartition("place", slug), sort: kinds.place }),
+  list: (place) => ({ list: placesList, position: nameKey(place.sortName, place.slug) }),
+});
+
 /** The main item of each kind of entity. */
-export const mainItemOf = { event: eventItem, source: sourceItem } as const;
+export const mainItemOf = { event: eventItem, source: sourceItem, person: personItem, place: placeItem } as const;
+
+/** A place's membership of a list other than the places list: within a place, or in the coordinates list. */
+export interface PlaceMembership {
+  slug: string;
+  sortName: string;
+  coordinates?: { lat: number; lon: number };
+}
+
+export const placeMembershipItem = /* @__PURE__ */ itemType<PlaceMembership, { slug: string; list: ListName }>({
+  attributes: { slug: true, sortName: true, coordinates: true },
+  key: ({ slug, list }) => ({ partition: entityPartition("place", slug), sort: `${membershipPrefix}${list}` }),
+  list: (place, { list }) => ({
+    list,
+    position: list === coordinatesList && place.coordinates ? latitudeKey(place.coordinates.lat, place.slug) : nameKey(place.sortName, place.slug),
+  }),
+});
 
 /** An event's membership of one of its lists (not the timeline): the filterable facts of the event. */
 export interface Membership {
@@ -121,6 +244,7 @@ export interface Membership {
   tags: string[];
   people: string[];
   places: string[];
+  placesWithin: string[];
   sources: string[];
 }
 
@@ -129,7 +253,7 @@ let lastFacts: Membership | undefined;
 let lastPosition = "";
 
 export const membershipItem = /* @__PURE__ */ itemType<Membership, { slug: string; list: ListName }>({
-  attributes: { slug: true, firstDay: true, lastDay: true, tags: true, people: true, places: true, sources: true },
+  attributes: { slug: true, firstDay: true, lastDay: true, tags: true, people: true, places: true, placesWithin: true, sources: true },
   key: ({ slug, list }) => ({ partition: entityPartition("event", slug), sort: `${membershipPrefix}${list}` }),
   list: (facts, { list }) => {
     if (facts !== lastFacts) {
@@ -164,6 +288,8 @@ export interface StoredRevision {
   syncedAt: string;
   eventCount: number;
   sourceCount: number;
+  personCount?: number;
+  placeCount?: number;
   maxSpanDays: number;
   /** The language the collection is written in. */
   locale?: string;
@@ -172,7 +298,17 @@ export interface StoredRevision {
 }
 
 export const revisionItem = /* @__PURE__ */ itemType<StoredRevision>({
-  attributes: { id: true, syncedAt: true, eventCount: true, sourceCount: true, maxSpanDays: true, locale: true, searchChunks: true },
+  attributes: {
+    id: true,
+    syncedAt: true,
+    eventCount: true,
+    sourceCount: true,
+    personCount: true,
+    placeCount: true,
+    maxSpanDays: true,
+    locale: true,
+    searchChunks: true,
+  },
   key: () => ({ partition: "REVISION", sort: singletonSortKey }),
 });
 
@@ -216,7 +352,7 @@ export const isChunkOf = (key: PrimaryKey, revision: string) => key[tableKeys.so
 
 /** What a key names: which kind of item, and the entity it belongs to, if any (for messages about an item). */
 export function describeKey(key: PrimaryKey): {
-  item: "event" | "source" | "membership" | "state" | "facets" | "revision" | "search chunk" | "unknown";
+  item: Kind | "membership" | "state" | "facets" | "revision" | "search chunk" | "unknown";
   entity?: { kind: Kind; slug: string };
 } {
   const pk = key[tableKeys.partitionKey];

@@ -38,21 +38,19 @@ export interface SyncPlan {
  * written are rendered here (`EntityItems.render`), and only theirs: an unchanged entity is never rendered.
  */
 export function planSync(desired: EntityItems[], state: TableState, revisionId: string, locale: Locale = defaultLocale): SyncPlan {
-  const counts: SyncPlan["counts"] = {
-    event: { create: 0, update: 0, delete: 0, unchanged: 0 },
-    source: { create: 0, update: 0, delete: 0, unchanged: 0 },
-  };
+  const tally = () => ({ create: 0, update: 0, delete: 0, unchanged: 0 });
+  const counts: SyncPlan["counts"] = { event: tally(), source: tally(), person: tally(), place: tally() };
   const changes: PlannedChange[] = [];
   const phase = {
     intents: [] as Write[],
-    sourcePuts: [] as Write[],
+    recordPuts: [] as Write[],
     membershipPuts: [] as Write[],
     staleMemberships: [] as Write[],
     eventPuts: [] as Write[],
     statePuts: [] as Write[],
     goneMemberships: [] as Write[],
     eventDeletes: [] as Write[],
-    sourceDeletes: [] as Write[],
+    recordDeletes: [] as Write[],
     stateDeletes: [] as Write[],
   };
 
@@ -74,60 +72,60 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
     }
     // The state item goes last of all: until it carries the new hash, a re-run redoes this entity's writes.
     phase.statePuts.push({ put: entityState(entity) });
-    if (entity.kind === "source") {
-      phase.sourcePuts.push({ put: entity.render() });
-      continue;
-    }
     const wanted = new Set(lists);
     phase.membershipPuts.push(...entity.memberships.map((m) => ({ put: m })));
-    for (const sk of state.memberships.get(pk) ?? []) {
+    for (const sk of storedLists) {
       if (!wanted.has(sk)) phase.staleMemberships.push({ delete: primaryKey(pk, sk) });
     }
-    phase.eventPuts.push({ put: entity.render() });
+    // Sources, people and places go before the events that name them.
+    (entity.kind === "event" ? phase.eventPuts : phase.recordPuts).push({ put: entity.render() });
   }
   for (const [pk, stored] of state.entities) {
     if (desiredByPk.has(pk)) continue;
     counts[stored.kind].delete += 1;
     changes.push({ kind: stored.kind, slug: stored.slug, title: stored.title, action: "delete" });
-    (stored.kind === "source" ? phase.sourceDeletes : phase.eventDeletes).push({ delete: mainItemOf[stored.kind].key(stored) });
+    // ... and are deleted after them.
+    (stored.kind === "event" ? phase.eventDeletes : phase.recordDeletes).push({ delete: mainItemOf[stored.kind].key(stored) });
     phase.stateDeletes.push({ delete: entityStateItem.key(stored) });
   }
   for (const [pk, sortKeys] of state.memberships) {
     if (desiredByPk.has(pk)) continue; // kept or updated above
-    // The lists of a deleted event.
+    // The lists of a deleted entity.
     phase.goneMemberships.push(...sortKeys.map((sk) => ({ delete: primaryKey(pk, sk) })));
   }
 
-  const events = desired.filter((e) => e.kind === "event");
+  const ofKind = (kind: Kind) => desired.filter((e) => e.kind === kind);
+  const events = ofKind("event");
   const revision = {
     id: revisionId,
     eventCount: events.length,
-    sourceCount: desired.length - events.length,
+    sourceCount: ofKind("source").length,
+    personCount: ofKind("person").length,
+    placeCount: ofKind("place").length,
     maxSpanDays: events.reduce((max, e) => Math.max(max, e.spanDays), 0),
     locale,
   };
   const facets = facetsOf(events.flatMap((e) => (e.facts ? [e.facts] : [])));
   const published = state.entities.size;
-  const deleting = counts.event.delete + counts.source.delete;
+  const deleting = Object.values(counts).reduce((sum, count) => sum + count.delete, 0);
   const phases = [
     { name: "intents", writes: phase.intents },
-    { name: "sources", writes: phase.sourcePuts },
-    { name: "event lists", writes: phase.membershipPuts },
-    { name: "stale event lists", writes: phase.staleMemberships },
+    { name: "sources, people and places", writes: phase.recordPuts },
+    { name: "lists", writes: phase.membershipPuts },
+    { name: "stale lists", writes: phase.staleMemberships },
     { name: "events", writes: phase.eventPuts },
     { name: "entity states", writes: phase.statePuts },
-    { name: "lists of deleted events", writes: phase.goneMemberships },
+    { name: "lists of deleted entities", writes: phase.goneMemberships },
     { name: "deleted events", writes: phase.eventDeletes },
-    { name: "deleted sources", writes: phase.sourceDeletes },
+    { name: "deleted sources, people and places", writes: phase.recordDeletes },
     { name: "states of deleted entities", writes: phase.stateDeletes },
   ].filter((p) => p.writes.length > 0);
+  const stored = state.revision;
   const revisionChanged =
-    !state.revision ||
-    state.revision.id !== revision.id ||
-    state.revision.eventCount !== revision.eventCount ||
-    state.revision.sourceCount !== revision.sourceCount ||
-    state.revision.maxSpanDays !== revision.maxSpanDays ||
-    state.revision.locale !== revision.locale;
+    !stored ||
+    (["id", "eventCount", "sourceCount", "personCount", "placeCount", "maxSpanDays", "locale"] as const).some(
+      (field) => stored[field] !== revision[field],
+    );
   return {
     changes,
     counts,

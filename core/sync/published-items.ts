@@ -3,10 +3,14 @@
 // citations) is a step of its own, `render`, which planning takes only for the items it writes.
 import { createHash } from "node:crypto";
 import type { CitationFormatter } from "../citations/citation-formatter";
-import type { EventEntry, SourceEntry } from "../content/collection";
+import type { EventEntry, PersonEntry, PlaceEntry, SourceEntry } from "../content/collection";
 import { renderBody } from "../content/markdown";
+import { type PublishedReferences, recordWords } from "../content/published-references";
+import { collationKey, foldForMatch } from "../locale/collation";
+import type { Locale } from "../locale/locales";
 import type { TableItem } from "../store/item-type";
 import {
+  coordinatesList,
   entityStateItem,
   eventItem,
   type Kind,
@@ -14,15 +18,18 @@ import {
   listFor,
   type Membership,
   membershipItem,
+  personItem,
+  placeItem,
+  placeMembershipItem,
   type StoredEvent,
   sourceItem,
 } from "../store/items";
 import { tableKeys } from "../store/table-definition";
 
 /** Bump when the item layout or the rendering changes (e.g. a new markdown-it), so the next sync rewrites every item. */
-const itemLayoutVersion = 4;
+const itemLayoutVersion = 5;
 
-/** Everything one entity writes: its main item and, for events, one item per list it belongs to. */
+/** Everything one entity writes: its main item and one item per other list it belongs to (events, places). */
 export interface EntityItems {
   kind: Kind;
   slug: string;
@@ -31,7 +38,7 @@ export interface EntityItems {
   /** Makes the main item: renders the Markdown and formats the citations. Costly: for the items written only. */
   render(): TableItem;
   memberships: TableItem[];
-  /** Days from first to last, for events (0 for sources). */
+  /** Days from first to last, for events (0 for the rest). */
   spanDays: number;
   /** For events: what facets count. */
   facts?: Membership;
@@ -67,23 +74,29 @@ function contentHash(value: unknown): string {
     .slice(0, 32);
 }
 
-export function eventLists(event: Pick<StoredEvent, "tags" | "people" | "places"> & { citations: { source: string }[] }): ListName[] {
+export function eventLists(event: Pick<StoredEvent, "tags" | "people" | "placesWithin"> & { citations: { source: string }[] }): ListName[] {
   const unique = (values: string[]) => [...new Set(values)];
   return [
     ...unique(event.tags).map(listFor.tag),
     ...unique(event.people).map(listFor.person),
-    ...unique(event.places).map(listFor.place),
+    ...unique(event.placesWithin).map(listFor.place),
     ...unique(event.citations.map((c) => c.source)).map(listFor.source),
   ];
 }
 
 /**
  * An event's items. Its formatted citations are made from the cited sources too, so its hash covers theirs:
- * editing a source rewrites the events citing it.
+ * editing a source rewrites the events citing it. People and places are published as slugs: renaming a
+ * person rewrites the person's item only.
  */
-export function eventItems(entry: EventEntry, citations: CitationFormatter, sourceHashes: ReadonlyMap<string, string>): EntityItems {
+export function eventItems(
+  entry: EventEntry,
+  citations: CitationFormatter,
+  sourceHashes: ReadonlyMap<string, string>,
+  references: PublishedReferences,
+): EntityItems {
   const { draft: _draft, body, ...fields } = entry;
-  const unrendered = { ...fields, body, firstDay: entry.date.firstDay, lastDay: entry.date.lastDay };
+  const unrendered = { ...fields, ...references, body, firstDay: entry.date.firstDay, lastDay: entry.date.lastDay };
   // The hash covers what the item is made from; rendering (pinned markdown-it, citeproc-js) happens only
   // for items written.
   const hash = contentHash([unrendered, entry.citations.map((c) => sourceHashes.get(c.source))]);
@@ -92,8 +105,7 @@ export function eventItems(entry: EventEntry, citations: CitationFormatter, sour
     firstDay: entry.date.firstDay,
     lastDay: entry.date.lastDay,
     tags: entry.tags,
-    people: entry.people,
-    places: entry.places,
+    ...references,
     sources: [...new Set(entry.citations.map((c) => c.source))],
   };
   return {
@@ -116,7 +128,7 @@ export function eventItems(entry: EventEntry, citations: CitationFormatter, sour
         ),
         hash,
       }),
-    memberships: eventLists(entry).map((list) => membershipItem.item(membership, { slug: entry.slug, list })),
+    memberships: eventLists({ ...entry, ...references }).map((list) => membershipItem.item(membership, { slug: entry.slug, list })),
   };
 }
 
@@ -136,6 +148,44 @@ export function sourceItems(entry: SourceEntry, citations: CitationFormatter): E
     hash,
     render: () => sourceItem.item({ ...published, formatted: citations.reference(entry.slug), hash }),
     memberships: [],
+    spanDays: 0,
+  };
+}
+
+/** Every word naming a record, folded, one per line: what a name query matches. */
+const matchText = (record: PersonEntry | PlaceEntry) => [...new Set(recordWords(record).map(foldForMatch))].join("\n");
+
+export function personItems(entry: PersonEntry, locale: Locale): EntityItems {
+  const published = { ...entry, sortName: collationKey(entry.name, locale), match: matchText(entry) };
+  const hash = contentHash(published);
+  return {
+    kind: "person",
+    slug: entry.slug,
+    title: entry.name,
+    hash,
+    render: () => personItem.item({ ...published, hash }),
+    memberships: [],
+    spanDays: 0,
+  };
+}
+
+/**
+ * A place's items: the place, in the places list; one membership per place containing it (for `places(within:)`)
+ * and, with coordinates, one in the coordinates list (for a bounding box).
+ */
+export function placeItems(entry: PlaceEntry, locale: Locale, ancestors: string[], contains: string[]): EntityItems {
+  const sortName = collationKey(entry.name, locale);
+  const published = { ...entry, ancestors, contains, sortName, match: matchText(entry) };
+  const hash = contentHash(published);
+  const membership = { slug: entry.slug, sortName, ...(entry.coordinates ? { coordinates: entry.coordinates } : {}) };
+  const lists = [...ancestors.map(listFor.within), ...(entry.coordinates ? [coordinatesList] : [])];
+  return {
+    kind: "place",
+    slug: entry.slug,
+    title: entry.name,
+    hash,
+    render: () => placeItem.item({ ...published, hash }),
+    memberships: lists.map((list) => placeMembershipItem.item(membership, { slug: entry.slug, list })),
     spanDays: 0,
   };
 }

@@ -6,6 +6,7 @@ import { createCitationFormatter } from "../citations/citation-formatter";
 import type { Collection } from "../content/collection";
 import { type Diagnostic, diagnostic, hasErrors } from "../content/diagnostic";
 import { loadContent } from "../content/load";
+import { placeAncestors, placeChildren, referenceReader } from "../content/published-references";
 import { validateContent } from "../content/validate";
 import { buildSearchIndex } from "../search/build-search-index";
 import { indexChunks } from "../search/index-chunks";
@@ -15,7 +16,8 @@ import { searchChunkItem } from "../store/items";
 import { type ApplyOptions, applySync } from "./apply";
 import { itemsToWrite, type OversizedItem, oversizedHint, oversizedItems } from "./item-limits";
 import { planSync, type SyncPlan } from "./plan";
-import { type EntityItems, eventItems, sourceItems } from "./published-items";
+import { collationKey } from "../locale/collation";
+import { type EntityItems, eventItems, personItems, placeItems, sourceItems } from "./published-items";
 import { readTableState } from "./table-state";
 
 export interface SyncOptions extends ApplyOptions {
@@ -37,10 +39,21 @@ export type SyncOutcome =
   | { status: "planned" | "applied"; diagnostics: Diagnostic[]; plan: SyncPlan };
 
 export function publishedItems(collection: Collection): EntityItems[] {
+  const { locale } = collection;
   const citations = createCitationFormatter(collection.sources);
   const sources = collection.sources.map((source) => sourceItems(source, citations));
   const sourceHashes = new Map(sources.map((source) => [source.slug, source.hash]));
-  return [...sources, ...collection.events.map((event) => eventItems(event, citations, sourceHashes))];
+  const people = collection.people.map((person) => personItems(person, locale));
+  const ancestors = placeAncestors(collection.places);
+  const children = placeChildren(collection.places);
+  const sortNames = new Map(collection.places.map((place) => [place.slug, collationKey(place.name, locale)]));
+  const byName = (a: string, b: string) => ((sortNames.get(a) ?? "") < (sortNames.get(b) ?? "") ? -1 : 1);
+  const places = collection.places.map((place) =>
+    placeItems(place, locale, ancestors.get(place.slug) ?? [], [...(children.get(place.slug) ?? [])].sort(byName)),
+  );
+  const references = referenceReader(collection);
+  const events = collection.events.map((event) => eventItems(event, citations, sourceHashes, references.of(event)));
+  return [...sources, ...people, ...places, ...events];
 }
 
 /** A revision id that changes exactly when the published content does. */
@@ -86,7 +99,7 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   if (options.dryRun) return { status: "planned", diagnostics, plan };
   // The search index is rebuilt only when the published content changes (it renders every body).
   const searchChunks = plan.writesRevision
-    ? indexChunks(buildSearchIndex(checked.collection.events, checked.collection.locale)).map((data, number) =>
+    ? indexChunks(buildSearchIndex(checked.collection)).map((data, number) =>
         searchChunkItem.item({ data }, { revision: plan.revision.id, number }),
       )
     : undefined;

@@ -12,7 +12,7 @@ export type StoredEntity = Omit<EntityState, "lists">;
 export interface TableState {
   /** Main items by partition key. */
   entities: Map<string, StoredEntity>;
-  /** Sort keys of each event's list memberships, by partition key. */
+  /** Sort keys of each entity's list memberships (events, places), by partition key. */
   memberships: Map<string, string[]>;
   revision?: StoredRevision;
 }
@@ -26,7 +26,7 @@ export async function readTableState(client: DynamoDBClient, tableName: string):
   for (const { kind, slug, title, hash, lists } of states) {
     const pk = entityStateItem.key({ kind, slug })[tableKeys.partitionKey];
     state.entities.set(pk, { kind, slug, title, hash });
-    if (kind === "event") state.memberships.set(pk, lists);
+    if (lists.length > 0) state.memberships.set(pk, lists);
   }
   if (revision.Item) state.revision = revisionItem.read(revision.Item);
   return state;

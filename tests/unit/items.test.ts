@@ -9,6 +9,9 @@ import {
   eventItem,
   facetsItem,
   membershipItem,
+  personItem,
+  placeItem,
+  placeMembershipItem,
   revisionItem,
   searchChunkItem,
   sourceItem,
@@ -30,7 +33,8 @@ const event = {
   slug: "szturm",
   title: "Szturm",
   date,
-  places: ["Piotrogród"],
+  places: ["piotrogrod"],
+  placesWithin: ["piotrogrod", "rosja"],
   people: [],
   tags: ["rewolucja"],
   citations: [],
@@ -68,6 +72,9 @@ describe("item declarations", () => {
       revisionItem.key({}),
       facetsItem.key({}),
       searchChunkItem.key({ revision: "r1", number: 3 }),
+      personItem.key({ slug: "wlodzimierz-lenin" }),
+      placeItem.key({ slug: "smolny" }),
+      placeMembershipItem.key({ slug: "smolny", list: "WITHIN#rosja" }),
     ];
     expect(keys.map((key) => `${key[tableKeys.partitionKey]} ${key[tableKeys.sortKey]}`)).toEqual([
       "SOURCE#pipes SOURCE",
@@ -76,13 +83,26 @@ describe("item declarations", () => {
       "REVISION CURRENT",
       "FACETS CURRENT",
       "SEARCH r1#0003",
+      "PERSON#wlodzimierz-lenin PERSON",
+      "PLACE#smolny PLACE",
+      "PLACE#smolny IN#WITHIN#rosja",
     ]);
-    expect(keys.map((key) => describeKey(key).item)).toEqual(["source", "membership", "state", "revision", "facets", "search chunk"]);
+    expect(keys.map((key) => describeKey(key).item)).toEqual([
+      "source",
+      "membership",
+      "state",
+      "revision",
+      "facets",
+      "search chunk",
+      "person",
+      "place",
+      "membership",
+    ]);
     expect(describeKey(membershipItem.key({ slug: "szturm", list: "TAG#x" })).entity).toEqual({ kind: "event", slug: "szturm" });
   });
 
   it("puts a membership in its list, in chronological order, with the event's filterable facts", () => {
-    const facts = { slug: "szturm", firstDay: 5, lastDay: 7, tags: ["a"], people: [], places: [], sources: ["pipes"] };
+    const facts = { slug: "szturm", firstDay: 5, lastDay: 7, tags: ["a"], people: [], places: [], placesWithin: [], sources: ["pipes"] };
     expect(membershipItem.item(facts, { slug: "szturm", list: "CITES#pipes" })).toEqual({
       [tableKeys.partitionKey]: "EVENT#szturm",
       [tableKeys.sortKey]: "IN#CITES#pipes",

@@ -295,15 +295,47 @@ describe("people and places", () => {
     expect(collection.eventReferences.get("a")).toEqual({ people: ["lew-trocki"], places: ["smolny"] });
   });
 
-  it("leaves what the sync writes as it was: the same items with the records as without them", async () => {
+  it("publishes events' people and places as slugs, with every place containing them, and the records as items", async () => {
     const { documents } = await loadContent(path.resolve("tests/fixtures/collection-1917"));
     const records = documents.filter((d) => d.kind === "person" || d.kind === "place");
     expect(records.length).toBeGreaterThan(30);
     const withRecords = validateContent(documents);
     const without = validateContent(documents.filter((d) => !records.includes(d)));
     expect(withRecords.diagnostics).toEqual([]);
-    expect(withRecords.collection.eventReferences.get("szturm-na-palac-zimowy")?.places).toEqual(["piotrogrod", "palac-zimowy"]);
-    const written = (collection: typeof without.collection) => publishedItems(collection).map((i) => [i.kind, i.slug, i.hash, i.render()]);
-    expect(written(withRecords.collection)).toEqual(written(without.collection));
+    const items = publishedItems(withRecords.collection);
+    const event = (list: typeof items, slug: string) => list.find((i) => i.kind === "event" && i.slug === slug)?.render();
+    const storming = event(items, "szturm-na-palac-zimowy");
+    expect(storming).toMatchObject({ places: ["piotrogrod", "palac-zimowy"], placesWithin: ["piotrogrod", "rosja", "palac-zimowy"] });
+    const lists = items.find((i) => i.slug === "szturm-na-palac-zimowy")?.memberships.map((m) => m.listPk);
+    expect(lists).toEqual(expect.arrayContaining(["PLACE#piotrogrod", "PLACE#rosja", "PLACE#palac-zimowy"]));
+    // Without records, the names as written are the published values, as before.
+    const bare = event(publishedItems(without.collection), "szturm-na-palac-zimowy");
+    expect(bare).toMatchObject({ places: ["Piotrogród", "Pałac Zimowy"], placesWithin: ["Piotrogród", "Pałac Zimowy"] });
+    const palace = items.find((i) => i.kind === "place" && i.slug === "palac-zimowy");
+    expect(palace?.render()).toMatchObject({ within: "piotrogrod", ancestors: ["piotrogrod", "rosja"] });
+    expect(palace?.memberships.map((m) => m.listPk)).toEqual(["WITHIN#piotrogrod", "WITHIN#rosja", "COORDINATES"]);
+    expect(items.find((i) => i.slug === "piotrogrod")?.render()).toMatchObject({
+      contains: expect.arrayContaining(["palac-zimowy", "smolny"]),
+    });
+  });
+
+  it("rewrites only the person's item when a person's name changes, not the events naming them", async () => {
+    const { documents } = await loadContent(path.resolve("tests/fixtures/collection-1917"));
+    const before = publishedItems(validateContent(documents).collection);
+    const renamed = documents.map((d) =>
+      d.kind === "person" && d.slug === "wlodzimierz-lenin"
+        ? {
+            ...d,
+            text: d.text.replace(/^name: .*$/m, "name: Władimir Iljicz Lenin").replace("aliases: [", "aliases: [Włodzimierz Lenin, "),
+          }
+        : d,
+    );
+    const checked = validateContent(renamed);
+    expect(checked.diagnostics).toEqual([]);
+    const after = publishedItems(checked.collection);
+    const hashOf = (list: typeof before) => new Map(list.map((i) => [`${i.kind}/${i.slug}`, i.hash]));
+    const [old, now] = [hashOf(before), hashOf(after)];
+    const changed = [...now].filter(([key, hash]) => old.get(key) !== hash).map(([key]) => key);
+    expect(changed).toEqual(["person/wlodzimierz-lenin"]);
   });
 });

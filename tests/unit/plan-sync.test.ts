@@ -26,7 +26,7 @@ function stateAfter(items: EntityItems[], plan: SyncPlan): TableState {
   const pk = (item: EntityItems) => mainItemOf[item.kind].key({ slug: item.slug }).pk;
   return {
     entities: new Map(items.map((item) => [pk(item), { kind: item.kind, slug: item.slug, title: item.title, hash: item.hash }])),
-    memberships: new Map(items.filter((i) => i.kind === "event").map((item) => [pk(item), membershipKeys(item)])),
+    memberships: new Map(items.filter((i) => i.memberships.length > 0).map((item) => [pk(item), membershipKeys(item)])),
     revision: { ...plan.revision, syncedAt: "2026-01-01T00:00:00Z" },
   };
 }
@@ -39,7 +39,7 @@ describe("planning a sync", () => {
     const plan = planSync(await itemsOf(collection), empty, "r1");
     expect(plan.counts.event).toMatchObject({ create: 2, update: 0, delete: 0 });
     expect(plan.counts.source).toMatchObject({ create: 2 });
-    expect(phaseNames(plan)).toEqual(["intents", "sources", "event lists", "events", "entity states"]);
+    expect(phaseNames(plan)).toEqual(["intents", "sources, people and places", "lists", "events", "entity states"]);
     expect(plan.writesRevision).toBe(true);
     expect(plan.revision).toMatchObject({ id: "r1", eventCount: 2, sourceCount: 2 });
     expect(plan.massDelete).toBeUndefined();
@@ -67,9 +67,9 @@ describe("planning a sync", () => {
       { kind: "source", slug: "reed", title: "Dziesięć dni", action: "delete" },
     ]);
     const names = phaseNames(plan);
-    expect(names.indexOf("events")).toBeLessThan(names.indexOf("deleted sources"));
-    expect(names).toContain("stale event lists");
-    const stale = plan.phases.find((p) => p.name === "stale event lists")?.writes ?? [];
+    expect(names.indexOf("events")).toBeLessThan(names.indexOf("deleted sources, people and places"));
+    expect(names).toContain("stale lists");
+    const stale = plan.phases.find((p) => p.name === "stale lists")?.writes ?? [];
     // The person and the cited source it no longer has are lists it leaves.
     expect(stale.map((w) => ("delete" in w ? w.delete.sk : undefined))).toEqual(
       expect.arrayContaining([expect.stringContaining("PERSON#Lenin"), expect.stringContaining("CITES#reed")]),
