@@ -6,3 +6,9 @@ export const maxRelatedPerEvent = 10;
 
 /** Citations one event may carry. */
 export const maxCitationsPerEvent = 20;
+
+/** People one event may name. */
+export const maxPeoplePerEvent = 30;
+
+/** Places one event may name. */
+export const maxPlacesPerEvent = 20;

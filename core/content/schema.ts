@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { defaultLocale, supportedLocales } from "../locale/locales";
 import { cslDateVariables, cslNameVariables, cslTextVariables, cslTypes } from "./csl";
-import { maxCitationsPerEvent, maxRelatedPerEvent } from "./list-limits";
+import { maxCitationsPerEvent, maxPeoplePerEvent, maxPlacesPerEvent, maxRelatedPerEvent } from "./list-limits";
 
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -39,8 +39,20 @@ export const eventFrontMatterSchema = z.strictObject({
   title: text.describe("The event's title."),
   summary: text.optional().describe("One or two sentences of plain text."),
   date: writtenDateSchema,
-  places: stringList("Places, spelled the same way in every event."),
-  people: stringList("People, spelled the same way in every event."),
+  places: z
+    .array(text)
+    .max(maxPlacesPerEvent)
+    .default([])
+    .describe(
+      `Places: each a slug, or a name or alias of exactly one record in places/ (without any place records, a name spelled the same way in every event); at most ${maxPlacesPerEvent}.`,
+    ),
+  people: z
+    .array(text)
+    .max(maxPeoplePerEvent)
+    .default([])
+    .describe(
+      `People: each a slug, or a name or alias of exactly one record in people/ (without any person records, a name spelled the same way in every event); at most ${maxPeoplePerEvent}.`,
+    ),
   tags: stringList("Tags for filtering."),
   sources: z
     .array(citationSchema)

@@ -1,6 +1,7 @@
 // Reads published content for the API: GetItem, BatchGetItem and Query only (never Scan), with DataLoaders
 // so that a page of events and everything it references costs a small, constant number of calls. What to
 // query for a filter is planned in event-query.ts; paging is paging.ts's.
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import DataLoader from "dataloader";
 import { type SearchHit, searchEvents } from "../search/search-index";
@@ -16,14 +17,28 @@ import {
   planEventQuery,
 } from "./event-query";
 import { type Facets, facetsOf } from "./facets";
-import { type ItemType, wireKey } from "./item-type";
+import { type ItemType, type PrimaryKey, wireKey } from "./item-type";
 import {
+  coordinatesList,
+  describeKey,
   eventItem,
   facetsItem,
   keyFits,
+  type ListName,
+  latitudeKey,
+  listFor,
+  type Membership,
   membershipItem,
+  peopleList,
+  personItem,
+  placeItem,
+  placeMembershipItem,
+  placesList,
   type StoredEvent,
+  type StoredPerson,
+  type StoredPlace,
   type StoredSource,
+  slugAtPosition,
   sourceItem,
   sourcesList,
   timelineList,
@@ -49,14 +64,37 @@ export interface Page<T> {
   hasMore: boolean;
 }
 
+/** A box of plain degrees (WGS 84); `west` greater than `east` crosses the antimeridian. */
+export interface BoundingBox {
+  south: number;
+  west: number;
+  north: number;
+  east: number;
+}
+
+/** Reads a projection of an item (see ItemType.projection). */
+type Projection<Entry> = { expression: string; names: Record<string, string>; read(item: Record<string, AttributeValue>): Entry };
+
+/** What facets read of a list entry: a timeline entry (an event, with citations) or a membership (with sources). */
+type ListEntryFacts = Pick<Membership, "slug" | "firstDay" | "lastDay"> &
+  Partial<Pick<Membership, "tags" | "people" | "places" | "placesWithin" | "sources">> & { citations?: { source: string }[] };
+
+/** A page of list entries, as the store reads them: the items, their cursors, whether more follow. */
+interface ListPage {
+  items: Record<string, unknown>[];
+  cursors: string[];
+  hasMore: boolean;
+}
+
 const maxQueryPageItems = 200;
 /** Rounds of a BatchGetItem while DynamoDB leaves keys unprocessed (within the request's deadline). */
 const unprocessedKeyAttempts = 9;
 
 // What facet counts read of each list entry: timeline entries are events (with citations), the other lists'
 // entries are memberships (with the cited sources' slugs).
-const timelineFacts = eventItem.projection(["tags", "people", "places", "firstDay", "lastDay", "citations"]);
-const membershipFacts = membershipItem.projection(["tags", "people", "places", "firstDay", "lastDay", "sources"]);
+const timelineFacts = eventItem.projection(["slug", "tags", "people", "places", "placesWithin", "firstDay", "lastDay", "citations"]);
+const membershipFacts = membershipItem.projection(["slug", "tags", "people", "places", "placesWithin", "firstDay", "lastDay", "sources"]);
+const placeSlugs = placeMembershipItem.projection(["slug"]);
 
 /** One request's view of the store: loaders cache and batch within the request only. */
 export class ContentStore {
@@ -64,6 +102,8 @@ export class ContentStore {
   calls = 0;
   readonly events: DataLoader<string, StoredEvent | null>;
   readonly sources: DataLoader<string, StoredSource | null>;
+  readonly people: DataLoader<string, StoredPerson | null>;
+  readonly places: DataLoader<string, StoredPlace | null>;
   private revisionOfRequest?: ReturnType<RevisionSource>;
   /** The reads, each counted in `calls`. */
   private readonly table: TableReads;
@@ -83,6 +123,8 @@ export class ContentStore {
     };
     this.events = new DataLoader((slugs) => this.batchGet(eventItem, slugs), { maxBatchSize: 100 });
     this.sources = new DataLoader((slugs) => this.batchGet(sourceItem, slugs), { maxBatchSize: 100 });
+    this.people = new DataLoader((slugs) => this.batchGet(personItem, slugs), { maxBatchSize: 100 });
+    this.places = new DataLoader((slugs) => this.batchGet(placeItem, slugs), { maxBatchSize: 100 });
   }
 
   /** The revision this request sees: read once per request, so all its parts agree. */
@@ -93,10 +135,10 @@ export class ContentStore {
 
   async listEvents(filter: EventFilter, page: PageRequest): Promise<Page<StoredEvent>> {
     const revision = await this.revision();
-    const query = planEventQuery(filter, revision?.maxSpanDays);
-    const found = await this.queryList(query, page);
+    const queries = planEventQuery(filter, revision?.maxSpanDays);
+    const found = queries.length === 1 ? await this.queryList(queries[0], page) : await this.queryMerged(queries, page);
     const events =
-      query.list === timelineList
+      queries[0]?.list === timelineList
         ? found.items.map((item) => {
             const event = eventItem.parse(item);
             this.events.prime(event.slug, event);
@@ -115,23 +157,46 @@ export class ContentStore {
 
   async countEvents(filter: EventFilter): Promise<number> {
     const revision = await this.revision();
-    const conditions = listQueryConditions(planEventQuery(filter, revision?.maxSpanDays));
-    if (!conditions) return 0;
-    let count = 0;
-    await forEachPage(this.table.query, { TableName: this.tableName, Select: "COUNT", ...conditions }, (page) => {
-      count += page.Count ?? 0;
-    });
-    return count;
+    const queries = planEventQuery(filter, revision?.maxSpanDays);
+    if (queries.length === 1) {
+      const conditions = listQueryConditions(queries[0]);
+      if (!conditions) return 0;
+      let count = 0;
+      await forEachPage(this.table.query, { TableName: this.tableName, Select: "COUNT", ...conditions }, (page) => {
+        count += page.Count ?? 0;
+      });
+      return count;
+    }
+    // An event at two of the places is in both lists: count it once.
+    const slugs = new Set<string>();
+    await this.forEachEntry(queries, membershipFacts, (entry) => slugs.add(entry.slug));
+    return slugs.size;
   }
 
   async listSources(page: PageRequest): Promise<Page<StoredSource>> {
-    const found = await this.queryList({ list: sourcesList }, page);
-    return {
-      edges: found.items.map((item, i) => {
-        const source = sourceItem.parse(item);
-        this.sources.prime(source.slug, source);
-        return { cursor: found.cursors[i], node: source };
+    return this.listRecords(sourcesList, sourceItem, this.sources, page);
+  }
+
+  /** A page of a list of records (sources, people, places), each primed in its loader; memberships are loaded. */
+  private async listRecords<Value extends { slug: string }>(
+    list: ListName,
+    declaration: ItemType<Value, { slug: string }>,
+    loader: DataLoader<string, Value | null>,
+    page: PageRequest,
+    filter?: ListQuery["filter"],
+  ): Promise<Page<Value>> {
+    const found = await this.queryList({ list, ...(filter ? { filter } : {}) }, page);
+    const isMembership = (item: Record<string, unknown>) => describeKey(item as PrimaryKey).item === "membership";
+    const records = await Promise.all(
+      found.items.map(async (item) => {
+        if (isMembership(item)) return loader.load(placeMembershipItem.parse(item).slug);
+        const record = declaration.parse(item);
+        loader.prime(record.slug, record);
+        return record;
       }),
+    );
+    return {
+      edges: records.flatMap((record, i) => (record ? [{ cursor: found.cursors[i], node: record }] : [])),
       hasMore: found.hasMore,
     };
   }
@@ -142,32 +207,84 @@ export class ContentStore {
       const result = await this.table.getItem({ TableName: this.tableName, Key: wireKey(facetsItem.key({})) });
       return result.Item ? facetsItem.read(result.Item) : facetsOf([]);
     }
-    const query = planEventQuery(filter, (await this.revision())?.maxSpanDays);
-    const conditions = listQueryConditions(query);
-    if (!conditions) return facetsOf([]);
-    const projection = query.list === timelineList ? timelineFacts : membershipFacts;
-    const facts: EventFacts[] = [];
-    const input = {
-      TableName: this.tableName,
-      ...conditions,
-      ExpressionAttributeNames: { ...conditions.ExpressionAttributeNames, ...projection.names },
-      ProjectionExpression: projection.expression,
-    };
-    await forEachPage(this.table.query, input, (page) => {
-      for (const raw of page.Items ?? []) {
-        const entry = projection.read(raw);
-        const event: EventFacts = {
-          tags: entry.tags ?? [],
-          people: entry.people ?? [],
-          places: entry.places ?? [],
-          sources: "sources" in entry ? (entry.sources ?? []) : (entry.citations ?? []).map((c) => c.source),
-          firstDay: entry.firstDay,
-          lastDay: entry.lastDay,
-        };
-        if (matchesFilter(filter, event)) facts.push(event);
-      }
+    const queries = planEventQuery(filter, (await this.revision())?.maxSpanDays);
+    const facts = new Map<string, EventFacts>();
+    const projection = (queries[0]?.list === timelineList ? timelineFacts : membershipFacts) as Projection<ListEntryFacts>;
+    await this.forEachEntry(queries, projection, (entry) => {
+      const event: EventFacts = {
+        tags: entry.tags ?? [],
+        people: entry.people ?? [],
+        places: entry.places ?? [],
+        placesWithin: entry.placesWithin ?? [],
+        sources: entry.sources ?? (entry.citations ?? []).map((c) => c.source),
+        firstDay: entry.firstDay,
+        lastDay: entry.lastDay,
+      };
+      if (matchesFilter(filter, event)) facts.set(entry.slug, event);
     });
-    return facetsOf(facts);
+    return facetsOf([...facts.values()]);
+  }
+
+  /** Every entry of the lists, projected: for counting and facets. */
+  private async forEachEntry<Entry>(queries: ListQuery[], projection: Projection<Entry>, onEntry: (entry: Entry) => void) {
+    await Promise.all(
+      queries.map(async (query) => {
+        const conditions = listQueryConditions(query);
+        if (!conditions) return;
+        const input = {
+          TableName: this.tableName,
+          ...conditions,
+          ExpressionAttributeNames: { ...conditions.ExpressionAttributeNames, ...projection.names },
+          ProjectionExpression: projection.expression,
+        };
+        await forEachPage(this.table.query, input, (page) => {
+          for (const raw of page.Items ?? []) onEntry(projection.read(raw));
+        });
+      }),
+    );
+  }
+
+  /** People by name (in the collection's alphabet), those with a name or alias containing `match` (folded) if given. */
+  async listPeople(match: string | undefined, page: PageRequest): Promise<Page<StoredPerson>> {
+    return this.listRecords(peopleList, personItem, this.people, page, match ? nameFilter(match) : undefined);
+  }
+
+  /** Places by name: all, or those within a place (at any depth); in a box if one is given. */
+  async listPlaces(options: { within?: string; box?: BoundingBox }, page: PageRequest): Promise<Page<StoredPlace>> {
+    const list = options.within === undefined ? placesList : listFor.within(options.within);
+    const filter = options.box ? boxFilter(options.box) : undefined;
+    return this.listRecords(list, placeItem, this.places, page, filter);
+  }
+
+  /**
+   * The slugs of the places with coordinates in a box, at most `limit` (and one more, to tell that there are
+   * more): a key range of the list of places by latitude, their longitude filtered.
+   */
+  async placesInBox(box: BoundingBox, limit: number): Promise<string[]> {
+    const { expression, names, values } = longitudeFilter(box);
+    const slugs: string[] = [];
+    await forEachPage(
+      this.table.query,
+      {
+        TableName: this.tableName,
+        IndexName: listIndex.indexName,
+        KeyConditionExpression: "#lpk = :list AND #lsk BETWEEN :south AND :north",
+        FilterExpression: expression,
+        ProjectionExpression: placeSlugs.expression,
+        ExpressionAttributeNames: { "#lpk": listIndex.partitionKey, "#lsk": listIndex.sortKey, ...names, ...placeSlugs.names },
+        ExpressionAttributeValues: {
+          ":list": { S: coordinatesList },
+          ":south": { S: latitudeKey(box.south) },
+          ":north": { S: `${latitudeKey(box.north)}~` },
+          ...values,
+        },
+      },
+      (page) => {
+        for (const raw of page.Items ?? []) slugs.push(placeSlugs.read(raw).slug);
+        if (slugs.length > limit) return "stop";
+      },
+    );
+    return slugs.slice(0, limit + 1);
   }
 
   /** Events matching a text query and a filter, best first (all of them: a search ranks in memory). */
@@ -186,10 +303,41 @@ export class ContentStore {
     return read;
   }
 
+  /**
+   * Walks several lists of one order at once (the lists of a bounding box's places), merged: each from the
+   * cursor's position, until it has `limit` items and knows whether more follow; an event in two of them once.
+   */
+  private async queryMerged(queries: ListQuery[], page: PageRequest): Promise<ListPage> {
+    const after = page.after ? decodeCursor(page.after) : undefined;
+    const pages = await Promise.all(
+      queries.map((query) => {
+        // The same position in each list: the list's entry for the event the cursor stands at.
+        const start = after && { ...after, ...membershipKeyAt(query.list, after.listSk) };
+        return this.queryList(query, { ...page, after: start ? encodeCursor(start) : undefined });
+      }),
+    );
+    const entries = new Map<string, { item: Record<string, unknown>; cursor: string }>();
+    for (const { items, cursors } of pages) {
+      items.forEach((item, i) => {
+        entries.set(String(item[listIndex.sortKey]), { item, cursor: cursors[i] });
+      });
+    }
+    const positions = [...entries.keys()].sort();
+    if (page.backwards) positions.reverse();
+    const taken = positions
+      .slice(0, page.limit)
+      .map((position) => entries.get(position) as { item: Record<string, unknown>; cursor: string });
+    return {
+      items: taken.map((entry) => entry.item),
+      cursors: taken.map((entry) => entry.cursor),
+      hasMore: positions.length > page.limit || pages.some((p) => p.hasMore),
+    };
+  }
+
   /** Walks a list from a cursor, filtering, until it has `limit` items and knows whether more follow. */
-  private async queryList(query: ListQuery, page: PageRequest) {
+  private async queryList(query: ListQuery, page: PageRequest): Promise<ListPage> {
     const conditions = listQueryConditions(query);
-    const items: Record<string, unknown>[] = [];
+    const items: ListPage["items"] = [];
     const cursors: string[] = [];
     if (!conditions) return { items, cursors, hasMore: false };
     const read: QueryCall = (input) =>
@@ -245,4 +393,36 @@ export class ContentStore {
     );
     return slugs.map((slug) => found.get(slug) ?? null);
   }
+}
+
+/** The table key of an event's entry in a list, at a position of that list (the slug ends the position). */
+function membershipKeyAt(list: ListName, position: string) {
+  const key = membershipItem.key({ slug: slugAtPosition(position), list });
+  return { pk: key[tableKeys.partitionKey], sk: key[tableKeys.sortKey] };
+}
+
+/** Records whose folded names contain a folded text. */
+const nameFilter = (match: string): ListQuery["filter"] => ({
+  expression: "contains(#match, :match)",
+  names: { "#match": "match" },
+  values: { ":match": { S: match } },
+});
+
+/** Longitude within a box's, across the antimeridian when west is east of east. */
+function longitudeFilter(box: BoundingBox): NonNullable<ListQuery["filter"]> {
+  const names = { "#coordinates": "coordinates", "#lon": "lon" };
+  const values = { ":west": { N: String(box.west) }, ":east": { N: String(box.east) } };
+  const lon = "#coordinates.#lon";
+  const expression = box.west <= box.east ? `${lon} BETWEEN :west AND :east` : `(${lon} >= :west OR ${lon} <= :east)`;
+  return { expression, names, values };
+}
+
+/** Records with coordinates in a box. */
+function boxFilter(box: BoundingBox): NonNullable<ListQuery["filter"]> {
+  const longitude = longitudeFilter(box);
+  return {
+    expression: `#coordinates.#lat BETWEEN :south AND :north AND ${longitude.expression}`,
+    names: { ...longitude.names, "#lat": "lat" },
+    values: { ...longitude.values, ":south": { N: String(box.south) }, ":north": { N: String(box.north) } },
+  };
 }

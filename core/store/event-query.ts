@@ -1,6 +1,7 @@
 // Which events a filter asks for, in two forms: a plan for DynamoDB (the most selective list to query, the
-// key range its dates bound, and the conditions left to filter) and a predicate on an event's facts, the one
-// check that list pages, facet counts and search all apply. Pure: no I/O.
+// key range its dates bound, and the conditions left to filter; or, for the places a bounding box selects,
+// one list per place, merged in chronological order) and a predicate on an event's facts, the one check that
+// list pages, facet counts and search all apply. Pure: no I/O.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { dayBound, type ListName, listFor, type Membership, maxKeyBytes, type StoredEvent, timelineList } from "./items";
 import { listIndex } from "./table-definition";
@@ -10,19 +11,23 @@ export interface EventFilter {
   fromDay?: number;
   toDay?: number;
   tags?: string[];
+  /** Events at every one of these places or at places within them. */
   places?: string[];
   people?: string[];
   source?: string;
+  /** Events at one of these places itself (not within it): the places a bounding box selects. */
+  atPlaces?: string[];
 }
 
 /** What a filter looks at in an event: the facts each list membership and the search index carry. */
-export type EventFacts = Pick<Membership, "tags" | "people" | "places" | "sources" | "firstDay" | "lastDay">;
+export type EventFacts = Pick<Membership, "tags" | "people" | "places" | "placesWithin" | "sources" | "firstDay" | "lastDay">;
 
 /** A stored event's facts. */
 export const factsOf = (event: StoredEvent): EventFacts => ({
   tags: event.tags,
   people: event.people,
   places: event.places,
+  placesWithin: event.placesWithin,
   sources: event.citations.map((c) => c.source),
   firstDay: event.firstDay,
   lastDay: event.lastDay,
@@ -38,7 +43,8 @@ export function matchesFilter(filter: EventFilter, event: EventFacts): boolean {
   return (
     hasAll(filter.tags, event.tags) &&
     hasAll(filter.people, event.people) &&
-    hasAll(filter.places, event.places) &&
+    hasAll(filter.places, event.placesWithin) &&
+    (filter.atPlaces === undefined || filter.atPlaces.some((place) => event.places.includes(place))) &&
     (filter.source === undefined || event.sources.includes(filter.source)) &&
     (filter.fromDay === undefined || event.lastDay >= filter.fromDay) &&
     (filter.toDay === undefined || event.firstDay <= filter.toDay)
@@ -52,13 +58,22 @@ export interface ListQuery {
   filter?: { expression: string; names: Record<string, string>; values: Record<string, AttributeValue> };
 }
 
-/** The list to query and the conditions left to filter, choosing the most selective list available. */
-export function planEventQuery(filter: EventFilter, maxSpanDays: number | undefined): ListQuery {
-  const conditions: { attribute: string; value: string }[] = [
-    ...(filter.people ?? []).map((value) => ({ attribute: "people", value })),
-    ...(filter.places ?? []).map((value) => ({ attribute: "places", value })),
-    ...(filter.tags ?? []).map((value) => ({ attribute: "tags", value })),
+/**
+ * The lists to query and the conditions left to filter, choosing the most selective list available. One list,
+ * but for the places of a bounding box alone: one list per place, whose pages the store merges.
+ */
+export function planEventQuery(filter: EventFilter, maxSpanDays: number | undefined): ListQuery[] {
+  const conditions: { attribute: keyof EventFacts; value: string }[] = [
+    ...(filter.people ?? []).map((value) => ({ attribute: "people" as const, value })),
+    ...(filter.places ?? []).map((value) => ({ attribute: "placesWithin" as const, value })),
+    ...(filter.tags ?? []).map((value) => ({ attribute: "tags" as const, value })),
   ];
+  const atPlaces = filter.atPlaces;
+  if (atPlaces?.length === 0) return [];
+  if (atPlaces && filter.source === undefined && conditions.length === 0) {
+    // Each place's list holds the events within it too: keep those at the place itself.
+    return atPlaces.map((place) => listQuery(listFor.place(place), [{ attribute: "places", value: place }], [], filter, maxSpanDays));
+  }
   let list: ListName = timelineList;
   if (filter.source !== undefined) list = listFor.source(filter.source);
   else if (conditions.length > 0) {
@@ -66,10 +81,21 @@ export function planEventQuery(filter: EventFilter, maxSpanDays: number | undefi
     list =
       first.attribute === "people"
         ? listFor.person(first.value)
-        : first.attribute === "places"
+        : first.attribute === "placesWithin"
           ? listFor.place(first.value)
           : listFor.tag(first.value);
   }
+  return [listQuery(list, conditions, atPlaces ?? [], filter, maxSpanDays)];
+}
+
+/** A Query of one list, with what its key cannot say as a filter: each condition, one of `anyPlace`, the dates. */
+function listQuery(
+  list: ListName,
+  conditions: { attribute: string; value: string }[],
+  anyPlace: string[],
+  filter: EventFilter,
+  maxSpanDays: number | undefined,
+): ListQuery {
   const parts: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, AttributeValue> = {};
@@ -78,6 +104,13 @@ export function planEventQuery(filter: EventFilter, maxSpanDays: number | undefi
     values[`:v${i}`] = { S: value };
     parts.push(`contains(#a${i}, :v${i})`);
   });
+  if (anyPlace.length > 0) {
+    names["#at"] = "places";
+    anyPlace.forEach((place, i) => {
+      values[`:p${i}`] = { S: place };
+    });
+    parts.push(`(${anyPlace.map((_, i) => `contains(#at, :p${i})`).join(" OR ")})`);
+  }
   const keyRange: ListQuery["keyRange"] = {};
   if (filter.toDay !== undefined) keyRange.high = dayBound(filter.toDay, "high");
   if (filter.fromDay !== undefined) {

@@ -66,6 +66,8 @@ const padDay = (day: number) => String(day + dayOffset).padStart(9, "0");
 
 /** Sort key in a list: first day, then last day, then slug. */
 export const chronologicalKey = (firstDay: number, lastDay: number, slug: string) => `${padDay(firstDay)}#${padDay(lastDay)}#${slug}`;
+/** The slug at a chronological position (it ends the position). */
+export const slugAtPosition = (position: string) => position.slice(padDay(0).length * 2 + 2);
 /** Sort key by latitude: degrees north of the South Pole in millionths, then the slug. */
 export const latitudeKey = (lat: number, slug = "") => `${String(Math.round((lat + 90) * 1e6)).padStart(9, "0")}#${slug}`;
 /** Sort key by name: the name's collation key (see core/locale/collation.ts), then the slug. */
@@ -232,7 +234,8 @@ export const placeMembershipItem = /* @__PURE__ */ itemType<PlaceMembership, { s
   key: ({ slug, list }) => ({ partition: entityPartition("place", slug), sort: `${membershipPrefix}${list}` }),
   list: (place, { list }) => ({
     list,
-    position: list === coordinatesList && place.coordinates ? latitudeKey(place.coordinates.lat, place.slug) : nameKey(place.sortName, place.slug),
+    position:
+      list === coordinatesList && place.coordinates ? latitudeKey(place.coordinates.lat, place.slug) : nameKey(place.sortName, place.slug),
   }),
 });
 

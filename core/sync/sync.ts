@@ -8,6 +8,7 @@ import { type Diagnostic, diagnostic, hasErrors } from "../content/diagnostic";
 import { loadContent } from "../content/load";
 import { placeAncestors, placeChildren, referenceReader } from "../content/published-references";
 import { validateContent } from "../content/validate";
+import { collationKey } from "../locale/collation";
 import { buildSearchIndex } from "../search/build-search-index";
 import { indexChunks } from "../search/index-chunks";
 import { maxItemBytes } from "../store/item-size";
@@ -16,7 +17,6 @@ import { searchChunkItem } from "../store/items";
 import { type ApplyOptions, applySync } from "./apply";
 import { itemsToWrite, type OversizedItem, oversizedHint, oversizedItems } from "./item-limits";
 import { planSync, type SyncPlan } from "./plan";
-import { collationKey } from "../locale/collation";
 import { type EntityItems, eventItems, personItems, placeItems, sourceItems } from "./published-items";
 import { readTableState } from "./table-state";
 

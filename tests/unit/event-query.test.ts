@@ -4,13 +4,20 @@ import { type EventFacts, listQueryConditions, matchesFilter, planEventQuery } f
 import { dayBound } from "../../core/store/items";
 import { listIndex } from "../../core/store/table-definition";
 
+/** The plan of a filter that queries one list. */
+const plan1 = (...args: Parameters<typeof planEventQuery>) => {
+  const plans = planEventQuery(...args);
+  expect(plans).toHaveLength(1);
+  return plans[0];
+};
+
 describe("planning an event query", () => {
   it("reads the timeline when the filter names no tag, person, place or source", () => {
-    expect(planEventQuery({}, 10)).toEqual({ list: "TIMELINE", keyRange: {} });
+    expect(plan1({}, 10)).toEqual({ list: "TIMELINE", keyRange: {} });
   });
 
   it("reads a cited source's list first, and filters on the rest", () => {
-    const plan = planEventQuery({ source: "pipes", tags: ["rewolucja"], people: ["Lenin"] }, undefined);
+    const plan = plan1({ source: "pipes", tags: ["rewolucja"], people: ["Lenin"] }, undefined);
     expect(plan.list).toBe("CITES#pipes");
     expect(plan.filter).toEqual({
       expression: "contains(#a0, :v0) AND contains(#a1, :v1)",
@@ -20,28 +27,28 @@ describe("planning an event query", () => {
   });
 
   it("prefers a person's list to a place's, and a place's to a tag's", () => {
-    expect(planEventQuery({ tags: ["t"], places: ["p"], people: ["x"] }, 0).list).toBe("PERSON#x");
-    expect(planEventQuery({ tags: ["t"], places: ["p"] }, 0).list).toBe("PLACE#p");
-    expect(planEventQuery({ tags: ["t", "u"] }, 0)).toMatchObject({
+    expect(plan1({ tags: ["t"], places: ["p"], people: ["x"] }, 0).list).toBe("PERSON#x");
+    expect(plan1({ tags: ["t"], places: ["p"] }, 0).list).toBe("PLACE#p");
+    expect(plan1({ tags: ["t", "u"] }, 0)).toMatchObject({
       list: "TAG#t",
       filter: { names: { "#a0": "tags" }, values: { ":v0": { S: "u" } } },
     });
   });
 
   it("bounds the key range by the dates, reaching back by the longest event's span for `from`", () => {
-    const plan = planEventQuery({ fromDay: 1000, toDay: 2000 }, 30);
+    const plan = plan1({ fromDay: 1000, toDay: 2000 }, 30);
     expect(plan.keyRange).toEqual({ low: dayBound(970, "low"), high: dayBound(2000, "high") });
     expect(plan.filter).toEqual({ expression: "#last >= :from", names: { "#last": "lastDay" }, values: { ":from": { N: "1000" } } });
   });
 
   it("leaves `from` unbounded in the key when the longest span is unknown, filtering on the last day only", () => {
-    const plan = planEventQuery({ fromDay: 1000 }, undefined);
+    const plan = plan1({ fromDay: 1000 }, undefined);
     expect(plan.keyRange).toEqual({});
     expect(plan.filter?.expression).toBe("#last >= :from");
   });
 
   it("makes the list index's key condition from the plan", () => {
-    const conditions = listQueryConditions(planEventQuery({ tags: ["t"], toDay: 5 }, 0));
+    const conditions = listQueryConditions(plan1({ tags: ["t"], toDay: 5 }, 0));
     expect(conditions).toEqual({
       IndexName: listIndex.indexName,
       KeyConditionExpression: "#lpk = :list AND #lsk <= :high",
@@ -51,9 +58,40 @@ describe("planning an event query", () => {
     });
   });
 
+  it("matches a place filter against the places and every place containing them", () => {
+    expect(plan1({ places: ["rosja", "piotrogrod"] }, 0)).toMatchObject({
+      list: "PLACE#rosja",
+      filter: { names: { "#a0": "placesWithin" }, values: { ":v0": { S: "piotrogrod" } } },
+    });
+  });
+
+  it("reads one list per place of a bounding box, keeping the events at the place itself", () => {
+    const plans = planEventQuery({ atPlaces: ["smolny", "palac-zimowy"], toDay: 5 }, 0);
+    expect(plans.map((p) => p.list)).toEqual(["PLACE#smolny", "PLACE#palac-zimowy"]);
+    expect(plans[1]).toMatchObject({
+      keyRange: { high: dayBound(5, "high") },
+      filter: { expression: "contains(#a0, :v0)", names: { "#a0": "places" }, values: { ":v0": { S: "palac-zimowy" } } },
+    });
+  });
+
+  it("with a box and another list to read, reads that list once, for events at any of the box's places", () => {
+    expect(plan1({ atPlaces: ["smolny", "kreml"], people: ["wlodzimierz-lenin"] }, 0)).toMatchObject({
+      list: "PERSON#wlodzimierz-lenin",
+      filter: {
+        expression: "(contains(#at, :p0) OR contains(#at, :p1))",
+        names: { "#at": "places" },
+        values: { ":p0": { S: "smolny" }, ":p1": { S: "kreml" } },
+      },
+    });
+  });
+
+  it("reads nothing for a box without places", () => {
+    expect(planEventQuery({ atPlaces: [], tags: ["t"] }, 0)).toEqual([]);
+  });
+
   it("asks nothing when no item can match: a list name too long for a key, or an empty date range", () => {
-    expect(listQueryConditions(planEventQuery({ tags: ["x".repeat(3000)] }, 0))).toBeUndefined();
-    expect(listQueryConditions(planEventQuery({ fromDay: 2000, toDay: 1000 }, 0))).toBeUndefined();
+    expect(listQueryConditions(plan1({ tags: ["x".repeat(3000)] }, 0))).toBeUndefined();
+    expect(listQueryConditions(plan1({ fromDay: 2000, toDay: 1000 }, 0))).toBeUndefined();
   });
 });
 
@@ -61,7 +99,8 @@ describe("the filter predicate", () => {
   const event: EventFacts = {
     tags: ["rewolucja", "szturm"],
     people: ["Lenin"],
-    places: ["Piotrogród"],
+    places: ["palac-zimowy"],
+    placesWithin: ["palac-zimowy", "piotrogrod", "rosja"],
     sources: ["pipes"],
     firstDay: 100,
     lastDay: 110,
@@ -72,10 +111,12 @@ describe("the filter predicate", () => {
   });
 
   it("requires every tag, person and place named, and the cited source", () => {
-    expect(matchesFilter({ tags: ["rewolucja", "szturm"], people: ["Lenin"], places: ["Piotrogród"], source: "pipes" }, event)).toBe(true);
+    expect(matchesFilter({ tags: ["rewolucja", "szturm"], people: ["Lenin"], places: ["rosja"], source: "pipes" }, event)).toBe(true);
     expect(matchesFilter({ tags: ["rewolucja", "wojna"] }, event)).toBe(false);
     expect(matchesFilter({ people: ["Trocki"] }, event)).toBe(false);
-    expect(matchesFilter({ places: ["Moskwa"] }, event)).toBe(false);
+    expect(matchesFilter({ places: ["moskwa"] }, event)).toBe(false);
+    expect(matchesFilter({ atPlaces: ["rosja"] }, event)).toBe(false);
+    expect(matchesFilter({ atPlaces: ["kreml", "palac-zimowy"] }, event)).toBe(true);
     expect(matchesFilter({ source: "carr" }, event)).toBe(false);
   });
 
