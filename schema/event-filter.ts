@@ -2,12 +2,15 @@
 import { parseEdtf } from "../core/dates/edtf";
 import type { Calendar } from "../core/dates/julian-day";
 import type { EventFilter } from "../core/store/event-query";
-import { builder } from "./builder";
+import { BoundingBoxInput, boundingBox } from "./bounding-box";
+import { builder, type Context } from "./builder";
 import { CalendarEnum } from "./historical-date";
 import { badUserInput } from "./user-error";
 
 const maxValues = 10;
 const maxLength = 200;
+/** The most places a bounding box may select for an event filter: one list is read per place. */
+export const maxBoxPlaces = 25;
 
 export const EventOrder = builder.enumType("EventOrder", {
   description: "The order of events in a list.",
@@ -32,20 +35,27 @@ export const EventFilterInput = builder.inputType("EventFilter", {
       description: "The calendar `from` and `to` are written in (default GREGORIAN).",
     }),
     tags: t.stringList({ description: "Events with every one of these tags." }),
-    places: t.stringList({ description: "Events naming every one of these places." }),
-    people: t.stringList({ description: "Events naming every one of these people." }),
+    places: t.stringList({
+      description: "Events at every one of these places (by slug), or at any place within them, at any depth.",
+    }),
+    people: t.stringList({ description: "Events naming every one of these people (by slug)." }),
     source: t.string({ description: "Events citing the source with this slug." }),
+    bbox: t.field({
+      type: BoundingBoxInput,
+      description: `Events at a place (itself, with coordinates) inside this box; at most ${maxBoxPlaces} places may lie in it.`,
+    }),
   }),
 });
 
-type FilterArgs = typeof EventFilterInput.$inferInput;
+export type FilterArgs = typeof EventFilterInput.$inferInput;
 
-function day(text: string, calendar: Calendar, edge: "first" | "last", argument: string): number {
-  if (text.length > 16) throw badUserInput(`filter.${argument} is not a date`, `filter.${argument}`);
+/** A day argument (YYYY-MM-DD, YYYY-MM or YYYY, in `calendar`) as a Julian Day Number: its first or last day. */
+export function dayArgument(text: string, calendar: Calendar, edge: "first" | "last", argument: string): number {
+  if (text.length > 16) throw badUserInput(`${argument} is not a date`, argument);
   const parsed = parseEdtf(text, calendar);
   if (!parsed.ok || parsed.edtf.end || parsed.edtf.start.uncertain || parsed.edtf.start.approximate) {
     const reason = parsed.ok ? "use a single date, without qualifiers" : parsed.problem.message;
-    throw badUserInput(`filter.${argument}: ${reason}`, `filter.${argument}`);
+    throw badUserInput(`${argument}: ${reason}`, argument);
   }
   return edge === "first" ? parsed.span.first : parsed.span.last;
 }
@@ -58,7 +68,23 @@ function values(list: readonly string[] | null | undefined, argument: string): s
   return list.length > 0 ? [...list] : undefined;
 }
 
-export function storeFilter(filter: FilterArgs | null | undefined): EventFilter {
+/** The store's filter for a filter argument: its values checked, its dates read, its box turned into places. */
+export async function eventFilter(filter: FilterArgs | null | undefined, { store }: Context): Promise<EventFilter> {
+  const result = storeFilter(filter);
+  if (filter?.bbox) {
+    const places = await store.placesInBox(boundingBox(filter.bbox, "filter.bbox"), maxBoxPlaces);
+    if (places.length > maxBoxPlaces) {
+      throw badUserInput(
+        `filter.bbox holds more than ${maxBoxPlaces} places: make the box smaller, or filter by a place containing them (filter.places)`,
+        "filter.bbox",
+      );
+    }
+    result.atPlaces = places;
+  }
+  return result;
+}
+
+function storeFilter(filter: FilterArgs | null | undefined): EventFilter {
   if (!filter) return {};
   const calendar = (filter.calendar ?? "gregorian") as Calendar;
   const result: EventFilter = {
@@ -70,7 +96,7 @@ export function storeFilter(filter: FilterArgs | null | undefined): EventFilter 
     if (filter.source.length > maxLength) throw badUserInput("filter.source is not a slug", "filter.source");
     result.source = filter.source;
   }
-  if (filter.from != null) result.fromDay = day(filter.from, calendar, "first", "from");
-  if (filter.to != null) result.toDay = day(filter.to, calendar, "last", "to");
+  if (filter.from != null) result.fromDay = dayArgument(filter.from, calendar, "first", "filter.from");
+  if (filter.to != null) result.toDay = dayArgument(filter.to, calendar, "last", "filter.to");
   return result;
 }

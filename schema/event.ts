@@ -3,15 +3,16 @@
 import { maxCitationsPerEvent, maxRelatedPerEvent } from "../core/content/list-limits";
 import type { Locale } from "../core/locale/locales";
 import type { Page } from "../core/store/content-store";
+import type { EventFilter } from "../core/store/event-query";
 import type { StoredEvent } from "../core/store/items";
-import { builder } from "./builder";
+import { builder, type Context } from "./builder";
 import { listOf } from "./cost";
-import { EventFilterInput, EventOrder, storeFilter } from "./event-filter";
+import { EventFilterInput, EventOrder, eventFilter, type FilterArgs } from "./event-filter";
 import { citationArgs, formattedCitation } from "./formatted-citation";
 import { HistoricalDate } from "./historical-date";
 import { LocaleEnum } from "./locale";
 import { type LocalizedEvent, localizeEvent, servedLocale } from "./localize";
-import { connection, pageRequest, totalCountField } from "./pagination";
+import { type ConnectionArgs, connection, pageRequest, totalCountField } from "./pagination";
 import { Source } from "./source";
 
 export const Event = builder.objectRef<LocalizedEvent>("Event");
@@ -75,8 +76,6 @@ builder.node(Event, {
       resolve: (e, args) => e.body[args.format ?? "markdown"],
     }),
     date: t.field({ type: HistoricalDate, description: "When it happened, in both calendars.", resolve: (e) => e.date }),
-    places: t.exposeStringList("places", { description: "Places named by the event." }),
-    people: t.exposeStringList("people", { description: "People named by the event." }),
     tags: t.exposeStringList("tags", { description: "Tags for filtering." }),
     notes: t.exposeStringList("notes", { description: "Editor's notes, e.g. on a date corrected against a source." }),
     citations: t.field({
@@ -143,20 +142,34 @@ builder.queryFields((t) => ({
   events: t.field({
     type: EventConnection,
     description: "Events on the timeline, filtered and in order; `first` 1–100 (default 20).",
-    args: {
-      ...t.arg.connectionArgs(),
-      filter: t.arg({ type: EventFilterInput, description: "Which events." }),
-      order: t.arg({ type: EventOrder, defaultValue: "asc", description: "CHRONOLOGICAL (default) or REVERSE_CHRONOLOGICAL." }),
-      locale: t.arg({ type: LocaleEnum, description: "Language of the texts (default: Accept-Language, else the collection's)." }),
-    },
-    resolve: async (_root, args, context) => {
-      const filter = storeFilter(args.filter);
-      const { requested, defaultLocale } = await servedLocale(args.locale, context);
-      return connection(
-        pageRequest(args, args.order === "desc"),
-        (page) => localizedPage(context.store.listEvents(filter, page), requested, defaultLocale),
-        () => context.store.countEvents(filter),
-      );
-    },
+    args: eventListArgs,
+    resolve: (_root, args, context) => eventList(args, context),
   }),
 }));
+
+/** The arguments of every list of events: paging, filter, order and language. */
+export const eventListArgs = builder.args((t) => ({
+  ...t.connectionArgs(),
+  filter: t.field({ type: EventFilterInput, description: "Which events." }),
+  order: t.field({ type: EventOrder, defaultValue: "asc", description: "CHRONOLOGICAL (default) or REVERSE_CHRONOLOGICAL." }),
+  locale: t.field({ type: LocaleEnum, description: "Language of the texts (default: Accept-Language, else the collection's)." }),
+}));
+
+interface EventListArgs extends ConnectionArgs {
+  filter?: FilterArgs | null;
+  order?: "asc" | "desc" | null;
+  locale?: Locale | null;
+}
+
+/** A page of events, as a connection; `within` narrows the filter (to a person's or a place's events). */
+export async function eventList(args: EventListArgs, context: Context, within: Pick<EventFilter, "people" | "places"> = {}) {
+  const filter = await eventFilter(args.filter, context);
+  if (within.people) filter.people = [...within.people, ...(filter.people ?? [])];
+  if (within.places) filter.places = [...within.places, ...(filter.places ?? [])];
+  const { requested, defaultLocale } = await servedLocale(args.locale, context);
+  return connection(
+    pageRequest(args, args.order === "desc"),
+    (page) => localizedPage(context.store.listEvents(filter, page), requested, defaultLocale),
+    () => context.store.countEvents(filter),
+  );
+}

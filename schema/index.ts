@@ -3,6 +3,8 @@ import { builder } from "./builder";
 import "./historical-date";
 import "./event";
 import "./source";
+import "./person";
+import "./place";
 import "./revision";
 import "./timeline";
 import "./facets";

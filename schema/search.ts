@@ -5,7 +5,7 @@ import { snippet } from "../core/search/snippet";
 import { builder } from "./builder";
 import { costOf } from "./cost";
 import { Event } from "./event";
-import { EventFilterInput, storeFilter } from "./event-filter";
+import { EventFilterInput, eventFilter } from "./event-filter";
 import { LocaleEnum } from "./locale";
 import { type LocalizedEvent, localizeEvent, servedLocale } from "./localize";
 import { connection, defaultPageSize, maxPageSize, totalCountField } from "./pagination";
@@ -74,7 +74,7 @@ builder.queryField("search", (t) =>
       if (!Number.isInteger(first) || first < 1 || first > maxPageSize)
         throw badUserInput(`first must be between 1 and ${maxPageSize}, got ${first}`, "first");
       const start = offsetOf(args.after);
-      const hits = await context.store.search(args.query, storeFilter(args.filter));
+      const hits = await context.store.search(args.query, await eventFilter(args.filter, context));
       const page = hits.slice(start, start + first);
       const { requested, defaultLocale } = await servedLocale(args.locale, context);
       const events = await context.store.events.loadMany(page.map((hit) => hit.slug));

@@ -4,7 +4,7 @@ import { timelineData } from "../core/export/timelinejs";
 import type { StoredEvent } from "../core/store/items";
 import { builder } from "./builder";
 import { costOf } from "./cost";
-import { EventFilterInput, storeFilter } from "./event-filter";
+import { EventFilterInput, eventFilter } from "./event-filter";
 import { LocaleEnum } from "./locale";
 import { localizeEvent, servedLocale } from "./localize";
 import { maxPageSize } from "./pagination";
@@ -23,15 +23,7 @@ builder.queryField("timeline", (t) =>
       }),
     },
     resolve: async (_root, args, context) => {
-      const { store } = context;
-      const filter = storeFilter(args.filter);
-      const events: StoredEvent[] = [];
-      let after: string | undefined;
-      do {
-        const page = await store.listEvents(filter, { limit: Math.min(maxPageSize, maxTimelineEvents - events.length), after });
-        events.push(...page.edges.map((edge) => edge.node));
-        after = page.hasMore ? page.edges.at(-1)?.cursor : undefined;
-      } while (after && events.length < maxTimelineEvents);
+      const events = await context.store.firstEvents(await eventFilter(args.filter, context), maxTimelineEvents, maxPageSize);
       const { requested, defaultLocale } = await servedLocale(args.locale, context);
       const localized = events.map((event) => localizeEvent(event, requested, defaultLocale));
       return timelineData(localized, requested ?? defaultLocale);

@@ -190,7 +190,7 @@ describe("GraphQL API", () => {
 
     it("combines tag, person and source filters", async () => {
       const { data } = await post(
-        `{ events(first: 100, filter: { tags: ["parzyste"], people: ["Włodzimierz Lenin"], source: "pipes" }) { totalCount edges { node { slug tags people } } } }`,
+        `{ events(first: 100, filter: { tags: ["parzyste"], people: ["Włodzimierz Lenin"], source: "pipes" }) { totalCount edges { node { slug tags people { slug name } } } } }`,
       );
       const slugs = data?.events.edges.map((e: any) => e.node.slug);
       expect(slugs).toEqual([

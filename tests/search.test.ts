@@ -68,7 +68,7 @@ describe("search over the 1917 collection", () => {
   });
 
   it("combines with filters and pages with cursors", async () => {
-    const withLenin = await slugs("bolszewikow", ', filter: { people: ["Włodzimierz Lenin"] }');
+    const withLenin = await slugs("bolszewikow", ', filter: { people: ["wlodzimierz-lenin"] }');
     expect(withLenin.length).toBeGreaterThan(0);
     expect(withLenin).not.toContain("obsadzenie-punktow-strategicznych");
     const { data } = await postQuery(

@@ -3,6 +3,20 @@ import { syncContent } from "../core/sync/sync";
 import { type ContentFiles, eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
 import { freshTable, tableContents, testClient } from "./support/dynamodb";
 
+/** A place record: its name, where it lies, and the place containing it. */
+const placeFile = (name: string, lat: number, lon: number, within?: string) =>
+  `name: ${name}\ncoordinates: { lat: ${lat}, lon: ${lon} }\n${within ? `within: ${within}\n` : ""}`;
+
+/** People and places as records, named by the collection's events. */
+const records: ContentFiles = {
+  "people/lew-trocki.yaml": "name: Lew Trocki\naliases: [Trocki]\n",
+  "people/wlodzimierz-lenin.yaml": "name: Włodzimierz Lenin\naliases: [Lenin]\n",
+  "places/rosja.yaml": placeFile("Rosja", 61.5, 105.3),
+  "places/piotrogrod.yaml": placeFile("Piotrogród", 59.94, 30.31, "rosja"),
+  "places/palac-zimowy.yaml": placeFile("Pałac Zimowy", 59.9404, 30.3139, "piotrogrod"),
+  "places/moskwa.yaml": placeFile("Moskwa", 55.75, 37.62, "rosja"),
+};
+
 const collection: ContentFiles = {
   "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article"),
   "sources/pipes.yaml": sourceFile("The Russian Revolution"),
@@ -61,6 +75,8 @@ describe("sync against DynamoDB Local", () => {
     expect(planned.plan.counts).toEqual({
       event: { create: 3, update: 0, delete: 0, unchanged: 0 },
       source: { create: 2, update: 0, delete: 0, unchanged: 0 },
+      person: { create: 0, update: 0, delete: 0, unchanged: 0 },
+      place: { create: 0, update: 0, delete: 0, unchanged: 0 },
     });
     expect(env.counts.BatchWriteItemCommand ?? 0).toBe(0);
     expect(await tableContents(env.client, tableName)).toEqual([]);
@@ -216,5 +232,93 @@ describe("sync against DynamoDB Local", () => {
       await sync();
       expect(strip(await tableContents(env.client, tableName)), `killed after batch ${killAfter}`).toEqual(reference);
     }
+  });
+
+  describe("with people and places as records", () => {
+    const withRecords: ContentFiles = { ...collection, ...records };
+    /** The sort keys of an entity's items, by partition key. */
+    const keysOf = (items: Record<string, unknown>[], pk: string) => items.filter((i) => i.pk === pk).map((i) => i.sk);
+
+    beforeEach(async () => {
+      await writeContentFolder(withRecords, contentDir);
+    });
+
+    it("writes people and places before the events naming them, each place in the lists of the places containing it", async () => {
+      const result = await sync();
+      expect(result.status === "applied" && result.plan.counts).toMatchObject({ person: { create: 2 }, place: { create: 4 } });
+      const phases = result.status === "applied" ? result.plan.phases.map((p) => p.name) : [];
+      expect(phases.indexOf("sources, people and places")).toBeLessThan(phases.indexOf("events"));
+      const items = await tableContents(env.client, tableName);
+      expect(keysOf(items, "PLACE#palac-zimowy")).toEqual(["IN#COORDINATES", "IN#WITHIN#piotrogrod", "IN#WITHIN#rosja", "PLACE", "STATE"]);
+      expect(keysOf(items, "EVENT#szturm")).toEqual(
+        expect.arrayContaining(["IN#PLACE#palac-zimowy", "IN#PLACE#piotrogrod", "IN#PLACE#rosja"]),
+      );
+      expect(keysOf(items, "EVENT#powstanie")).toContain("IN#PERSON#lew-trocki");
+      expect(items.find((i) => i.pk === "EVENT#szturm" && i.sk === "EVENT")).toMatchObject({
+        places: ["palac-zimowy"],
+        placesWithin: ["palac-zimowy", "piotrogrod", "rosja"],
+      });
+      expect(items.find((i) => i.pk === "REVISION")).toMatchObject({ personCount: 2, placeCount: 4 });
+    });
+
+    it("rewrites only the person when a person is renamed, and a moved place with what it moves", async () => {
+      await sync();
+      await writeContentFolder(
+        {
+          ...withRecords,
+          "people/lew-trocki.yaml": "name: Lew Dawidowicz Trocki\naliases: [Trocki, Lew Trocki]\n",
+          "places/piotrogrod.yaml": placeFile("Piotrogród", 59.94, 30.31),
+        },
+        contentDir,
+      );
+      const result = await sync({ revisionId: "r2" });
+      expect(result.status === "applied" && result.plan.changes.map((c) => `${c.kind}/${c.slug}`)).toEqual([
+        "person/lew-trocki",
+        "place/palac-zimowy",
+        "place/piotrogrod",
+        // Russia no longer contains Petrograd.
+        "place/rosja",
+        "event/szturm",
+      ]);
+      const items = await tableContents(env.client, tableName);
+      expect(keysOf(items, "PLACE#palac-zimowy")).toEqual(["IN#COORDINATES", "IN#WITHIN#piotrogrod", "PLACE", "STATE"]);
+      expect(keysOf(items, "EVENT#szturm")).not.toContain("IN#PLACE#rosja");
+      expect(items.find((i) => i.pk === "PERSON#lew-trocki" && i.sk === "PERSON")).toMatchObject({ name: "Lew Dawidowicz Trocki" });
+    });
+
+    it("refuses a mass delete of records as of events", async () => {
+      await sync();
+      const refused = await sync({ contentDir: await writeContentFolder(collection), revisionId: "r2" });
+      expect(refused.status === "mass-delete-refused" && refused.plan.massDelete).toEqual({ deleting: 6, published: 11 });
+    });
+
+    it("converges when a sync changing people and places is killed after any batch and run again", async () => {
+      const { "places/moskwa.yaml": _gone, ...kept } = withRecords;
+      const changedDir = await writeContentFolder({
+        ...kept,
+        "people/lew-trocki.yaml": "name: Lew Dawidowicz Trocki\naliases: [Trocki, Lew Trocki]\n",
+        "places/smolny.yaml": placeFile("Smolny", 59.9464, 30.3956, "piotrogrod"),
+        "places/piotrogrod.yaml": placeFile("Piotrogród", 59.94, 30.31),
+        "events/zjazd.md": eventFile({
+          title: "Zjazd",
+          date: "{ julian: 1917-10-25 }",
+          places: ["Smolny"],
+          people: ["Lenin"],
+          sources: ["pipes"],
+        }),
+      });
+      await sync();
+      const planned = await sync({ contentDir: changedDir, revisionId: "r2" });
+      expect(planned.status).toBe("applied");
+      const reference = strip(await tableContents(env.client, tableName));
+      expect(reference.some((i) => i.pk === "PLACE#moskwa")).toBe(false);
+      const batches = planned.status === "applied" ? planned.plan.phases.length : 0;
+      expect(batches).toBeGreaterThanOrEqual(6);
+      for (let killAfter = 1; killAfter <= batches; killAfter += 1) {
+        await killedSync(changedDir, killAfter);
+        await sync({ contentDir: changedDir, revisionId: "r2" });
+        expect(strip(await tableContents(env.client, tableName)), `killed after batch ${killAfter}`).toEqual(reference);
+      }
+    });
   });
 });

@@ -155,18 +155,22 @@ export class ContentStore {
     return { edges, hasMore: found.hasMore };
   }
 
+  /** The first `limit` events a filter matches, chronologically, read in pages of `pageSize` (for exports). */
+  async firstEvents(filter: EventFilter, limit: number, pageSize: number): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.listEvents(filter, { limit: Math.min(pageSize, limit - events.length), after });
+      events.push(...page.edges.map((edge) => edge.node));
+      after = page.hasMore ? page.edges.at(-1)?.cursor : undefined;
+    } while (after && events.length < limit);
+    return events;
+  }
+
   async countEvents(filter: EventFilter): Promise<number> {
     const revision = await this.revision();
     const queries = planEventQuery(filter, revision?.maxSpanDays);
-    if (queries.length === 1) {
-      const conditions = listQueryConditions(queries[0]);
-      if (!conditions) return 0;
-      let count = 0;
-      await forEachPage(this.table.query, { TableName: this.tableName, Select: "COUNT", ...conditions }, (page) => {
-        count += page.Count ?? 0;
-      });
-      return count;
-    }
+    if (queries.length === 1) return this.countEntries(queries[0]);
     // An event at two of the places is in both lists: count it once.
     const slugs = new Set<string>();
     await this.forEachEntry(queries, membershipFacts, (entry) => slugs.add(entry.slug));
@@ -249,11 +253,29 @@ export class ContentStore {
     return this.listRecords(peopleList, personItem, this.people, page, match ? nameFilter(match) : undefined);
   }
 
+  async countPeople(match: string | undefined): Promise<number> {
+    return this.countEntries({ list: peopleList, ...(match ? { filter: nameFilter(match) } : {}) });
+  }
+
   /** Places by name: all, or those within a place (at any depth); in a box if one is given. */
-  async listPlaces(options: { within?: string; box?: BoundingBox }, page: PageRequest): Promise<Page<StoredPlace>> {
-    const list = options.within === undefined ? placesList : listFor.within(options.within);
-    const filter = options.box ? boxFilter(options.box) : undefined;
+  async listPlaces(options: PlaceListOptions, page: PageRequest): Promise<Page<StoredPlace>> {
+    const { list, filter } = placeQuery(options);
     return this.listRecords(list, placeItem, this.places, page, filter);
+  }
+
+  async countPlaces(options: PlaceListOptions): Promise<number> {
+    return this.countEntries(placeQuery(options));
+  }
+
+  /** How many entries of a list match (a Query that counts, page by page). */
+  private async countEntries(query: ListQuery): Promise<number> {
+    const conditions = listQueryConditions(query);
+    if (!conditions) return 0;
+    let count = 0;
+    await forEachPage(this.table.query, { TableName: this.tableName, Select: "COUNT", ...conditions }, (page) => {
+      count += page.Count ?? 0;
+    });
+    return count;
   }
 
   /**
@@ -400,6 +422,18 @@ function membershipKeyAt(list: ListName, position: string) {
   const key = membershipItem.key({ slug: slugAtPosition(position), list });
   return { pk: key[tableKeys.partitionKey], sk: key[tableKeys.sortKey] };
 }
+
+export interface PlaceListOptions {
+  /** Only places within this one, at any depth. */
+  within?: string;
+  /** Only places with coordinates in this box. */
+  box?: BoundingBox;
+}
+
+const placeQuery = ({ within, box }: PlaceListOptions): ListQuery => ({
+  list: within === undefined ? placesList : listFor.within(within),
+  ...(box ? { filter: boxFilter(box) } : {}),
+});
 
 /** Records whose folded names contain a folded text. */
 const nameFilter = (match: string): ListQuery["filter"] => ({

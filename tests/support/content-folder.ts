@@ -7,10 +7,10 @@ export type ContentFiles = Record<string, string>;
 
 export async function writeContentFolder(files: ContentFiles, dir?: string): Promise<string> {
   const root = dir ?? (await mkdtemp(path.join(tmpdir(), "kronika-content-")));
-  await rm(path.join(root, "events"), { recursive: true, force: true });
-  await rm(path.join(root, "sources"), { recursive: true, force: true });
-  await mkdir(path.join(root, "events"), { recursive: true });
-  await mkdir(path.join(root, "sources"), { recursive: true });
+  for (const folder of ["events", "sources", "people", "places"]) {
+    await rm(path.join(root, folder), { recursive: true, force: true });
+    await mkdir(path.join(root, folder), { recursive: true });
+  }
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(root, name), text);
   return root;
 }
