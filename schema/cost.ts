@@ -10,6 +10,8 @@ export const listSizeExtension = "listSize";
 export const fieldCosts = {
   /** Up to maxTimelineEvents slides, each about as large as an event with its body and date. */
   timeline: maxTimelineEvents * 5,
+  /** Up to maxTimelineEvents events, each with up to a few points. */
+  geojson: maxTimelineEvents * 5,
   /** Facets of a filter read every matching list entry. */
   facets: 500,
   /** Full-text search ranks the whole index in memory before its page is read. */

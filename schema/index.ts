@@ -7,6 +7,7 @@ import "./person";
 import "./place";
 import "./revision";
 import "./timeline";
+import "./geojson";
 import "./facets";
 import "./search";
 

@@ -1,0 +1,50 @@
+// Events on a map: an RFC 7946 GeoJSON FeatureCollection with one Point feature per event and place with
+// coordinates, for a front-end to hand to Leaflet, MapLibre or OpenLayers unchanged. Coordinates are
+// [longitude, latitude] (RFC 7946 §3.1.1); properties are plain text (a map library shows them as text).
+import { isoGregorian } from "../dates/historical-date";
+import { dateLabel } from "../dates/label";
+import type { Locale } from "../locale/locales";
+import type { StoredEvent } from "../store/items";
+
+/** A place of an event, as named on the event's first day. */
+export interface EventPlace {
+  slug: string;
+  name: string;
+  coordinates?: { lat: number; lon: number };
+}
+
+export interface EventFeature {
+  type: "Feature";
+  geometry: { type: "Point"; coordinates: [number, number] };
+  properties: { slug: string; title: string; date: string; start: string; end: string; place: string; placeSlug: string };
+}
+
+export interface FeatureCollection {
+  type: "FeatureCollection";
+  features: EventFeature[];
+}
+
+export function eventFeatures(
+  events: readonly { event: Pick<StoredEvent, "slug" | "title" | "date">; places: readonly EventPlace[] }[],
+  locale: Locale,
+): FeatureCollection {
+  const features: EventFeature[] = [];
+  for (const { event, places } of events) {
+    const properties = {
+      slug: event.slug,
+      title: event.title,
+      date: dateLabel(event.date, locale),
+      start: isoGregorian(event.date.firstDay),
+      end: isoGregorian(event.date.lastDay),
+    };
+    for (const place of places) {
+      if (!place.coordinates) continue;
+      features.push({
+        type: "Feature",
+        geometry: { type: "Point", coordinates: [place.coordinates.lon, place.coordinates.lat] },
+        properties: { ...properties, place: place.name, placeSlug: place.slug },
+      });
+    }
+  }
+  return { type: "FeatureCollection", features };
+}

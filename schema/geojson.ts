@@ -1,0 +1,43 @@
+// The map export: the events a filter matches at their places, as a GeoJSON FeatureCollection.
+import { eventFeatures } from "../core/export/geojson";
+import { placeNameOn } from "../core/records/record-name";
+import { builder } from "./builder";
+import { costOf } from "./cost";
+import { EventFilterInput, eventFilter } from "./event-filter";
+import { LocaleEnum } from "./locale";
+import { localizeEvent, servedLocale } from "./localize";
+import { maxPageSize } from "./pagination";
+import { maxTimelineEvents } from "./timeline-size";
+
+builder.queryField("geojson", (t) =>
+  t.field({
+    type: "JSON",
+    extensions: costOf("geojson"),
+    description: `The events a filter matches, chronologically, on a map: an RFC 7946 GeoJSON FeatureCollection with one Point feature per event and place with coordinates ([longitude, latitude]), with properties slug, title, date (the label in both calendars), start and end (Gregorian ISO dates), place (its name on the event's first day) and placeSlug. At most ${maxTimelineEvents} events.`,
+    args: {
+      filter: t.arg({ type: EventFilterInput, description: "Which events." }),
+      locale: t.arg({
+        type: LocaleEnum,
+        description: "Language of titles, dates and place names (default: Accept-Language, else the collection's).",
+      }),
+    },
+    resolve: async (_root, args, context) => {
+      const { store } = context;
+      const events = await store.firstEvents(await eventFilter(args.filter, context), maxTimelineEvents, maxPageSize);
+      const { requested, defaultLocale } = await servedLocale(args.locale, context);
+      const located = await Promise.all(
+        events.map(async (stored) => {
+          const event = localizeEvent(stored, requested, defaultLocale);
+          const places = await store.places.loadMany(stored.places);
+          return {
+            event,
+            places: places.flatMap((place) =>
+              place && !(place instanceof Error) ? [{ ...place, name: placeNameOn(place, stored.firstDay, requested) }] : [],
+            ),
+          };
+        }),
+      );
+      return eventFeatures(located, requested ?? defaultLocale);
+    },
+  }),
+);
