@@ -19,7 +19,7 @@ query Timeline {
           julian           # the days as EDTF in the Julian calendar
           gregorian        # the same days in the Gregorian calendar
         }
-        places
+        places { name }  # named as on the event's day: Piotrogród in 1917, Leningrad in 1925
         citations { source { title } locator }
       }
     }
@@ -38,7 +38,8 @@ query EventDetail($slug: String!) {
     date { label(locale: EN) start end precision }
     body(format: HTML)
     notes                                # e.g. a date corrected against a source
-    people
+    people { slug name en: name(locale: EN) }
+    places { name coordinates { lat lon } within { name } }
     related { slug title date { label } }
     citations {
       locator
@@ -66,7 +67,7 @@ query SourceWithEvents($slug: String!) {
 const dateRange = `# A date range read in the Gregorian calendar ("new style"), with a person:
 # every event naming Lenin that overlaps November 1917.
 query LeninInNovember {
-  events(first: 20, filter: { people: ["Włodzimierz Lenin"], from: "1917-11", to: "1917-11" }) {
+  events(first: 20, filter: { people: ["wlodzimierz-lenin"], from: "1917-11", to: "1917-11" }) {
     totalCount
     edges { node { title date { label gregorian } } }
   }
@@ -82,11 +83,36 @@ query Search {
 }
 `;
 
+const peopleAndPlaces = `# People and places are records: names in other languages, life dates in both calendars,
+# places named as they were at the time, and the places within them.
+query PeopleAndPlaces {
+  person(slug: "wlodzimierz-lenin") {
+    name
+    en: name(locale: EN)
+    born { label }                       # "10 kwietnia (22 kwietnia) 1870": Julian, then Gregorian
+    events(first: 3) { totalCount edges { node { title date { label } } } }
+  }
+  place(slug: "piotrogrod") {
+    name
+    in1913: name(at: "1913")             # Sankt Petersburg
+    in1925: name(at: "1925")             # Leningrad
+    historicalNames { name from { label } until { label } }
+    contains { name coordinates { lat lon } }
+    # Events here or at any place within it (the Winter Palace, Smolny, …)
+    events(first: 3) { totalCount edges { node { title } } }
+  }
+  people(first: 5, query: "lew") { edges { node { slug name } } }   # in the Polish alphabet: Ł after L
+  # For a map: every event with a place in the box, as GeoJSON points
+  geojson(filter: { bbox: { south: 59.85, west: 30.15, north: 60.05, east: 30.5 }, from: "1917-10", to: "1917-11" })
+}
+`;
+
 export const exampleTabs: ExampleTab[] = [
   { query: timeline },
   { query: eventDetail, variables: JSON.stringify({ slug: "szturm-na-palac-zimowy" }, null, 2) },
   { query: sourceWithEvents, variables: JSON.stringify({ slug: "dekret-o-pokoju" }, null, 2) },
   { query: dateRange },
+  { query: peopleAndPlaces },
   { query: search },
 ];
 

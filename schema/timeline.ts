@@ -1,7 +1,6 @@
 // The timeline export: the events a filter matches, in TimelineJS3's JSON format.
 
 import { timelineData } from "../core/export/timelinejs";
-import type { StoredEvent } from "../core/store/items";
 import { builder } from "./builder";
 import { costOf } from "./cost";
 import { EventFilterInput, eventFilter } from "./event-filter";

@@ -165,7 +165,12 @@ describe("people and places in the API", () => {
       const lenin = data.person;
       expect(lenin).toMatchObject({ name: "Włodzimierz Lenin", en: "Vladimir Lenin", wikidata: "Q1394" });
       expect(lenin.aliases).toContain("Uljanow");
-      expect(lenin.born).toEqual({ calendar: "JULIAN", julian: "1870-04-10", gregorian: "1870-04-22", label: "10 kwietnia (22 kwietnia) 1870" });
+      expect(lenin.born).toEqual({
+        calendar: "JULIAN",
+        julian: "1870-04-10",
+        gregorian: "1870-04-22",
+        label: "10 kwietnia (22 kwietnia) 1870",
+      });
       expect(lenin.died).toEqual({ gregorian: "1924-01-21" });
       const expected = eventsWhere((refs) => refs.people.includes("wlodzimierz-lenin"));
       expect(expected.length).toBeGreaterThan(10);
