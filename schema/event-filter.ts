@@ -1,4 +1,5 @@
 // The `filter` and `order` arguments of event lists, and their translation into a store filter.
+import { slugify, slugPattern } from "../core/content/slug";
 import { parseEdtf } from "../core/dates/edtf";
 import type { Calendar } from "../core/dates/julian-day";
 import type { EventFilter } from "../core/store/event-query";
@@ -71,6 +72,22 @@ function values(list: readonly string[] | null | undefined, argument: string): s
 /** The store's filter for a filter argument: its values checked, its dates read, its box turned into places. */
 export async function eventFilter(filter: FilterArgs | null | undefined, { store }: Context): Promise<EventFilter> {
   const result = storeFilter(filter);
+  if (result.people || result.places) {
+    // Where people (or places) are records, a filter names them by slug: a name would silently match nothing.
+    const revision = await store.revision();
+    for (const [argument, records, values] of [
+      ["people", revision?.personCount, result.people],
+      ["places", revision?.placeCount, result.places],
+    ] as const) {
+      const name = values?.find((value) => !slugPattern.test(value));
+      if (records && name !== undefined) {
+        throw badUserInput(
+          `filter.${argument} takes slugs, not names: "${name}" is not a slug (the file name in content/${argument}/, e.g. "${slugify(name)}"; ${argument}(query:) finds one by name)`,
+          `filter.${argument}`,
+        );
+      }
+    }
+  }
   if (filter?.bbox) {
     const places = await store.placesInBox(boundingBox(filter.bbox, "filter.bbox"), maxBoxPlaces);
     if (places.length > maxBoxPlaces) {

@@ -28,6 +28,20 @@ const maxQueryLength = 100;
 
 export const Person = builder.objectRef<ServedPerson>("Person");
 
+/** The `query` argument of lists of people and places: a part of a name. */
+export const nameQueryArgs = builder.args((t) => ({
+  query: t.string({
+    description: `Only those with a name, translation or alias (a place's historical names too) containing this text, ignoring case and diacritics (at most ${maxQueryLength} characters).`,
+  }),
+}));
+
+/** The `query` argument folded for matching, or undefined for none (or nothing but punctuation). */
+export function nameMatch(query: string | null | undefined): string | undefined {
+  if (query == null) return undefined;
+  if (query.length > maxQueryLength) throw badUserInput(`query is at most ${maxQueryLength} characters`, "query");
+  return foldForMatch(query) || undefined;
+}
+
 /** The language a record's names and dates are served in: the argument, else where it was reached from, else Accept-Language. */
 export const recordLocale = (argument: Locale | null | undefined, record: { locale?: Locale }, context: Context) =>
   argument ?? record.locale ?? context.acceptLanguage;
@@ -111,15 +125,10 @@ builder.queryFields((t) => ({
     description: "People by name (Polish alphabet for a Polish collection: Ł after L); `first` 1–100 (default 20).",
     args: {
       ...t.arg.connectionArgs(),
-      query: t.arg.string({
-        description: `Only people with a name or alias containing this text, ignoring case and diacritics (at most ${maxQueryLength} characters).`,
-      }),
+      ...nameQueryArgs,
     },
     resolve: (_root, args, context) => {
-      if (args.query != null && args.query.length > maxQueryLength) {
-        throw badUserInput(`query is at most ${maxQueryLength} characters`, "query");
-      }
-      const match = args.query ? foldForMatch(args.query) || undefined : undefined;
+      const match = nameMatch(args.query);
       return connection(
         pageRequest(args),
         async (page) => {

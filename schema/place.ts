@@ -14,7 +14,7 @@ import { dayArgument } from "./event-filter";
 import { CalendarEnum, HistoricalDate } from "./historical-date";
 import { LocaleEnum } from "./locale";
 import { connection, pageRequest, totalCountField } from "./pagination";
-import { recordLocale } from "./person";
+import { nameMatch, nameQueryArgs, recordLocale } from "./person";
 import { badUserInput } from "./user-error";
 
 /**
@@ -190,12 +190,15 @@ builder.queryFields((t) => ({
       ...t.arg.connectionArgs(),
       within: t.arg.string({ description: "Only places within the place with this slug, at any depth." }),
       bbox: t.arg({ type: BoundingBoxInput, description: "Only places with coordinates inside this box." }),
+      ...nameQueryArgs,
     },
     resolve: (_root, args, context) => {
       if (args.within != null && args.within.length > maxSlugLength) throw badUserInput("within is not a slug", "within");
+      const match = nameMatch(args.query);
       const options = {
         ...(args.within != null ? { within: args.within } : {}),
         ...(args.bbox ? { box: boundingBox(args.bbox, "bbox") } : {}),
+        ...(match ? { match } : {}),
       };
       return connection(
         pageRequest(args),

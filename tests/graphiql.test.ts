@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
+import { exampleTabs } from "../functions/example-query";
 import { writeGraphiqlSite } from "../infra/graphiql-site";
 import { eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
 import { freshTable, testClient } from "./support/dynamodb";
@@ -116,7 +117,7 @@ describe("GraphiQL in Chromium", () => {
       await page.locator(".graphiql-container").first().waitFor({ timeout: 30_000 });
       // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the text a person sees.
       const textOf = async (selector: string) => (await page.locator(selector).first().innerText()).replace(/[\s\u00a0]+/g, " ");
-      await expect.poll(() => page.locator(".graphiql-tab").count(), { timeout: 15_000 }).toBe(5);
+      await expect.poll(() => page.locator(".graphiql-tab").count(), { timeout: 15_000 }).toBe(exampleTabs.length);
       await expect.poll(() => textOf(".graphiql-query-editor"), { timeout: 15_000 }).toContain("query Timeline");
       await page.locator(".graphiql-execute-button").first().click();
       await expect.poll(() => textOf(".graphiql-response"), { timeout: 15_000 }).toContain("Pałac Zimowy");

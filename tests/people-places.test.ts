@@ -226,6 +226,16 @@ describe("people and places in the API", () => {
       expect(data.d.totalCount).toBe(collection.people.length);
     });
 
+    it("find places by any name, a historical one too", async () => {
+      const data = await query(`{
+        a: places(query: "leningrad") { edges { node { slug name } } }
+        b: places(query: "palac", within: "piotrogrod") { totalCount edges { node { slug } } }
+      }`);
+      expect(data.a.edges).toEqual([{ node: { slug: "piotrogrod", name: "Piotrogród" } }]);
+      expect(slugsOf(data.b)).toEqual(["palac-taurydzki", "palac-zimowy"]);
+      expect(data.b.totalCount).toBe(2);
+    });
+
     it("list the places within a place at any depth, and the places in a box", async () => {
       const data = await query(`{
         within: places(first: 100, within: "piotrogrod") { totalCount edges { node { slug } } }
@@ -298,6 +308,14 @@ describe("people and places in the API", () => {
       // Russia's point (61.5 N, 105.3 E) lies in the wrapping box.
       expect(slugsOf(data.wrap)).toEqual(eventsWhere((refs) => refs.places.includes("rosja")).slice(0, 20));
       expect(data.none).toEqual({ totalCount: 0, edges: [] });
+    });
+
+    it("takes slugs, and answers a name with a client error that says how to find the slug", async () => {
+      const result = await postQuery(app, `{ events(filter: { people: ["Włodzimierz Lenin"] }) { totalCount } }`);
+      expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "filter.people" });
+      expect(result.errors?.[0].message).toContain('"wlodzimierz-lenin"');
+      const places = await postQuery(app, `{ facets(filter: { places: ["Piotrogród"] }) { eventCount } }`);
+      expect(places.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "filter.places" });
     });
 
     it("refuses a box off the globe, or upside down, naming the edge", async () => {

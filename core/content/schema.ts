@@ -3,8 +3,7 @@ import { z } from "zod";
 import { defaultLocale, supportedLocales } from "../locale/locales";
 import { cslDateVariables, cslNameVariables, cslTextVariables, cslTypes } from "./csl";
 import { maxCitationsPerEvent, maxPeoplePerEvent, maxPlacesPerEvent, maxRelatedPerEvent } from "./list-limits";
-
-export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { slugPattern } from "./slug";
 
 const slug = z.string().regex(slugPattern, { error: "must be a slug: lowercase letters a–z, digits and single hyphens" });
 const text = z.string().trim().min(1, { error: "must not be empty" });

@@ -14,13 +14,13 @@ import {
   type CollectionSettings,
   eventFrontMatterSchema,
   settingsSchema,
-  slugPattern,
   sourceSchema,
   type Translation,
   translationSchema,
 } from "./schema";
 import { didYouMean } from "./similar";
 import { maxStoredBodyBytes, storedBodyBytes } from "./size-limits";
+import { slugPattern } from "./slug";
 
 export interface CheckResult {
   diagnostics: Diagnostic[];

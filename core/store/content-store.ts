@@ -428,15 +428,25 @@ export interface PlaceListOptions {
   within?: string;
   /** Only places with coordinates in this box. */
   box?: BoundingBox;
+  /** Only places with a name, translation, alias or historical name containing this (folded) text. */
+  match?: string;
 }
 
-const placeQuery = ({ within, box }: PlaceListOptions): ListQuery => ({
-  list: within === undefined ? placesList : listFor.within(within),
-  ...(box ? { filter: boxFilter(box) } : {}),
-});
+function placeQuery({ within, box, match }: PlaceListOptions): ListQuery {
+  const filters = [...(box ? [boxFilter(box)] : []), ...(match ? [nameFilter(match)] : [])];
+  const filter =
+    filters.length === 0
+      ? undefined
+      : {
+          expression: filters.map((f) => f.expression).join(" AND "),
+          names: Object.assign({}, ...filters.map((f) => f.names)),
+          values: Object.assign({}, ...filters.map((f) => f.values)),
+        };
+  return { list: within === undefined ? placesList : listFor.within(within), ...(filter ? { filter } : {}) };
+}
 
 /** Records whose folded names contain a folded text. */
-const nameFilter = (match: string): ListQuery["filter"] => ({
+const nameFilter = (match: string): NonNullable<ListQuery["filter"]> => ({
   expression: "contains(#match, :match)",
   names: { "#match": "match" },
   values: { ":match": { S: match } },

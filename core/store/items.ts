@@ -222,15 +222,14 @@ export const placeItem = /* @__PURE__ */ itemType<StoredPlace, { slug: string }>
 /** The main item of each kind of entity. */
 export const mainItemOf = { event: eventItem, source: sourceItem, person: personItem, place: placeItem } as const;
 
-/** A place's membership of a list other than the places list: within a place, or in the coordinates list. */
-export interface PlaceMembership {
-  slug: string;
-  sortName: string;
-  coordinates?: { lat: number; lon: number };
-}
+/**
+ * A place's membership of a list other than the places list: within a place, or in the coordinates list. It
+ * carries what a list of places filters on: coordinates and names.
+ */
+export type PlaceMembership = Pick<StoredPlace, "slug" | "sortName" | "coordinates" | "match">;
 
 export const placeMembershipItem = /* @__PURE__ */ itemType<PlaceMembership, { slug: string; list: ListName }>({
-  attributes: { slug: true, sortName: true, coordinates: true },
+  attributes: { slug: true, sortName: true, coordinates: true, match: true },
   key: ({ slug, list }) => ({ partition: entityPartition("place", slug), sort: `${membershipPrefix}${list}` }),
   list: (place, { list }) => ({
     list,

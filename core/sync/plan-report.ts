@@ -1,5 +1,5 @@
-// A sync plan as Markdown for a pull request comment: counts, then each created, updated or deleted event
-// and source with its title and, for updates, which fields change (dates shown in both calendars).
+// A sync plan as Markdown for a pull request comment: counts, then each created, updated or deleted event,
+// source, person and place with its title and, for updates, which fields change (dates shown in both calendars).
 import type { ResolvedDate } from "../dates/historical-date";
 import { mainItemOf } from "../store/items";
 import { tableKeys } from "../store/table-definition";
@@ -7,14 +7,27 @@ import type { PlannedChange, SyncPlan } from "./plan";
 
 type Item = Record<string, unknown>;
 
-const eventFields = ["title", "summary", "date", "places", "people", "tags", "citations", "related", "notes", "body"];
-const sourceFields = ["title", "type", "date", "csl"];
+/** The fields an update report compares, by kind. */
+const reportedFields: Record<PlannedChange["kind"], string[]> = {
+  event: ["title", "summary", "date", "places", "people", "tags", "citations", "related", "notes", "body"],
+  source: ["title", "type", "date", "csl"],
+  person: ["name", "names", "aliases", "born", "died", "description", "wikidata"],
+  place: ["name", "names", "historicalNames", "aliases", "coordinates", "within", "contains", "description", "wikidata"],
+};
+
+/** The kinds in the counts table, with their plural. */
+const kindRows: [PlannedChange["kind"], string][] = [
+  ["event", "events"],
+  ["source", "sources"],
+  ["person", "people"],
+  ["place", "places"],
+];
 
 const escapeMarkdown = (text: string) => text.replace(/[|`*_<>[\]]/g, (c) => `\\${c}`);
 
 function show(field: string, value: unknown): string {
   if (value === undefined || value === null) return "—";
-  if (field === "date") {
+  if (field === "date" || field === "born" || field === "died") {
     const date = value as ResolvedDate;
     return date.calendar === "julian"
       ? `julian ${date.julian} = gregorian ${date.gregorian}`
@@ -35,10 +48,10 @@ const withoutFormatting = (citations: unknown) => (citations as WrittenCitation[
 
 /** The fields that differ between two versions of an item, as "field: before → after". */
 export function changedFields(kind: PlannedChange["kind"], before: Item, after: Item): string[] {
-  const fields = kind === "event" ? eventFields : sourceFields;
+  const fields = reportedFields[kind];
   const comparable = (field: string, value: unknown) =>
     JSON.stringify(
-      field === "date" && value
+      (field === "date" || field === "born" || field === "died") && value
         ? { j: (value as ResolvedDate).julian, g: (value as ResolvedDate).gregorian }
         : field === "body"
           ? (value as { markdown?: string })?.markdown
@@ -49,7 +62,9 @@ export function changedFields(kind: PlannedChange["kind"], before: Item, after: 
   const changed = fields
     .filter((field) => comparable(field, before[field]) !== comparable(field, after[field]))
     .map((field) =>
-      field === "body" || field === "csl" ? `${field} changed` : `${field}: ${show(field, before[field])} → ${show(field, after[field])}`,
+      field === "body" || field === "csl" || field === "historicalNames"
+        ? `${field} changed`
+        : `${field}: ${show(field, before[field])} → ${show(field, after[field])}`,
     );
   const reformatted = kind === "event" && JSON.stringify(before.citations) !== JSON.stringify(after.citations);
   if (reformatted && !changed.some((line) => line.startsWith("citations:")))
@@ -78,10 +93,14 @@ const verbs = { create: "created", update: "updated", delete: "deleted" } as con
 
 export function planMarkdown(plan: SyncPlan, before: Map<string, Item>): string {
   const lines = ["### Content plan", ""];
-  const { event, source } = plan.counts;
   lines.push("| | created | updated | deleted | unchanged |", "| --- | --- | --- | --- | --- |");
-  lines.push(`| events | ${event.create} | ${event.update} | ${event.delete} | ${event.unchanged} |`);
-  lines.push(`| sources | ${source.create} | ${source.update} | ${source.delete} | ${source.unchanged} |`, "");
+  for (const [kind, plural] of kindRows) {
+    const count = plan.counts[kind];
+    // People and places appear once a collection has any.
+    if ((kind === "person" || kind === "place") && Object.values(count).every((n) => n === 0)) continue;
+    lines.push(`| ${plural} | ${count.create} | ${count.update} | ${count.delete} | ${count.unchanged} |`);
+  }
+  lines.push("");
   if (plan.changes.length === 0) lines.push("Nothing changes: the published content already matches.");
   for (const change of plan.changes) {
     const after = plannedItem(plan, change);

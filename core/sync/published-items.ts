@@ -175,9 +175,10 @@ export function personItems(entry: PersonEntry, locale: Locale): EntityItems {
  */
 export function placeItems(entry: PlaceEntry, locale: Locale, ancestors: string[], contains: string[]): EntityItems {
   const sortName = collationKey(entry.name, locale);
-  const published = { ...entry, ancestors, contains, sortName, match: matchText(entry) };
+  const match = matchText(entry);
+  const published = { ...entry, ancestors, contains, sortName, match };
   const hash = contentHash(published);
-  const membership = { slug: entry.slug, sortName, ...(entry.coordinates ? { coordinates: entry.coordinates } : {}) };
+  const membership = { slug: entry.slug, sortName, match, ...(entry.coordinates ? { coordinates: entry.coordinates } : {}) };
   const lists = [...ancestors.map(listFor.within), ...(entry.coordinates ? [coordinatesList] : [])];
   return {
     kind: "place",

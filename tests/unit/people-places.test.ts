@@ -5,6 +5,10 @@ import type { ContentDocument } from "../../core/content/document";
 import { loadContent } from "../../core/content/load";
 import { personScaffold, placeScaffold } from "../../core/content/scaffold";
 import { validateContent } from "../../core/content/validate";
+import { mainItemOf } from "../../core/store/items";
+import { planSync } from "../../core/sync/plan";
+import { planMarkdown } from "../../core/sync/plan-report";
+import { membershipKeys } from "../../core/sync/published-items";
 import { publishedItems } from "../../core/sync/sync";
 
 const source: ContentDocument = {
@@ -337,5 +341,18 @@ describe("people and places", () => {
     const [old, now] = [hashOf(before), hashOf(after)];
     const changed = [...now].filter(([key, hash]) => old.get(key) !== hash).map(([key]) => key);
     expect(changed).toEqual(["person/wlodzimierz-lenin"]);
+
+    // The plan a reviewer reads lists the person, with the field that changed.
+    const state = {
+      entities: new Map(before.map((i) => [mainItemOf[i.kind].key(i).pk, { kind: i.kind, slug: i.slug, title: i.title, hash: i.hash }])),
+      memberships: new Map(before.map((i) => [mainItemOf[i.kind].key(i).pk, membershipKeys(i)])),
+    };
+    const plan = planSync(after, state, "r2", checked.collection.locale);
+    const report = planMarkdown(plan, new Map(before.map((i) => [`${i.kind}/${i.slug}`, i.render()])));
+    expect(report).toContain("| people | 0 | 1 | 0 | 15 |");
+    expect(report).toContain("| places | 0 | 0 | 0 | 18 |");
+    expect(report).toContain(
+      "- **updated** person `wlodzimierz-lenin`: Władimir Iljicz Lenin\n  - name: Włodzimierz Lenin → Władimir Iljicz Lenin\n  - aliases:",
+    );
   });
 });
