@@ -33,6 +33,8 @@ await runCommand(async () => {
     plan: { type: "boolean", default: false },
     format: { type: "string", default: "human" },
     "allow-mass-delete": { type: "boolean", default: false },
+    // For a preview stage only: its API then serves drafts, marked as such.
+    drafts: { type: "boolean", default: false },
   });
   const client = createDynamoClient(endpoint);
   if (endpoint) await ensureTable(client, tableName);
@@ -42,6 +44,7 @@ await runCommand(async () => {
     tableName,
     dryRun: Boolean(flags.plan),
     allowMassDelete: Boolean(flags["allow-mass-delete"]),
+    drafts: Boolean(flags.drafts),
     revisionId: gitRevision(contentDir),
   });
   if (flags.format === "markdown" && outcome.status !== "invalid") {

@@ -77,6 +77,10 @@ builder.node(Event, {
     }),
     date: t.field({ type: HistoricalDate, description: "When it happened, in both calendars.", resolve: (e) => e.date }),
     tags: t.exposeStringList("tags", { description: "Tags for filtering." }),
+    draft: t.boolean({
+      description: "Whether the event is a draft: only ever true in a preview (npm start's, or a preview stage), never in published data.",
+      resolve: (e) => e.draft === true,
+    }),
     notes: t.exposeStringList("notes", { description: "Editor's notes, e.g. on a date corrected against a source." }),
     citations: t.field({
       type: [Citation],

@@ -70,7 +70,10 @@ export interface EventReferences {
   places: string[];
 }
 
-/** Everything that is published: events that are not drafts, every source, person and place; and the settings. */
+/**
+ * Everything that is published: events that are not drafts (drafts too, marked, for a preview), every source,
+ * person and place; and the settings.
+ */
 export interface Collection {
   events: EventEntry[];
   sources: SourceEntry[];
@@ -78,7 +81,7 @@ export interface Collection {
   places: PlaceEntry[];
   /** Turns an event's reference (a slug, or a name or alias of exactly one record) into the record's slug. */
   references: { people: ReferenceResolver; places: ReferenceResolver };
-  /** Each published event's references as slugs (kept apart from the event, which the sync writes as it is). */
+  /** Each event's references as slugs (kept apart from the event, which the sync writes as it is). */
   eventReferences: Map<string, EventReferences>;
   /** The language the content is written in. */
   locale: Locale;

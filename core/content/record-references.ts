@@ -155,7 +155,7 @@ export function checkRecordReferences(
         }
       });
     }
-    if (!entry.draft) eventReferences.set(entry.slug, resolved);
+    eventReferences.set(entry.slug, resolved);
   }
   return {
     references: { people: resolvers.get("person") as ReferenceIndex, places: resolvers.get("place") as ReferenceIndex },

@@ -186,7 +186,12 @@ function checkReferences(events: Checked<EventEntry>[], sources: Checked<SourceE
   }
 }
 
-export function validateContent(documents: ContentDocument[]): CheckResult {
+export interface ValidateOptions {
+  /** Keep drafts among the collection's events (marked `draft`), for a preview; never for what is published. */
+  drafts?: boolean;
+}
+
+export function validateContent(documents: ContentDocument[], options: ValidateOptions = {}): CheckResult {
   const diagnostics: Diagnostic[] = [];
   const events: Checked<EventEntry>[] = [];
   const sources: Checked<SourceEntry>[] = [];
@@ -247,7 +252,7 @@ export function validateContent(documents: ContentDocument[]): CheckResult {
   return {
     diagnostics,
     collection: {
-      events: events.map((e) => e.entry).filter((e) => !e.draft),
+      events: events.map((e) => e.entry).filter((e) => options.drafts || !e.draft),
       sources: sources.map((s) => s.entry),
       people,
       places,

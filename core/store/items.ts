@@ -97,6 +97,8 @@ export interface StoredEvent {
   translations?: Record<string, { title?: string; summary?: string; notes?: string[]; body?: RenderedBody }>;
   firstDay: number;
   lastDay: number;
+  /** Set only in a preview, which publishes drafts too. */
+  draft?: boolean;
   hash: string;
 }
 
@@ -117,6 +119,7 @@ export const eventItem = /* @__PURE__ */ itemType<StoredEvent, { slug: string }>
     translations: true,
     firstDay: true,
     lastDay: true,
+    draft: true,
     hash: true,
   },
   key: ({ slug }) => ({ partition: entityPartition("event", slug), sort: kinds.event }),

@@ -95,8 +95,15 @@ export function eventItems(
   sourceHashes: ReadonlyMap<string, string>,
   references: PublishedReferences,
 ): EntityItems {
-  const { draft: _draft, body, ...fields } = entry;
-  const unrendered = { ...fields, ...references, body, firstDay: entry.date.firstDay, lastDay: entry.date.lastDay };
+  const { draft, body, ...fields } = entry;
+  const unrendered = {
+    ...fields,
+    ...references,
+    ...(draft ? { draft } : {}),
+    body,
+    firstDay: entry.date.firstDay,
+    lastDay: entry.date.lastDay,
+  };
   // The hash covers what the item is made from; rendering (pinned markdown-it, citeproc-js) happens only
   // for items written.
   const hash = contentHash([unrendered, entry.citations.map((c) => sourceHashes.get(c.source))]);

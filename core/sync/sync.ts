@@ -29,6 +29,8 @@ export interface SyncOptions extends ApplyOptions {
   allowMassDelete?: boolean;
   /** E.g. the git commit of the content; defaults to a hash of the published content. */
   revisionId?: string;
+  /** Publish drafts too, marked as drafts: for a preview table or stage, never for the public one. */
+  drafts?: boolean;
   /** The largest item the sync may write, in bytes as DynamoDB counts them (default and at most 400 KB). */
   maxItemBytes?: number;
 }
@@ -82,7 +84,7 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   const tableState = readTableState(options.client, options.tableName);
   tableState.catch(() => {}); // awaited below, unless the content is invalid
   const loaded = await loadContent(options.contentDir);
-  const checked = validateContent(loaded.documents);
+  const checked = validateContent(loaded.documents, { drafts: options.drafts });
   const diagnostics = [...loaded.diagnostics, ...checked.diagnostics];
   if (hasErrors(diagnostics)) return { status: "invalid", diagnostics };
   const items = publishedItems(checked.collection);
