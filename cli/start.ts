@@ -14,6 +14,7 @@ import { inRequestScope } from "../functions/request-scope";
 import { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local";
 import { formatOutcome } from "./format-plan";
 import { readOptions, runCommand } from "./options";
+import { createPreviewServer, previewPaths } from "./preview-server";
 import { gitRevision } from "./revision";
 
 const timestamp = () => new Date().toTimeString().slice(0, 8);
@@ -30,6 +31,10 @@ await runCommand(async () => {
   const endpoint = givenEndpoint ?? (local as DynamoDbLocal).endpoint;
   const client = createDynamoClient(endpoint);
   await ensureTable(client, tableName);
+  // The preview reads a table of its own, with the drafts: the public API's never has one.
+  const previewTable = `${tableName}-preview`;
+  await ensureTable(client, previewTable);
+  const preview = createPreviewServer();
 
   let running: Promise<void> | undefined;
   let again = false;
@@ -41,7 +46,24 @@ await runCommand(async () => {
     running = (async () => {
       do {
         again = false;
-        const outcome = await syncContent({ contentDir, client, tableName, revisionId: gitRevision(contentDir) });
+        const revisionId = gitRevision(contentDir);
+        // The preview's sync runs beside the public one, and open pages hear of it as soon as it is done.
+        const previewed = syncContent({
+          contentDir,
+          client,
+          tableName: previewTable,
+          revisionId,
+          drafts: true,
+          allowMassDelete: true,
+        }).then((result) =>
+          preview.publish(
+            result.status === "invalid"
+              ? { type: "problems", problems: result.diagnostics }
+              : { type: "synced", revision: result.plan.revision.id },
+          ),
+        );
+        const outcome = await syncContent({ contentDir, client, tableName, revisionId });
+        await previewed;
         const lines =
           outcome.status === "applied" && outcome.plan.changes.length === 0 && !outcome.plan.writesRevision
             ? ["no changes"]
@@ -66,14 +88,24 @@ await runCommand(async () => {
     revisionMaxAgeMs: 0,
     log: process.env[environment.log] === "json" ? undefined : false,
   });
-  const server = createServer((request, response) =>
-    inRequestScope(request.headers["x-request-id"] as string | undefined, () => app(request, response)),
-  );
+  const previewApp = createApp({
+    reads: sdkTableReads(client),
+    tableName: previewTable,
+    endpoint: previewPaths.graphql,
+    revisionMaxAgeMs: 0,
+    log: false,
+  });
+  const server = createServer((request, response) => {
+    if (preview.handle(request, response)) return;
+    const handler = request.url?.startsWith(previewPaths.graphql) ? previewApp : app;
+    inRequestScope(request.headers["x-request-id"] as string | undefined, () => handler(request, response));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, resolve);
   });
   console.log(`Kronika: GraphQL and GraphiQL at http://localhost:${port}/graphql (DynamoDB at ${endpoint}, table ${tableName})`);
+  console.log(`preview of the timeline, drafts included, at http://localhost:${port}/`);
   console.log(`watching ${contentDir}/ for changes; Ctrl-C stops`);
 
   let timer: NodeJS.Timeout | undefined;
@@ -90,6 +122,7 @@ await runCommand(async () => {
       (exitCode === 0 ? console.log : console.error)(reason);
       clearTimeout(timer);
       watcher.close();
+      preview.close();
       server.closeAllConnections();
       server.close();
       client.destroy();

@@ -46,9 +46,9 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Keep the in-memory response cache (default true; off to measure the uncached path). */
   responseCache?: boolean;
+  /** The path GraphQL is served at (default /graphql). */
+  endpoint?: string;
 }
-
-const graphqlEndpoint = "/graphql";
 
 /** Parsed documents and parse errors by source text, bounded in bytes (a parsed document takes about 100 bytes per character). */
 function parserCaches(maxBytes: number) {
@@ -72,6 +72,7 @@ export function createApp(options: AppOptions) {
     limits = defaultLimits,
     corsOrigins = ["*"],
     responseCache = true,
+    endpoint: graphqlEndpoint = "/graphql",
   } = options;
   const revision = createRevisionSource(reads, tableName, { maxAgeMs: revisionMaxAgeMs });
   const searchIndex = createSearchIndexSource(reads, tableName);
