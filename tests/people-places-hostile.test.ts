@@ -1,9 +1,10 @@
 // People and places under hostile use: arguments off the globe or out of reason, forged cursors for the merged
 // lists of a bounding box, nested lists whose reads the cost limit must price, and a collection that keeps no
 // records at all. Every refusal is a client error naming its argument; no request reads without a bound.
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { isObjectType } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Collection } from "../core/content/collection";
 import { loadContent } from "../core/content/load";
@@ -13,6 +14,8 @@ import { toJulianDay } from "../core/dates/julian-day";
 import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
+import { listSizeExtension } from "../schema/cost";
+import { schema } from "../schema/index";
 import { freshTable, testClient } from "./support/dynamodb";
 import { type GraphQLResult, postQuery } from "./support/graphql";
 
@@ -232,5 +235,33 @@ describe("a collection without person and place records", () => {
     ).data;
     expect(slugsOf(filtered.events)).toContain("szturm-na-palac-zimowy");
     expect(filtered.facets.people).toContainEqual({ value: "Aleksandr Kiereński", name: "Aleksandr Kiereński" });
+  });
+});
+
+describe("a place containing many places", () => {
+  const env = testClient();
+  let app: ReturnType<typeof createApp>;
+  const children = 60;
+
+  beforeAll(async () => {
+    ({ app } = await syncedCopy(env, async (dir) => {
+      for (let i = 0; i < children; i += 1) {
+        const name = `Dzielnica ${String(i).padStart(2, "0")}`;
+        await writeFile(path.join(dir, "places", `dzielnica-${i}.yaml`), `name: ${name}\nwithin: piotrogrod\n`);
+      }
+    }));
+  });
+
+  it("serves no more of its places than the cost limit prices, the rest a page away in places(within:)", async () => {
+    const placeType = schema.getType("Place");
+    const bound = isObjectType(placeType) ? placeType.getFields().contains.extensions[listSizeExtension] : undefined;
+    expect(bound).toBeTypeOf("number");
+    const result = await postQuery(
+      app,
+      `{ place(slug: "piotrogrod") { contains { slug } } places(within: "piotrogrod", first: 100) { totalCount } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.place.contains.length).toBe(bound);
+    expect(result.data.places.totalCount).toBeGreaterThan(children);
   });
 });
