@@ -180,6 +180,25 @@ describe("people and places under hostile use", () => {
     }
   });
 
+  it("refuses nested lists of places, people and their events by depth or cost before reading anything", async () => {
+    const refused: [string, string][] = [
+      [
+        '{ place(slug: "rosja") { contains { contains { events(first: 100) { edges { node { places { contains { events(first: 100) { edges { node { slug } } } } } } } } } } } }',
+        "DEPTH_LIMIT_EXCEEDED",
+      ],
+      ['{ place(slug: "rosja") { contains { contains { events(first: 100) { edges { node { slug } } } } } } }', "COST_LIMIT_EXCEEDED"],
+      ["{ events(first: 100) { edges { node { people { events(first: 100) { edges { node { slug } } } } } } } }", "COST_LIMIT_EXCEEDED"],
+      ["{ people(first: 100) { edges { node { events(first: 100) { edges { node { places { slug } } } } } } } }", "COST_LIMIT_EXCEEDED"],
+      ["{ places(first: 100) { edges { node { contains { contains { name } } } } } }", "COST_LIMIT_EXCEEDED"],
+    ];
+    for (const [text, code] of refused) {
+      for (const key of Object.keys(env.counts)) delete env.counts[key];
+      const result = await postQuery(app, text);
+      expect(result.errors?.[0].extensions?.code, text).toBe(code);
+      expect(env.counts, text).toEqual({});
+    }
+  });
+
   it("reads a box's places and one list per place listed when a box narrows each listed place's events", async () => {
     // Each place's events narrowed by a box read that place's list, filtered to the box's places: a constant
     // number of calls per place listed, not one list per place in the box (which the cost limit does not price).
