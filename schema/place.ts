@@ -44,6 +44,8 @@ const namedOnly = (name: string, locale?: Locale): ServedPlace => ({
 });
 
 const maxSlugLength = 200;
+/** The most places `contains` serves. */
+const maxContainsServed = 50;
 
 const Coordinates = builder.objectRef<{ lat: number; lon: number }>("Coordinates").implement({
   description: "A point in WGS 84 decimal degrees.",
@@ -129,10 +131,11 @@ builder.node(Place, {
     }),
     contains: t.field({
       type: [Place],
-      extensions: listOf(50),
-      description: "The places directly within it, by name.",
+      extensions: listOf(maxContainsServed),
+      description: `The places directly within it, by name: the first ${maxContainsServed} (every place within it, at any depth, is in \`places(within:)\`).`,
+      // The content does not bound how many places one contains; the query cost counts this list at its bound.
       resolve: async (place, _args, { store }) =>
-        (await store.places.loadMany(place.contains)).flatMap((child) =>
+        (await store.places.loadMany(place.contains.slice(0, maxContainsServed))).flatMap((child) =>
           child && !(child instanceof Error) ? [servedPlace(child, place.locale, place.at)] : [],
         ),
     }),

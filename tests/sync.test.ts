@@ -286,6 +286,37 @@ describe("sync against DynamoDB Local", () => {
       expect(items.find((i) => i.pk === "PERSON#lew-trocki" && i.sk === "PERSON")).toMatchObject({ name: "Lew Dawidowicz Trocki" });
     });
 
+    it("leaves, after people and places are renamed, moved, stripped of coordinates and deleted, what a first sync writes", async () => {
+      await sync();
+      const { "people/wlodzimierz-lenin.yaml": _gone, ...kept } = withRecords;
+      const steps: ContentFiles[] = [
+        // The Winter Palace moves to Moscow, which is renamed and loses its coordinates; Lenin is deleted.
+        {
+          ...kept,
+          "places/palac-zimowy.yaml": placeFile("Pałac Zimowy", 59.9404, 30.3139, "moskwa"),
+          "places/moskwa.yaml": "name: Moskwa Stolica\nwithin: rosja\n",
+        },
+        // Petrograd leaves Russia, taking nothing with it now; Moscow gets its point back; a new place within it.
+        {
+          ...kept,
+          "places/palac-zimowy.yaml": placeFile("Pałac Zimowy", 59.9404, 30.3139, "moskwa"),
+          "places/piotrogrod.yaml": placeFile("Piotrogród", 59.94, 30.31),
+          "places/kreml.yaml": placeFile("Kreml", 55.752, 37.617, "moskwa"),
+        },
+        withRecords,
+      ];
+      for (const [i, files] of steps.entries()) {
+        const dir = await writeContentFolder(files);
+        const revisionId = `r${i + 2}`;
+        expect((await sync({ contentDir: dir, revisionId })).status).toBe("applied");
+        const fresh = await freshTable(env.client);
+        expect((await syncContent({ contentDir: dir, client: env.client, tableName: fresh, revisionId })).status).toBe("applied");
+        expect(strip(await tableContents(env.client, tableName)), `after step ${i + 1}`).toEqual(
+          strip(await tableContents(env.client, fresh)),
+        );
+      }
+    });
+
     it("refuses a mass delete of records as of events", async () => {
       await sync();
       const refused = await sync({ contentDir: await writeContentFolder(collection), revisionId: "r2" });

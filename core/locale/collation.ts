@@ -16,7 +16,9 @@ const separator = "\u0001";
 const punctuationWeight = 0x21;
 const digitWeight = (digit: number) => 0x30 + digit;
 const letterWeight = (index: number) => 0x100 + index;
-const otherWeight = (codePoint: number) => 0x400 + codePoint;
+// Code points from U+D400 would weigh as surrogates (U+D800–U+DFFF), which UTF-8 cannot carry: they weigh
+// past them, still in code point order.
+const otherWeight = (codePoint: number) => codePoint + (codePoint >= 0xd400 && codePoint < 0xd800 ? 0xc00 : 0x400);
 
 const weightsByLocale = new Map<Locale, Map<string, number>>();
 
@@ -38,6 +40,8 @@ function weightOf(character: string, weights: Map<string, number>): number | und
   const baseWeight = weights.get(base);
   if (baseWeight !== undefined) return baseWeight;
   if (/[\p{P}\p{S}\p{Z}]/u.test(character)) return punctuationWeight;
+  // A combining mark left after composing (or a lone surrogate) is no letter of its own.
+  if (/[\p{M}\p{Cs}]/u.test(character)) return undefined;
   const codePoint = character.codePointAt(0) ?? 0;
   // Past the Basic Multilingual Plane the weight would leave one code unit; such names sort last, together.
   return otherWeight(Math.min(codePoint, 0xfbff));
@@ -51,7 +55,8 @@ export function collationKey(text: string, locale: Locale): string {
   const weights = weightsOf(locale);
   let key = "";
   let lastWasSpace = true;
-  for (const character of text.trim().toLocaleLowerCase(locale)) {
+  // Composed first: an accent typed as a combining mark sorts as the accented letter.
+  for (const character of text.normalize("NFC").trim().toLocaleLowerCase(locale)) {
     const weight = weightOf(character, weights);
     if (weight === undefined) continue;
     // Runs of spaces and punctuation count once, and not at all at the start.

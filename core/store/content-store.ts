@@ -337,7 +337,10 @@ export class ContentStore {
         const start = after && { ...after, ...membershipKeyAt(query.list, after.listSk) };
         return this.queryList(query, { ...page, after: start ? encodeCursor(start) : undefined });
       }),
-    );
+    ).catch((error: Error) => {
+      // Each list's cursor is made from the client's: the error names the one the client sent.
+      throw error instanceof InvalidCursorError && page.after ? new InvalidCursorError(page.after) : error;
+    });
     const entries = new Map<string, { item: Record<string, unknown>; cursor: string }>();
     for (const { items, cursors } of pages) {
       items.forEach((item, i) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { localeData, pinnedLocales } from "../../core/citations/csl-data";
 import { labelWords } from "../../core/dates/label";
+import { collationKey } from "../../core/locale/collation";
 import {
   defaultLocale,
   isLocale,
@@ -76,5 +77,46 @@ describe("reading a language", () => {
     expect(localeFromAcceptLanguage("*")).toBeUndefined();
     expect(localeFromAcceptLanguage("")).toBeUndefined();
     expect(localeFromAcceptLanguage(null)).toBeUndefined();
+  });
+});
+
+describe("sorting names by their collation key", () => {
+  /** Names in the order of their keys as DynamoDB compares them: UTF-8 bytes. */
+  const byKey = (names: string[]) =>
+    [...names].sort((a, b) => Buffer.compare(Buffer.from(collationKey(a, "pl")), Buffer.from(collationKey(b, "pl"))));
+
+  it("orders Polish letters after their base letters, as Intl.Collator does", () => {
+    const names = [
+      "Żaba",
+      "Zebra",
+      "Źdźbło",
+      "Łukasz",
+      "Luty",
+      "Ćma",
+      "Czajka",
+      "Ostrów",
+      "Óla",
+      "Ozon",
+      "Dębski",
+      "Debski",
+      "Ąkola",
+      "Akola",
+    ];
+    expect(byKey(names)).toEqual([...names].sort(new Intl.Collator("pl").compare));
+  });
+
+  it("sorts a name written with combining accents as the same name precomposed", () => {
+    const names = ["Josef", "José", "Ąbc", "Abd", "Józef", "Jozefina"];
+    const decomposed = names.map((name) => name.normalize("NFD"));
+    expect(byKey(decomposed).map((name) => name.normalize("NFC"))).toEqual(byKey(names));
+    expect(byKey(names)).toEqual([...names].sort(new Intl.Collator("pl").compare));
+  });
+
+  it("makes a well-formed key for every character of the Basic Multilingual Plane, in code point order past the alphabet", () => {
+    // Hangul syllables from U+D400 would weigh as lone surrogates, which UTF-8 cannot carry to DynamoDB.
+    const names = ["가", "퓨", "힣", "\u{e000}", "ﬀ", "𝔄"];
+    // A lone surrogate is a code point of category Cs.
+    for (const name of names) expect(collationKey(name, "pl"), name).not.toMatch(/\p{Cs}/u);
+    expect(byKey(names)).toEqual(names);
   });
 });
