@@ -13,7 +13,7 @@ builder.queryField("geojson", (t) =>
   t.field({
     type: "JSON",
     extensions: costOf("geojson"),
-    description: `The events a filter matches, chronologically, on a map: an RFC 7946 GeoJSON FeatureCollection with one Point feature per event and place with coordinates ([longitude, latitude]), with properties slug, title, date (the label in both calendars), start and end (Gregorian ISO dates), place (its name on the event's first day) and placeSlug. At most ${maxTimelineEvents} events.`,
+    description: `The events a filter matches, chronologically, on a map: an RFC 7946 GeoJSON FeatureCollection with one Point feature per event and place with coordinates ([longitude, latitude]), (with a bounding box, the places in it), with properties slug, title, date (the label in both calendars), start and end (Gregorian ISO dates), place (its name on the event's first day) and placeSlug. At most ${maxTimelineEvents} events.`,
     args: {
       filter: t.arg({ type: EventFilterInput, description: "Which events." }),
       locale: t.arg({
@@ -23,7 +23,10 @@ builder.queryField("geojson", (t) =>
     },
     resolve: async (_root, args, context) => {
       const { store } = context;
-      const events = await store.firstEvents(await eventFilter(args.filter, context), maxTimelineEvents, maxPageSize);
+      const filter = await eventFilter(args.filter, context);
+      const events = await store.firstEvents(filter, maxTimelineEvents, maxPageSize);
+      // With a box, the points in it: an event's other places may lie far outside.
+      const shown = filter.atPlaces ? new Set(filter.atPlaces) : undefined;
       const { requested, defaultLocale } = await servedLocale(args.locale, context);
       const located = await Promise.all(
         events.map(async (stored) => {
@@ -32,7 +35,9 @@ builder.queryField("geojson", (t) =>
           return {
             event,
             places: places.flatMap((place) =>
-              place && !(place instanceof Error) ? [{ ...place, name: placeNameOn(place, stored.firstDay, requested) }] : [],
+              place && !(place instanceof Error) && (!shown || shown.has(place.slug))
+                ? [{ ...place, name: placeNameOn(place, stored.firstDay, requested) }]
+                : [],
             ),
           };
         }),

@@ -87,6 +87,7 @@ describe("sync against DynamoDB Local", () => {
     const main = items.filter((i) => i.sk === "EVENT" || i.sk === "SOURCE").map((i) => i.pk);
     expect(main).toEqual(["EVENT#powstanie", "EVENT#szturm", "EVENT#zjazd", "SOURCE#opracowanie", "SOURCE#pipes"]);
     expect(items.filter((i) => i.pk === "EVENT#szturm" && String(i.sk).startsWith("IN#")).map((i) => i.sk)).toEqual([
+      "IN#AT#Pałac Zimowy",
       "IN#CITES#opracowanie",
       "IN#CITES#pipes",
       "IN#PLACE#Pałac Zimowy",

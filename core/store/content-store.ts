@@ -104,6 +104,8 @@ export class ContentStore {
   readonly sources: DataLoader<string, StoredSource | null>;
   readonly people: DataLoader<string, StoredPerson | null>;
   readonly places: DataLoader<string, StoredPlace | null>;
+  /** The places of each box asked for in this request. */
+  private readonly boxes = new Map<string, Promise<string[]>>();
   private revisionOfRequest?: ReturnType<RevisionSource>;
   /** The reads, each counted in `calls`. */
   private readonly table: TableReads;
@@ -280,32 +282,32 @@ export class ContentStore {
 
   /**
    * The slugs of the places with coordinates in a box, at most `limit` (and one more, to tell that there are
-   * more): a key range of the list of places by latitude, their longitude filtered.
+   * more): a key range of the list of places by latitude, their longitude filtered. Once per box and request.
    */
-  async placesInBox(box: BoundingBox, limit: number): Promise<string[]> {
-    const { expression, names, values } = longitudeFilter(box);
+  placesInBox(box: BoundingBox, limit: number): Promise<string[]> {
+    const key = JSON.stringify([box.south, box.west, box.north, box.east, limit]);
+    let found = this.boxes.get(key);
+    if (!found) {
+      found = this.findPlacesInBox(box, limit);
+      this.boxes.set(key, found);
+    }
+    return found;
+  }
+
+  private async findPlacesInBox(box: BoundingBox, limit: number): Promise<string[]> {
     const slugs: string[] = [];
-    await forEachPage(
-      this.table.query,
-      {
-        TableName: this.tableName,
-        IndexName: listIndex.indexName,
-        KeyConditionExpression: "#lpk = :list AND #lsk BETWEEN :south AND :north",
-        FilterExpression: expression,
-        ProjectionExpression: placeSlugs.expression,
-        ExpressionAttributeNames: { "#lpk": listIndex.partitionKey, "#lsk": listIndex.sortKey, ...names, ...placeSlugs.names },
-        ExpressionAttributeValues: {
-          ":list": { S: coordinatesList },
-          ":south": { S: latitudeKey(box.south) },
-          ":north": { S: `${latitudeKey(box.north)}~` },
-          ...values,
-        },
-      },
-      (page) => {
-        for (const raw of page.Items ?? []) slugs.push(placeSlugs.read(raw).slug);
-        if (slugs.length > limit) return "stop";
-      },
-    );
+    const conditions = listQueryConditions(placeQuery({ box }));
+    if (!conditions) return slugs;
+    const input = {
+      TableName: this.tableName,
+      ...conditions,
+      ExpressionAttributeNames: { ...conditions.ExpressionAttributeNames, ...placeSlugs.names },
+      ProjectionExpression: placeSlugs.expression,
+    };
+    await forEachPage(this.table.query, input, (page) => {
+      for (const raw of page.Items ?? []) slugs.push(placeSlugs.read(raw).slug);
+      if (slugs.length > limit) return "stop";
+    });
     return slugs.slice(0, limit + 1);
   }
 
@@ -435,7 +437,16 @@ export interface PlaceListOptions {
   match?: string;
 }
 
+/**
+ * The list of places to read: within a place (by name), or all of them by name; or, for a box alone, the
+ * places by latitude, the box's latitudes as the key range, so a small box reads a small part of the list.
+ */
 function placeQuery({ within, box, match }: PlaceListOptions): ListQuery {
+  if (box && within === undefined) {
+    const longitude = longitudeFilter(box);
+    const filter = match ? allOf([longitude, nameFilter(match)]) : longitude;
+    return { list: coordinatesList, keyRange: { low: latitudeKey(box.south), high: `${latitudeKey(box.north)}~` }, filter };
+  }
   const filters = [...(box ? [boxFilter(box)] : []), ...(match ? [nameFilter(match)] : [])];
   const filter =
     filters.length === 0
@@ -447,6 +458,13 @@ function placeQuery({ within, box, match }: PlaceListOptions): ListQuery {
         };
   return { list: within === undefined ? placesList : listFor.within(within), ...(filter ? { filter } : {}) };
 }
+
+/** Filters that must all hold. */
+const allOf = (filters: NonNullable<ListQuery["filter"]>[]): NonNullable<ListQuery["filter"]> => ({
+  expression: filters.map((f) => f.expression).join(" AND "),
+  names: Object.assign({}, ...filters.map((f) => f.names)),
+  values: Object.assign({}, ...filters.map((f) => f.values)),
+});
 
 /** Records whose folded names contain a folded text. */
 const nameFilter = (match: string): NonNullable<ListQuery["filter"]> => ({

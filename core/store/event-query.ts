@@ -71,8 +71,7 @@ export function planEventQuery(filter: EventFilter, maxSpanDays: number | undefi
   const atPlaces = filter.atPlaces;
   if (atPlaces?.length === 0) return [];
   if (atPlaces && filter.source === undefined && conditions.length === 0) {
-    // Each place's list holds the events within it too: keep those at the place itself.
-    return atPlaces.map((place) => listQuery(listFor.place(place), [{ attribute: "places", value: place }], [], filter, maxSpanDays));
+    return atPlaces.map((place) => listQuery(listFor.at(place), [], [], filter, maxSpanDays));
   }
   let list: ListName = timelineList;
   if (filter.source !== undefined) list = listFor.source(filter.source);

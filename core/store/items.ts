@@ -14,8 +14,8 @@ const kinds = { event: "EVENT", source: "SOURCE", person: "PERSON", place: "PLAC
 export type Kind = keyof typeof kinds;
 
 /**
- * The lists: the timeline, and an event's lists per tag, person, place (and every place containing it) and
- * cited source; sources, people and places by name; places within a place by name; places by latitude.
+ * The lists: the timeline, and an event's lists per tag, person, place (one of the events at it and within
+ * it, one of the events at it alone) and cited source; sources, people and places by name; places within a place by name; places by latitude.
  */
 export type ListName =
   | "TIMELINE"
@@ -26,6 +26,7 @@ export type ListName =
   | `TAG#${string}`
   | `PERSON#${string}`
   | `PLACE#${string}`
+  | `AT#${string}`
   | `CITES#${string}`
   | `WITHIN#${string}`;
 
@@ -38,7 +39,10 @@ export const coordinatesList: ListName = "COORDINATES";
 export const listFor = {
   tag: (tag: string): ListName => `TAG#${tag}`,
   person: (person: string): ListName => `PERSON#${person}`,
+  /** The events at a place or at any place within it. */
   place: (place: string): ListName => `PLACE#${place}`,
+  /** The events at a place itself: what a bounding box reads. */
+  at: (place: string): ListName => `AT#${place}`,
   source: (slug: string): ListName => `CITES#${slug}`,
   /** The places within a place, at any depth, by name. */
   within: (place: string): ListName => `WITHIN#${place}`,

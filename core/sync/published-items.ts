@@ -74,12 +74,15 @@ function contentHash(value: unknown): string {
     .slice(0, 32);
 }
 
-export function eventLists(event: Pick<StoredEvent, "tags" | "people" | "placesWithin"> & { citations: { source: string }[] }): ListName[] {
+export function eventLists(
+  event: Pick<StoredEvent, "tags" | "people" | "places" | "placesWithin"> & { citations: { source: string }[] },
+): ListName[] {
   const unique = (values: string[]) => [...new Set(values)];
   return [
     ...unique(event.tags).map(listFor.tag),
     ...unique(event.people).map(listFor.person),
     ...unique(event.placesWithin).map(listFor.place),
+    ...unique(event.places).map(listFor.at),
     ...unique(event.citations.map((c) => c.source)).map(listFor.source),
   ];
 }
