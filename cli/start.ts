@@ -1,7 +1,6 @@
 // npm start [-- --content DIR] — the whole stack on one machine: DynamoDB Local (unless DYNAMODB_ENDPOINT
 // is set), the table, a sync of the content, and GraphQL with GraphiQL at http://localhost:PORT/graphql.
 // Edits under the content folder are re-checked and re-synced as they are saved.
-import { watch } from "node:fs";
 import { createServer } from "node:http";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { environment } from "../core/environment";
@@ -15,6 +14,7 @@ import { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local";
 import { formatOutcome } from "./format-plan";
 import { readOptions, runCommand } from "./options";
 import { gitRevision } from "./revision";
+import { watchContent } from "./watch-content";
 
 const timestamp = () => new Date().toTimeString().slice(0, 8);
 
@@ -77,7 +77,7 @@ await runCommand(async () => {
   console.log(`watching ${contentDir}/ for changes; Ctrl-C stops`);
 
   let timer: NodeJS.Timeout | undefined;
-  const watcher = watch(contentDir, { recursive: true }, () => {
+  const watcher = watchContent(contentDir, () => {
     clearTimeout(timer);
     timer = setTimeout(() => void sync("content changed").catch((e) => console.error(e)), 200);
   });

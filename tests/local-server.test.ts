@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
@@ -69,6 +69,19 @@ describe("npm start", () => {
     await kronika.waitFor(/szturm\.md:\d+:\d+: error: julian 1917-10-25 is gregorian 1917-11-07, not 1917-11-08 \[date-mismatch\]/, 5000);
     expect(kronika.output()).toContain("content has errors, the served data is unchanged");
     expect(await titleOf("szturm")).toBe("Szturm na Pałac Zimowy");
+  });
+
+  it("keeps seeing a file's saves after it was replaced by a rename, as `sed -i` and atomic saves do", async () => {
+    const file = path.join(contentDir, "events", "zjazd.md");
+    const zjazd = (title: string) => eventFile({ title, date: "{ julian: 1917-10-25 }", sources: ["opracowanie"] });
+    const replacement = path.join(contentDir, "events", ".zjazd.md.tmp");
+    await writeFile(replacement, zjazd("II Zjazd Rad (podmieniony)"));
+    await rename(replacement, file);
+    await eventually(async () => (await titleOf("zjazd")) === "II Zjazd Rad (podmieniony)");
+
+    // The same file, now written in place: the edit after the rename must be seen too.
+    await writeFile(file, zjazd("II Ogólnorosyjski Zjazd Rad"));
+    await eventually(async () => (await titleOf("zjazd")) === "II Ogólnorosyjski Zjazd Rad");
   });
 
   it("stops DynamoDB Local with itself on SIGTERM", async () => {
