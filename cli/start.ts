@@ -22,14 +22,62 @@ await runCommand(async () => {
   const { contentDir, tableName, endpoint: givenEndpoint } = readOptions();
   const port = Number(process.env[environment.port] ?? 4000);
   const host = process.env[environment.host] ?? "127.0.0.1";
+
+  // Take the port first, so a busy one is reported at once rather than after DynamoDB Local and a sync.
+  let app: ReturnType<typeof createApp> | undefined;
+  const server = createServer((request, response) => {
+    if (!app) {
+      response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "2" });
+      response.end("Kronika is starting: the content is being synced.\n");
+      return;
+    }
+    const serve = app;
+    inRequestScope(request.headers["x-request-id"] as string | undefined, () => serve(request, response));
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, resolve);
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    console.error(
+      code === "EADDRINUSE"
+        ? `port ${port} on ${host} is already in use (another npm start?): stop that, or choose another port, e.g. PORT=${port + 1} npm start`
+        : `cannot listen on ${host}:${port}: ${(error as Error).message}`,
+    );
+    return 1;
+  }
+
+  // Stopped while starting: exiting runs DynamoDB Local's exit hook, which ends it even half-started.
+  const stopWhileStarting = (signal: NodeJS.Signals) => {
+    console.log(`${signal}: stopping`);
+    process.exit(0);
+  };
+  process.once("SIGINT", stopWhileStarting);
+  process.once("SIGTERM", stopWhileStarting);
+
   let local: DynamoDbLocal | undefined;
-  if (!givenEndpoint) {
-    console.log("starting DynamoDB Local…");
-    local = await startDynamoDbLocal();
+  let client: ReturnType<typeof createDynamoClient> | undefined;
+  // Until the first sync is done, a failure must not leave the server or DynamoDB Local holding the process.
+  const abandon = async () => {
+    server.close();
+    client?.destroy();
+    await local?.stop();
+  };
+  try {
+    if (!givenEndpoint) {
+      console.log("starting DynamoDB Local…");
+      local = await startDynamoDbLocal();
+    }
+    client = createDynamoClient(givenEndpoint ?? (local as DynamoDbLocal).endpoint);
+    await ensureTable(client, tableName);
+  } catch (error) {
+    await abandon();
+    throw error;
   }
   const endpoint = givenEndpoint ?? (local as DynamoDbLocal).endpoint;
-  const client = createDynamoClient(endpoint);
-  await ensureTable(client, tableName);
+  const store = client;
 
   let running: Promise<void> | undefined;
   let again = false;
@@ -41,7 +89,7 @@ await runCommand(async () => {
     running = (async () => {
       do {
         again = false;
-        const outcome = await syncContent({ contentDir, client, tableName, revisionId: gitRevision(contentDir) });
+        const outcome = await syncContent({ contentDir, client: store, tableName, revisionId: gitRevision(contentDir) });
         const lines =
           outcome.status === "applied" && outcome.plan.changes.length === 0 && !outcome.plan.writesRevision
             ? ["no changes"]
@@ -56,22 +104,20 @@ await runCommand(async () => {
     });
     return running;
   };
-  await sync("initial sync");
+  try {
+    await sync("initial sync");
+  } catch (error) {
+    await abandon();
+    throw error;
+  }
 
-  const app = createApp({
-    reads: sdkTableReads(client),
+  app = createApp({
+    reads: sdkTableReads(store),
     tableName,
     graphiql: { render: renderGraphiQL },
     // One process serves and syncs: read the revision on every request so a save shows at once.
     revisionMaxAgeMs: 0,
     log: process.env[environment.log] === "json" ? undefined : false,
-  });
-  const server = createServer((request, response) =>
-    inRequestScope(request.headers["x-request-id"] as string | undefined, () => app(request, response)),
-  );
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, resolve);
   });
   console.log(`Kronika: GraphQL and GraphiQL at http://localhost:${port}/graphql (DynamoDB at ${endpoint}, table ${tableName})`);
   console.log(`watching ${contentDir}/ for changes; Ctrl-C stops`);
@@ -92,10 +138,12 @@ await runCommand(async () => {
       watcher.close();
       server.closeAllConnections();
       server.close();
-      client.destroy();
+      store.destroy();
       await local?.stop();
       resolve(exitCode);
     };
+    process.off("SIGINT", stopWhileStarting);
+    process.off("SIGTERM", stopWhileStarting);
     process.once("SIGINT", () => void stop("SIGINT: stopping", 0));
     process.once("SIGTERM", () => void stop("SIGTERM: stopping", 0));
     // Without its store the server could only answer 503s: stop, and say why (restarting it would need a re-sync too).
