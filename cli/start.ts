@@ -1,7 +1,6 @@
 // npm start [-- --content DIR] — the whole stack on one machine: DynamoDB Local (unless DYNAMODB_ENDPOINT
 // is set), the table, a sync of the content, and GraphQL with GraphiQL at http://localhost:PORT/graphql.
 // Edits under the content folder are re-checked and re-synced as they are saved.
-import { watch } from "node:fs";
 import { createServer } from "node:http";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { environment } from "../core/environment";
@@ -16,6 +15,7 @@ import { formatOutcome } from "./format-plan";
 import { readOptions, runCommand } from "./options";
 import { createPreviewServer, previewPaths } from "./preview-server";
 import { gitRevision } from "./revision";
+import { watchContent } from "./watch-content";
 
 const timestamp = () => new Date().toTimeString().slice(0, 8);
 
@@ -23,18 +23,68 @@ await runCommand(async () => {
   const { contentDir, tableName, endpoint: givenEndpoint } = readOptions();
   const port = Number(process.env[environment.port] ?? 4000);
   const host = process.env[environment.host] ?? "127.0.0.1";
-  let local: DynamoDbLocal | undefined;
-  if (!givenEndpoint) {
-    console.log("starting DynamoDB Local…");
-    local = await startDynamoDbLocal();
+
+  // Take the port first, so a busy one is reported at once rather than after DynamoDB Local and a sync.
+  let app: ReturnType<typeof createApp> | undefined;
+  let previewApp: ReturnType<typeof createApp> | undefined;
+  const preview = createPreviewServer();
+  const server = createServer((request, response) => {
+    if (!app || !previewApp) {
+      response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "2" });
+      response.end("Kronika is starting: the content is being synced.\n");
+      return;
+    }
+    if (preview.handle(request, response)) return;
+    const serve = request.url?.startsWith(previewPaths.graphql) ? previewApp : app;
+    inRequestScope(request.headers["x-request-id"] as string | undefined, () => serve(request, response));
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, resolve);
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    console.error(
+      code === "EADDRINUSE"
+        ? `port ${port} on ${host} is already in use (another npm start?): stop that, or choose another port, e.g. PORT=${port + 1} npm start`
+        : `cannot listen on ${host}:${port}: ${(error as Error).message}`,
+    );
+    return 1;
   }
-  const endpoint = givenEndpoint ?? (local as DynamoDbLocal).endpoint;
-  const client = createDynamoClient(endpoint);
-  await ensureTable(client, tableName);
+
+  // Stopped while starting: exiting runs DynamoDB Local's exit hook, which ends it even half-started.
+  const stopWhileStarting = (signal: NodeJS.Signals) => {
+    console.log(`${signal}: stopping`);
+    process.exit(0);
+  };
+  process.once("SIGINT", stopWhileStarting);
+  process.once("SIGTERM", stopWhileStarting);
+
+  let local: DynamoDbLocal | undefined;
+  let client: ReturnType<typeof createDynamoClient> | undefined;
   // The preview reads a table of its own, with the drafts: the public API's never has one.
   const previewTable = `${tableName}-preview`;
-  await ensureTable(client, previewTable);
-  const preview = createPreviewServer();
+  // Until the first sync is done, a failure must not leave the server or DynamoDB Local holding the process.
+  const abandon = async () => {
+    server.close();
+    client?.destroy();
+    await local?.stop();
+  };
+  try {
+    if (!givenEndpoint) {
+      console.log("starting DynamoDB Local…");
+      local = await startDynamoDbLocal();
+    }
+    client = createDynamoClient(givenEndpoint ?? (local as DynamoDbLocal).endpoint);
+    await ensureTable(client, tableName);
+    await ensureTable(client, previewTable);
+  } catch (error) {
+    await abandon();
+    throw error;
+  }
+  const endpoint = givenEndpoint ?? (local as DynamoDbLocal).endpoint;
+  const store = client;
 
   let running: Promise<void> | undefined;
   let again = false;
@@ -50,7 +100,7 @@ await runCommand(async () => {
         // The preview's sync runs beside the public one, and open pages hear of it as soon as it is done.
         const previewed = syncContent({
           contentDir,
-          client,
+          client: store,
           tableName: previewTable,
           revisionId,
           drafts: true,
@@ -62,8 +112,7 @@ await runCommand(async () => {
               : { type: "synced", revision: result.plan.revision.id },
           ),
         );
-        const outcome = await syncContent({ contentDir, client, tableName, revisionId });
-        await previewed;
+        const [outcome] = await Promise.all([syncContent({ contentDir, client: store, tableName, revisionId }), previewed]);
         const lines =
           outcome.status === "applied" && outcome.plan.changes.length === 0 && !outcome.plan.writesRevision
             ? ["no changes"]
@@ -78,38 +127,34 @@ await runCommand(async () => {
     });
     return running;
   };
-  await sync("initial sync");
+  try {
+    await sync("initial sync");
+  } catch (error) {
+    await abandon();
+    throw error;
+  }
 
-  const app = createApp({
-    reads: sdkTableReads(client),
+  app = createApp({
+    reads: sdkTableReads(store),
     tableName,
     graphiql: { render: renderGraphiQL },
     // One process serves and syncs: read the revision on every request so a save shows at once.
     revisionMaxAgeMs: 0,
     log: process.env[environment.log] === "json" ? undefined : false,
   });
-  const previewApp = createApp({
-    reads: sdkTableReads(client),
+  previewApp = createApp({
+    reads: sdkTableReads(store),
     tableName: previewTable,
     endpoint: previewPaths.graphql,
     revisionMaxAgeMs: 0,
     log: false,
-  });
-  const server = createServer((request, response) => {
-    if (preview.handle(request, response)) return;
-    const handler = request.url?.startsWith(previewPaths.graphql) ? previewApp : app;
-    inRequestScope(request.headers["x-request-id"] as string | undefined, () => handler(request, response));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, resolve);
   });
   console.log(`Kronika: GraphQL and GraphiQL at http://localhost:${port}/graphql (DynamoDB at ${endpoint}, table ${tableName})`);
   console.log(`preview of the timeline, drafts included, at http://localhost:${port}/`);
   console.log(`watching ${contentDir}/ for changes; Ctrl-C stops`);
 
   let timer: NodeJS.Timeout | undefined;
-  const watcher = watch(contentDir, { recursive: true }, () => {
+  const watcher = watchContent(contentDir, () => {
     clearTimeout(timer);
     timer = setTimeout(() => void sync("content changed").catch((e) => console.error(e)), 200);
   });
@@ -125,10 +170,12 @@ await runCommand(async () => {
       preview.close();
       server.closeAllConnections();
       server.close();
-      client.destroy();
+      store.destroy();
       await local?.stop();
       resolve(exitCode);
     };
+    process.off("SIGINT", stopWhileStarting);
+    process.off("SIGTERM", stopWhileStarting);
     process.once("SIGINT", () => void stop("SIGINT: stopping", 0));
     process.once("SIGTERM", () => void stop("SIGTERM: stopping", 0));
     // Without its store the server could only answer 503s: stop, and say why (restarting it would need a re-sync too).

@@ -1,4 +1,6 @@
-import { writeFile } from "node:fs/promises";
+import { rename, writeFile } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
@@ -37,7 +39,7 @@ describe("npm start", () => {
     });
     const port = await freePort();
     url = `http://127.0.0.1:${port}/graphql`;
-    kronika = startKronika(["--content", contentDir], { PORT: String(port) });
+    kronika = startKronika(["--content", contentDir], { PORT: String(port) }, { throughNpm: true });
     [, dynamoPort] = await kronika.waitFor(/DynamoDB at http:\/\/127\.0\.0\.1:(\d+)/, 90_000);
   });
   afterAll(() => kronika?.stop());
@@ -53,6 +55,19 @@ describe("npm start", () => {
     const html = await response.text();
     expect(html).toContain("<title>Kronika</title>");
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']?https?:/i);
+  });
+
+  it("keeps seeing a file's saves after it was replaced by a rename, as `sed -i` and atomic saves do", async () => {
+    const file = path.join(contentDir, "events", "zjazd.md");
+    const zjazd = (title: string) => eventFile({ title, date: "{ julian: 1917-10-25 }", sources: ["opracowanie"] });
+    const replacement = path.join(contentDir, "events", ".zjazd.md.tmp");
+    await writeFile(replacement, zjazd("II Zjazd Rad (podmieniony)"));
+    await rename(replacement, file);
+    await eventually(async () => (await titleOf("zjazd")) === "II Zjazd Rad (podmieniony)");
+
+    // The same file, now written in place: the edit after the rename must be seen too.
+    await writeFile(file, zjazd("II Ogólnorosyjski Zjazd Rad"));
+    await eventually(async () => (await titleOf("zjazd")) === "II Ogólnorosyjski Zjazd Rad");
   });
 
   it("re-syncs an edit within a couple of seconds, and keeps serving the old data after an invalid edit", async () => {
@@ -75,5 +90,24 @@ describe("npm start", () => {
     expect(processesMatching("DynamoDBLocal.jar", `-port ${dynamoPort}`)).toHaveLength(1);
     expect(await kronika.stop("SIGTERM")).toBe(0);
     await eventually(async () => processesMatching("DynamoDBLocal.jar", `-port ${dynamoPort}`).length === 0);
+  });
+});
+
+describe("npm start on a busy port", () => {
+  it("says the port is in use and how to choose another, and exits at once without starting DynamoDB Local", async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
+    const port = (busy.address() as AddressInfo).port;
+    try {
+      const kronika = startKronika(["--content", "content"], { PORT: String(port) });
+      const exited = await Promise.race([kronika.exited, new Promise((r) => setTimeout(() => r("still running"), 15_000))]);
+      if (exited === "still running") await kronika.stop("SIGKILL");
+      expect(exited).toBe(1);
+      expect(kronika.output()).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      expect(kronika.output()).toContain(`PORT=${port + 1} npm start`);
+      expect(kronika.output()).not.toContain("starting DynamoDB Local");
+    } finally {
+      busy.close();
+    }
   });
 });

@@ -68,12 +68,12 @@ function checkPeriods(names: { entry: HistoricalName; index: number }[], placeNa
     const { entry, index } = sorted[i];
     const previousEnd = previous.lastDay ?? Number.POSITIVE_INFINITY;
     const at: PathKey[] = ["historicalNames", index, entry.from ? "from" : "name"];
-    const between = `"${previous.name}" (${periodText(previous)}) and "${entry.name}" (${periodText(entry)}), Gregorian`;
+    const between = `"${previous.name}" (${periodText(previous)}) and "${entry.name}" (${periodText(entry)})`;
     if (start(entry) <= previousEnd) {
       report(
         at,
         "historical-name-overlap",
-        `the periods of ${between} overlap; bounds are inclusive: end one the day before the next starts`,
+        `the periods of ${between} overlap, in Gregorian dates; bounds are inclusive: end one the day before the next starts`,
       );
       ok = false;
     } else if (start(entry) > previousEnd + 1) {
@@ -81,7 +81,7 @@ function checkPeriods(names: { entry: HistoricalName; index: number }[], placeNa
       report(
         at,
         "historical-name-gap",
-        `a gap between ${between}: on ${gap} the place is called "${placeName}"; if a name applies then, close the gap`,
+        `a gap between ${between}, in Gregorian dates: on ${gap} the place is called "${placeName}"; if a name applies then, close the gap`,
       );
     }
   }

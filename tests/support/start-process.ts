@@ -1,4 +1,4 @@
-// Runs `npm start`'s entry point as a child process and follows its output.
+// Runs `npm start` (or its entry point) as a child process and follows its output.
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 
@@ -7,10 +7,20 @@ export interface StartedProcess {
   output: () => string;
   waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<RegExpMatchArray>;
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+  /** Resolves with the exit code once the process has ended by itself or been stopped. */
+  exited: Promise<number | null>;
 }
 
-export function startKronika(args: string[], env: Record<string, string | undefined>): StartedProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "cli/start.ts", ...args], {
+/** Starts `cli/start.ts` directly, or `throughNpm` as users do (`npm start`), so that signals pass through npm's shell. */
+export function startKronika(
+  args: string[],
+  env: Record<string, string | undefined>,
+  { throughNpm = false }: { throughNpm?: boolean } = {},
+): StartedProcess {
+  const [command, commandArgs] = throughNpm
+    ? ["npm", ["start", "--silent", "--", ...args]]
+    : [process.execPath, ["--import", "tsx", "cli/start.ts", ...args]];
+  const child = spawn(command, commandArgs, {
     env: { ...process.env, DYNAMODB_ENDPOINT: undefined, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -24,6 +34,7 @@ export function startKronika(args: string[], env: Record<string, string | undefi
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   return {
     child,
+    exited,
     output: () => output,
     waitFor: async (pattern, timeoutMs = 60_000) => {
       const deadline = Date.now() + timeoutMs;

@@ -248,7 +248,7 @@ describe("people and places", () => {
       ),
     );
     expect(lines).toEqual([
-      'content/places/x.yaml:7:11: error: the periods of "Piotrogród" (1914-08-31–1924-01-26) and "Leningrad" (1924-01-26–), Gregorian overlap; bounds are inclusive: end one the day before the next starts [historical-name-overlap]',
+      'content/places/x.yaml:7:11: error: the periods of "Piotrogród" (1914-08-31–1924-01-26) and "Leningrad" (1924-01-26–) overlap, in Gregorian dates; bounds are inclusive: end one the day before the next starts [historical-name-overlap]',
     ]);
   });
 
@@ -260,7 +260,7 @@ describe("people and places", () => {
       ),
     );
     expect(lines).toEqual([
-      'content/places/x.yaml:6:11: warning: a gap between "Sankt Petersburg" (–1914-08-29) and "Piotrogród" (1914-08-31–), Gregorian: on 1914-08-30 the place is called "Piotrogród"; if a name applies then, close the gap [historical-name-gap]',
+      'content/places/x.yaml:6:11: warning: a gap between "Sankt Petersburg" (–1914-08-29) and "Piotrogród" (1914-08-31–), in Gregorian dates: on 1914-08-30 the place is called "Piotrogród"; if a name applies then, close the gap [historical-name-gap]',
     ]);
     expect(diagnostics[0].severity).toBe("warning");
   });
