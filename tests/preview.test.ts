@@ -161,12 +161,12 @@ describe("the preview site", () => {
     expect(await page.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage)).toBe(true);
     await writeFile(file, original.replace("julian: 1917-10-25/1917-10-26", "julian: 1917-10-25/1917-10-32"));
     const overlay = page.locator("#content-errors");
-    await overlay.waitFor({ timeout: 5_000 });
+    await overlay.waitFor({ timeout: 15_000 });
     expect(await overlay.innerText()).toMatch(/szturm-na-palac-zimowy\.md:\d+:\d+ date-invalid/);
     expect(await page.locator("main h1").innerText()).toBe("Zdobycie Pałacu Zimowego");
     await page.screenshot({ path: "test-results/preview-overlay.png" });
     await writeFile(file, original);
-    await overlay.waitFor({ state: "detached", timeout: 5_000 });
+    await overlay.waitFor({ state: "detached", timeout: 15_000 });
     await expect.poll(() => page.locator("main h1").innerText()).toBe("Szturm na Pałac Zimowy");
     await page.close();
   });
