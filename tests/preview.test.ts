@@ -142,8 +142,10 @@ describe("the preview site", () => {
   it("has no serious accessibility problems, and reads well at phone width", async () => {
     const page = await open("", { width: 390, height: 844 });
     expect(await accessibilityProblems(page)).toEqual([]);
-    // Nothing wider than the screen.
+    // Nothing wider than the screen, and the first event in the first screenful (the filters fold away).
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect((await page.locator(".event-card").first().boundingBox())?.y).toBeLessThan(844);
+    expect(await page.locator("details.filters").getAttribute("open")).toBeNull();
     await page.screenshot({ path: "test-results/preview-phone.png" });
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.className)).toBe("skip");

@@ -10,6 +10,7 @@ const words = {
     people: "Osoby",
     places: "Miejsca",
     clearFilters: "Wyczyść filtry",
+    filters: "Filtry",
     events: (n: number) =>
       `${n} ${n === 1 ? "wydarzenie" : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 10 || n % 100 >= 20) ? "wydarzenia" : "wydarzeń"}`,
     more: "Pokaż więcej",
@@ -52,6 +53,7 @@ const words = {
     people: "People",
     places: "Places",
     clearFilters: "Clear filters",
+    filters: "Filters",
     events: (n: number) => `${n} ${n === 1 ? "event" : "events"}`,
     more: "Show more",
     sources: "Sources",

@@ -90,8 +90,10 @@ export async function timelineView(route: TimelineRoute, context: ViewContext): 
     h("h1", {}, words.timeline),
     form,
     h(
-      "div",
-      { class: "filters" },
+      "details",
+      // Open where there is room; on a phone the list comes first and the filters open on demand.
+      { class: "filters", open: filtered || matchMedia("(min-width: 40rem)").matches },
+      h("summary", {}, words.filters),
       chips(words.tags, data.facets.tags, route.tags, (v) => toggled("tags", v), context),
       chips(words.people, data.facets.people, route.people, (v) => toggled("people", v), context),
       chips(words.places, data.facets.places, route.places, (v) => toggled("places", v), context),
