@@ -1,7 +1,7 @@
 // npm run bench — Kronika's speed, each figure beside a reference measured in the same run, as a ratio.
 // Prints a table and writes bench/results/latest.json. Shared, noisy machines: medians, and ratios.
 import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,8 +19,10 @@ import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { createSearchIndexSource } from "../core/store/search-index-source";
 import { syncContent } from "../core/sync/sync";
 import { esbuildSettings } from "../infra/function-bundling";
+import { launchChromium } from "../tests/support/chromium";
 import { countCommands } from "../tests/support/command-counter";
 import { functionUrlEvent } from "../tests/support/function-url-event";
+import { startKronika } from "../tests/support/start-process";
 import { generateCollection } from "./generate-collection";
 import { median, timed, timeNode } from "./measure";
 
@@ -32,8 +34,9 @@ const autocannon = require("autocannon") as (
 const coldStartRuns = Number(process.env.BENCH_COLD_RUNS ?? 11);
 const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
 const scale = { events: Number(process.env.BENCH_EVENTS ?? 10_000), sources: Number(process.env.BENCH_SOURCES ?? 1_000) };
-/** Which parts to run (default all): BENCH_PARTS=cold,hot,pipeline. */
-const parts = new Set((process.env.BENCH_PARTS ?? "cold,hot,pipeline").split(","));
+/** Which parts to run (default all): BENCH_PARTS=cold,hot,pipeline,live. */
+const parts = new Set((process.env.BENCH_PARTS ?? "cold,hot,pipeline,live").split(","));
+const liveSaves = Number(process.env.BENCH_LIVE_SAVES ?? 7);
 const timelineQuery = `{ events(first: 20) { totalCount edges { node { title date { label julian gregorian } citations { locator source { title } } } } pageInfo { hasNextPage endCursor } } }`;
 
 interface Figure {
@@ -228,6 +231,63 @@ async function pipeline(client: ReturnType<typeof createDynamoClient>, work: str
   });
 }
 
+/**
+ * From a save to the preview showing it: `npm start` on the 1917 collection, Debian's Chromium on an event's
+ * page, the event's title saved anew each time. The reference is the floor under it: the same one-file
+ * change synced in-process to a table of its own.
+ */
+async function livePreview(client: ReturnType<typeof createDynamoClient>, work: string) {
+  console.log(`live preview: ${liveSaves} saves of one event, npm start and Chromium`);
+  const dir = path.join(work, "live");
+  await cp("tests/fixtures/collection-1917", dir, { recursive: true });
+  const file = path.join(dir, "events", "szturm-na-palac-zimowy.md");
+  const original = await readFile(file, "utf8");
+  const retitle = (title: string) => writeFile(file, original.replace(/^title: .*$/m, `title: ${title}`));
+  const port = 4900 + Math.floor(Math.random() * 90);
+  const kronika = startKronika(["--content", dir], { PORT: String(port) });
+  const browser = await launchChromium();
+  try {
+    await kronika.waitFor(/preview of the timeline/, 180_000);
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/?event=szturm-na-palac-zimowy`);
+    await page.locator("main h1").waitFor({ timeout: 30_000 });
+    const latencies: number[] = [];
+    for (let i = 0; i < liveSaves; i += 1) {
+      const title = `Szturm, zapis ${i}`;
+      const saved = performance.now();
+      await retitle(title);
+      await page.waitForFunction((expected) => document.querySelector("main h1")?.textContent === expected, title, {
+        timeout: 30_000,
+        polling: 10,
+      });
+      latencies.push(performance.now() - saved);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const tableName = "kronika-bench-live";
+    await ensureTable(client, tableName);
+    await syncContent({ contentDir: dir, client, tableName });
+    const floors: number[] = [];
+    for (let i = 0; i < liveSaves; i += 1) {
+      await retitle(`Szturm, synchronizacja ${i}`);
+      floors.push((await timed(() => syncContent({ contentDir: dir, client, tableName }))).ms);
+    }
+    const ours = median(latencies);
+    record({
+      figure: `save to preview (median of ${liveSaves})`,
+      ours,
+      unit: "ms",
+      reference: median(floors),
+      referenceName: "one in-process sync of the same edit",
+      ratio: ours / median(floors),
+      target: "< 2000 ms",
+      met: ours < 2000,
+    });
+  } finally {
+    await browser.close();
+    await kronika.stop();
+  }
+}
+
 const work = await mkdtemp(path.join(tmpdir(), "kronika-bench-"));
 const local = await startDynamoDbLocal();
 const client = createDynamoClient(local.endpoint);
@@ -246,6 +306,7 @@ try {
   if (parts.has("cold")) await coldStart(env, work);
   if (parts.has("hot")) await throughput(env, benchTable, work);
   if (parts.has("pipeline")) await pipeline(client, work);
+  if (parts.has("live")) await livePreview(client, work);
   await mkdir("bench/results", { recursive: true });
   const result = { measuredAt: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, figures };
   await writeFile("bench/results/latest.json", `${JSON.stringify(result, null, 2)}\n`);
