@@ -244,7 +244,7 @@ async function livePreview(client: ReturnType<typeof createDynamoClient>, work: 
   const original = await readFile(file, "utf8");
   const retitle = (title: string) => writeFile(file, original.replace(/^title: .*$/m, `title: ${title}`));
   const port = 4900 + Math.floor(Math.random() * 90);
-  const kronika = startKronika(["--content", dir], { PORT: String(port) });
+  const kronika = startKronika(["--content", dir], { [environment.port]: String(port) });
   const browser = await launchChromium();
   try {
     await kronika.waitFor(/preview of the timeline/, 180_000);

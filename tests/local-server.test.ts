@@ -70,18 +70,18 @@ describe("npm start", () => {
     await eventually(async () => (await titleOf("zjazd")) === "II Ogólnorosyjski Zjazd Rad");
   });
 
-  it("re-syncs an edit within a couple of seconds, and keeps serving the old data after an invalid edit", async () => {
+  // How soon is the benchmark's to measure (npm run bench, "save to preview"): these machines are shared.
+  it("re-syncs an edit, and keeps serving the old data after an invalid edit", async () => {
     const file = path.join(contentDir, "events", "szturm.md");
     await writeFile(
       file,
       eventFile({ title: "Szturm na Pałac Zimowy", date: "{ julian: 1917-10-25/1917-10-26 }", sources: ["opracowanie"] }),
     );
-    const took = await eventually(async () => (await titleOf("szturm")) === "Szturm na Pałac Zimowy");
-    expect(took).toBeLessThan(3000);
-    await kronika.waitFor(/content changed: applied\n\s+~ event szturm/, 2000);
+    await eventually(async () => (await titleOf("szturm")) === "Szturm na Pałac Zimowy", 15_000);
+    await kronika.waitFor(/content changed: applied\n\s+~ event szturm/, 15_000);
 
     await writeFile(file, eventFile({ title: "Zepsuty", date: "{ julian: 1917-10-25, gregorian: 1917-11-08 }", sources: ["opracowanie"] }));
-    await kronika.waitFor(/szturm\.md:\d+:\d+: error: julian 1917-10-25 is gregorian 1917-11-07, not 1917-11-08 \[date-mismatch\]/, 5000);
+    await kronika.waitFor(/szturm\.md:\d+:\d+: error: julian 1917-10-25 is gregorian 1917-11-07, not 1917-11-08 \[date-mismatch\]/, 15_000);
     expect(kronika.output()).toContain("content has errors, the served data is unchanged");
     expect(await titleOf("szturm")).toBe("Szturm na Pałac Zimowy");
   });
