@@ -491,8 +491,12 @@ describe("the CDK stack", () => {
       expect(assets.Properties.DistributionPaths).toBeUndefined();
     });
 
-    it("outputs the site, GraphQL and GraphiQL URLs on CloudFront and the table name", () => {
+    it("outputs the site, GraphQL and GraphiQL URLs on CloudFront and the table name, each output the preview workflow reads", async () => {
       const outputs = prod.template.toJSON().Outputs;
+      const workflow = await readFile(".github/workflows/preview.yml", "utf8");
+      const read = [...workflow.matchAll(/'\.\[\$stack\]\.(\w+)'/g)].map((m) => m[1]);
+      expect(read).toContain("SiteUrl");
+      for (const name of read) expect(Object.keys(outputs), name).toContain(name);
       expect(JSON.stringify(outputs.GraphqlUrl.Value)).toMatch(/CdnDistribution\w*","DomainName"/);
       expect(JSON.stringify(outputs.GraphqlUrl.Value)).toContain("/graphql");
       expect(JSON.stringify(outputs.GraphiqlUrl.Value)).toContain("/graphiql/");
