@@ -11,6 +11,11 @@ export const environment = {
   revision: "KRONIKA_REVISION",
   /** `true` lets a sync delete more than half of what is published: set on the sync function by the stack. */
   allowMassDelete: "KRONIKA_ALLOW_MASS_DELETE",
+  /**
+   * `true` makes the deploy-time sync publish drafts, marked as drafts: set on the sync function by the stack
+   * for a pull request's preview stage only.
+   */
+  publishDrafts: "KRONIKA_PUBLISH_DRAFTS",
   /** The CloudFront distribution whose cached responses a sync invalidates: set on the sync function by the stack. */
   distributionId: "KRONIKA_DISTRIBUTION_ID",
   /** Where browsers that open the GraphQL endpoint are sent: set on the GraphQL function by the stack. */

@@ -16,6 +16,7 @@ export async function handler() {
     client: createDynamoClient(),
     tableName: process.env[environment.tableName] ?? defaultTableName,
     allowMassDelete: process.env[environment.allowMassDelete] === "true",
+    drafts: process.env[environment.publishDrafts] === "true",
     revisionId: process.env[environment.revision] || undefined,
   });
   if (outcome.status === "invalid") {

@@ -7,16 +7,16 @@ import { gitRevision } from "../cli/revision";
 import { formatHuman, hasErrors } from "../core/content/diagnostic";
 import { loadContent } from "../core/content/load";
 import { validateContent } from "../core/content/validate";
-import { environment } from "../core/environment";
 import { deployOptions } from "./deploy-options";
 import { KronikaStack } from "./kronika-stack";
+import { stageOption } from "./stage";
 
 const app = new App();
 // cdk-nag's AwsSolutions pack checks every synth; each accepted finding is acknowledged in code with its reason.
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-const stage = String(app.node.tryGetContext("stage") ?? process.env[environment.stage] ?? "dev");
 const contentDir = path.resolve(String(app.node.tryGetContext("content") ?? "content"));
-// Checked first: a mistyped number stops the synth before the content is read or anything is bundled.
+// Checked first: a mistyped stage or number stops the synth before the content is read or anything is bundled.
+const stage = stageOption(app);
 const options = deployOptions(app);
 
 const loaded = await loadContent(contentDir);

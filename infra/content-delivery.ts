@@ -1,8 +1,10 @@
-// CloudFront in front of the API and the GraphiQL site. GET queries are cached at the edge by query,
-// variables, operation name and Accept; POST passes through. The Function URL is reached only through
+// CloudFront in front of the preview site (at /), the API (at /graphql) and the GraphiQL site (at /graphiql/).
+// GET queries are cached at the edge by query, variables, operation name and Accept; POST passes through. The Function URL is reached only through
 // origin access control: CloudFront signs each request, and the origin-request function supplies the
 // body hash a signed POST needs (x-amz-content-sha256), so clients send plain GraphQL requests.
-// A WAF web ACL rate-limits every request per IP address.
+// A WAF web ACL rate-limits every request per IP address. The two static sites are in two private buckets,
+// read through origin access control: each deployment replaces what its bucket holds, and the site at /
+// needs no origin path.
 import { Duration, RemovalPolicy, Stack, Token, Validations } from "aws-cdk-lib";
 import {
   AllowedMethods,
@@ -11,19 +13,40 @@ import {
   CachePolicy,
   CacheQueryStringBehavior,
   Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   LambdaEdgeEventType,
   OriginRequestPolicy,
   PriceClass,
+  ResponseHeadersPolicy,
+  Function as ViewerFunction,
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
 import { FunctionUrlOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import type { IFunctionUrl, IVersion } from "aws-cdk-lib/aws-lambda";
 import { BlockPublicAccess, Bucket, BucketEncryption } from "aws-cdk-lib/aws-s3";
-import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
+import { BucketDeployment, CacheControl, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
+import { directoryIndexSource } from "./directory-index";
+import type { PreviewSiteFolders } from "./preview-site";
 
 export const graphqlPath = "/graphql";
 export const graphiqlPath = "/graphiql/";
+/** The preview site's page, served at `/`; its views are in the query string (`/?event=slug`). */
+export const previewRootObject = "index.html";
+
+/**
+ * The preview site's page: browsers revalidate it on every visit (a 304 from the edge when unchanged), and
+ * CloudFront keeps it for a day at most, until the next deploy of the site invalidates it.
+ */
+export const previewPageCacheControl = [
+  CacheControl.setPublic(),
+  CacheControl.maxAge(Duration.seconds(0)),
+  CacheControl.sMaxAge(Duration.days(1)),
+];
+/** Its script and styles: named by a hash of their content, so a name never changes meaning. */
+export const previewAssetCacheControl = [CacheControl.setPublic(), CacheControl.maxAge(Duration.days(365)), CacheControl.immutable()];
 
 /** Query-string parameters of a GraphQL GET request: the parts of the cache key besides the revision. */
 export const cacheKeyQueryStrings = ["query", "variables", "operationName", "extensions"];
@@ -37,26 +60,34 @@ export interface ContentDeliveryProps {
   readonly webAclArn: string;
   /** A folder with GraphiQL's static files (see graphiql-site.ts). */
   readonly graphiqlSiteDir: string;
+  /** The preview site's pages and fingerprinted assets (see preview-site.ts). */
+  readonly previewSite: PreviewSiteFolders;
   /**
-   * Delete the GraphiQL bucket and its files with the stack (non-production stages).
-   * @default false - the bucket is retained
+   * Delete the buckets and their files with the stack (non-production stages).
+   * @default false - the buckets are retained
    */
   readonly destroyWithStack?: boolean;
 }
 
 export class ContentDelivery extends Construct {
   readonly distribution: Distribution;
+  /** GraphiQL's files, under graphiql/. */
   readonly bucket: Bucket;
+  /** The preview site's files, at the root. */
+  readonly previewBucket: Bucket;
 
   constructor(scope: Construct, id: string, props: ContentDeliveryProps) {
     super(scope, id);
-    this.bucket = new Bucket(this, "GraphiqlBucket", {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      removalPolicy: props.destroyWithStack ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
-      autoDeleteObjects: props.destroyWithStack,
-    });
+    const siteBucket = (bucketId: string) =>
+      new Bucket(this, bucketId, {
+        blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+        encryption: BucketEncryption.S3_MANAGED,
+        enforceSSL: true,
+        removalPolicy: props.destroyWithStack ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+        autoDeleteObjects: props.destroyWithStack,
+      });
+    this.bucket = siteBucket("GraphiqlBucket");
+    this.previewBucket = siteBucket("PreviewBucket");
     const queryCache = new CachePolicy(this, "QueryCache", {
       comment: "Kronika GraphQL GET: keyed by query, variables, operation name, Accept and Accept-Language",
       queryStringBehavior: CacheQueryStringBehavior.allowList(...cacheKeyQueryStrings),
@@ -68,29 +99,46 @@ export class ContentDelivery extends Construct {
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
     });
+    // S3 has no folder index: `/graphiql/` is served as `/graphiql/index.html` by this viewer-request function.
+    const directoryIndex = new ViewerFunction(this, "DirectoryIndex", {
+      code: FunctionCode.fromInline(directoryIndexSource),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: "Kronika: serve index.html for addresses that end in /",
+    });
     this.distribution = new Distribution(this, "Distribution", {
-      comment: "Kronika: GraphQL API and GraphiQL",
+      comment: "Kronika: preview site, GraphQL API and GraphiQL",
       priceClass: PriceClass.PRICE_CLASS_100,
       webAclId: props.webAclArn,
+      defaultRootObject: previewRootObject,
+      // Everything but the API and GraphiQL: the preview site. The query string (the page's view) is not part
+      // of the cache key, so every view is the one cached page.
       defaultBehavior: {
-        // Creates the Lambda OAC and the function's permissions for this distribution alone.
-        origin: FunctionUrlOrigin.withOriginAccessControl(props.apiUrl),
+        origin: S3BucketOrigin.withOriginAccessControl(this.previewBucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        // The only set with POST; the origin-request function answers PUT, PATCH and DELETE with 405.
-        allowedMethods: AllowedMethods.ALLOW_ALL,
-        cachedMethods: CachedMethods.CACHE_GET_HEAD,
-        cachePolicy: queryCache,
-        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
         compress: true,
-        // On cache misses only: cached GETs cost no invocation.
-        edgeLambdas: [{ eventType: LambdaEdgeEventType.ORIGIN_REQUEST, functionVersion: props.originRequest, includeBody: true }],
       },
       additionalBehaviors: {
+        [graphqlPath]: {
+          // Creates the Lambda OAC and the function's permissions for this distribution alone.
+          origin: FunctionUrlOrigin.withOriginAccessControl(props.apiUrl),
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          // The only set with POST; the origin-request function answers PUT, PATCH and DELETE with 405.
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachedMethods: CachedMethods.CACHE_GET_HEAD,
+          cachePolicy: queryCache,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          compress: true,
+          // On cache misses only: cached GETs cost no invocation.
+          edgeLambdas: [{ eventType: LambdaEdgeEventType.ORIGIN_REQUEST, functionVersion: props.originRequest, includeBody: true }],
+        },
         [`${graphiqlPath}*`]: {
           origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           cachePolicy: CachePolicy.CACHING_OPTIMIZED,
           compress: true,
+          functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: directoryIndex }],
         },
       },
     });
@@ -102,6 +150,25 @@ export class ContentDelivery extends Construct {
       distributionPaths: [`${graphiqlPath}*`],
       memoryLimit: 512,
     });
+    // The preview site's assets first, then the page that names them. Neither prunes: the other's files
+    // share the bucket, and a page opened before a deploy keeps finding its script (a few tens of KB each).
+    const previewAssets = new BucketDeployment(this, "PreviewAssets", {
+      sources: [Source.asset(props.previewSite.assetsDir)],
+      destinationBucket: this.previewBucket,
+      cacheControl: previewAssetCacheControl,
+      prune: false,
+      memoryLimit: 512,
+    });
+    const previewPages = new BucketDeployment(this, "PreviewPages", {
+      sources: [Source.asset(props.previewSite.pagesDir)],
+      destinationBucket: this.previewBucket,
+      cacheControl: previewPageCacheControl,
+      prune: false,
+      distribution: this.distribution,
+      distributionPaths: ["/", `/${previewRootObject}`],
+      memoryLimit: 512,
+    });
+    previewPages.node.addDependency(previewAssets);
     this.acknowledgeFindings();
   }
 
@@ -111,9 +178,11 @@ export class ContentDelivery extends Construct {
       for (const [rule, reason] of Object.entries(reasons))
         Validations.of(scope).acknowledge({ id: `AwsSolutions::AwsSolutions-${rule}`, reason });
     };
-    acknowledge(this.bucket, {
-      S1: "The bucket holds only GraphiQL's public static files, written by the deployment and read through CloudFront; access logs would record nothing of value.",
-    });
+    for (const bucket of [this.bucket, this.previewBucket]) {
+      acknowledge(bucket, {
+        S1: "The bucket holds only public static files (GraphiQL's, or the preview site's), written by the deployment and read through CloudFront; access logs would record nothing of value.",
+      });
+    }
     acknowledge(this.distribution, {
       CFR1: "Kronika publishes public historical content for readers anywhere; there is no country to exclude.",
       CFR3: "Every API request is logged by the function as structured JSON with its request id; CloudFront standard logs would duplicate them at extra cost.",
@@ -136,6 +205,8 @@ export class ContentDelivery extends Construct {
           "The CDK asset bucket, where the site's zip is staged.",
         [`IAM5[Resource::<${stack.getLogicalId(this.bucket.node.defaultChild as never)}.Arn>/*]`]:
           "The GraphiQL bucket's objects, which the deployment writes.",
+        [`IAM5[Resource::<${stack.getLogicalId(this.previewBucket.node.defaultChild as never)}.Arn>/*]`]:
+          "The preview site bucket's objects, which the deployment writes.",
         "IAM5[Resource::*]":
           "aws-cdk-lib grants BucketDeployment its CloudFront invalidation actions on all resources; the policy is generated by CDK.",
       });

@@ -33,6 +33,11 @@ export interface ContentSyncProps {
    */
   readonly allowMassDelete?: boolean;
   /**
+   * Publish drafts too, marked as drafts: for a pull request's preview stage, never for production.
+   * @default false
+   */
+  readonly publishDrafts?: boolean;
+  /**
    * A CDN whose cached GraphQL responses are invalidated after a sync that changed anything.
    * @default - no invalidation
    */
@@ -84,6 +89,7 @@ export class ContentSync extends Construct {
       environment: {
         [environment.tableName]: props.table.tableName,
         [environment.allowMassDelete]: props.allowMassDelete ? "true" : "false",
+        [environment.publishDrafts]: props.publishDrafts ? "true" : "false",
         NODE_OPTIONS: "--enable-source-maps",
         ...(props.revision ? { [environment.revision]: props.revision } : {}),
         ...(props.distribution ? { [environment.distributionId]: props.distribution.distributionId } : {}),

@@ -1,5 +1,6 @@
-// One Kronika deployment (a stage): the table, the GraphQL API behind CloudFront with GraphiQL beside it,
-// CloudFront's web ACL and origin-request function (in us-east-1), and the deploy-time content sync.
+// One Kronika deployment (a stage): the table, the preview site and the GraphQL API behind CloudFront with
+// GraphiQL beside them, CloudFront's web ACL and origin-request function (in us-east-1), and the deploy-time
+// content sync.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,12 +13,17 @@ import { ContentTable } from "./content-table";
 import { writeGraphiqlSite } from "./graphiql-site";
 import { GraphqlApi } from "./graphql-api";
 import { OriginRequestFunction } from "./origin-request-function";
+import { writePublishedPreviewSite } from "./preview-site";
+import { isPullRequestStage, productionStage } from "./stage";
 
 /** Where CloudFront takes its web ACLs and Lambda@Edge functions from. */
 export const edgeRegion = "us-east-1";
 
 export interface KronikaStackProps extends StackProps {
-  /** The stage's name (e.g. `prod`, `dev`): part of the stack's name, and `prod` keeps its data. */
+  /**
+   * The stage's name (e.g. `prod`, `dev`, `pr-42`): part of the stack's name. `prod` keeps its data; a pull
+   * request's stage (`pr-<number>`) publishes drafts.
+   */
   readonly stage: string;
   /** Absolute path of the content folder. */
   readonly contentDir: string;
@@ -36,6 +42,11 @@ export interface KronikaStackProps extends StackProps {
    * @default - true for the "prod" stage only
    */
   readonly retainData?: boolean;
+  /**
+   * Publish drafts (marked as drafts) so the stage shows them; refused for `prod`.
+   * @default - true for a pull request's stage (`pr-<number>`) only
+   */
+  readonly publishDrafts?: boolean;
   /**
    * Reserved concurrency of the GraphQL function.
    * @default defaultApiConcurrency (50, graphql-api.ts)
@@ -75,7 +86,9 @@ export class KronikaStack extends Stack {
     const edge = this.edgeStack ?? this;
     const firewall = new ApiFirewall(edge, "Firewall", { rateLimit: props.apiRateLimit });
     const originRequest = new OriginRequestFunction(edge, "OriginRequest");
-    const retain = props.retainData ?? props.stage === "prod";
+    const retain = props.retainData ?? props.stage === productionStage;
+    const publishDrafts = props.publishDrafts ?? isPullRequestStage(props.stage);
+    if (publishDrafts && props.stage === productionStage) throw new Error(`${id}: the ${productionStage} stage never publishes drafts`);
     const { table } = new ContentTable(this, "Content", { retain });
     const api = new GraphqlApi(this, "Api", {
       table,
@@ -89,6 +102,7 @@ export class KronikaStack extends Stack {
       originRequest: originRequest.version,
       webAclArn: firewall.webAcl.attrArn,
       graphiqlSiteDir,
+      previewSite: writePublishedPreviewSite({ endpoint: graphqlPath }),
       destroyWithStack: !retain,
     });
     const sync = new ContentSync(this, "Sync", {
@@ -96,11 +110,13 @@ export class KronikaStack extends Stack {
       contentDir: props.contentDir,
       revision: props.revision,
       allowMassDelete: props.allowMassDelete,
+      publishDrafts,
       distribution: cdn.distribution,
       destroyWithStack: !retain,
     });
     sync.trigger.executeAfter(table);
     const origin = `https://${cdn.distribution.distributionDomainName}`;
+    new CfnOutput(this, "SiteUrl", { value: `${origin}/`, description: "The preview site: the timeline as readers see it." });
     new CfnOutput(this, "GraphqlUrl", { value: `${origin}${graphqlPath}`, description: "The GraphQL endpoint (CloudFront)." });
     new CfnOutput(this, "GraphiqlUrl", { value: `${origin}${graphiqlPath}`, description: "GraphiQL, for exploring the API." });
     new CfnOutput(this, "TableName", { value: table.tableName, description: "The content table." });

@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import { App, Stack, Validations } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
+import { CachePolicy, ResponseHeadersPolicy } from "aws-cdk-lib/aws-cloudfront";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { environment } from "../core/environment";
@@ -14,6 +15,7 @@ import { listIndex, tableKeys } from "../core/store/table-definition";
 import { syncContent } from "../core/sync/sync";
 import { contextOption, deployOptions } from "../infra/deploy-options";
 import { KronikaStack, type KronikaStackProps } from "../infra/kronika-stack";
+import { isPullRequestStage, pullRequestStageName, stageOption } from "../infra/stage";
 import { eventFile } from "./support/content-folder";
 import { freshTable, tableContents, testClient } from "./support/dynamodb";
 import { functionUrlEvent } from "./support/function-url-event";
@@ -25,7 +27,7 @@ const lambdaResponseLimit = 6 * 1024 * 1024;
 /** Variables Node.js itself reads, which a function may be given beside Kronika's. */
 const nodeVariables = ["NODE_OPTIONS"];
 
-type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; DependsOn?: string[] };
 
 interface SynthOptions {
   bundle: boolean;
@@ -83,6 +85,13 @@ describe("the CDK stack", () => {
   const assetDir = (fn: Resource) => path.join(prod.outdir, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, "")}`);
   const distributionConfig = (deployment: ReturnType<typeof synth>) =>
     ofType(deployment.resources, "AWS::CloudFront::Distribution")[0][1].Properties.DistributionConfig;
+  const behaviorAt = (deployment: ReturnType<typeof synth>, pathPattern: string) => {
+    const behavior = distributionConfig(deployment).CacheBehaviors.find((b: any) => b.PathPattern === pathPattern);
+    if (!behavior) throw new Error(`no behavior for ${pathPattern}`);
+    return behavior;
+  };
+  const originOf = (deployment: ReturnType<typeof synth>, behavior: any) =>
+    distributionConfig(deployment).Origins.find((o: any) => o.Id === behavior.TargetOriginId);
   const rateRule = (acl: Resource) => acl.Properties.Rules.find((r: any) => r.Statement.RateBasedStatement).Statement.RateBasedStatement;
   /** What a value read from the edge stack (a weak cross-region reference: Fn::GetStackOutput) is there. */
   const crossRegionSource = (deployment: ReturnType<typeof synth>, value: any) => {
@@ -208,7 +217,14 @@ describe("the CDK stack", () => {
         }
       }
       expect(Object.keys(functionNamed("SyncFunction").Properties.Environment.Variables).sort()).toEqual(
-        [environment.tableName, environment.revision, environment.allowMassDelete, environment.distributionId, "NODE_OPTIONS"].sort(),
+        [
+          environment.tableName,
+          environment.revision,
+          environment.allowMassDelete,
+          environment.publishDrafts,
+          environment.distributionId,
+          "NODE_OPTIONS",
+        ].sort(),
       );
     });
   });
@@ -228,30 +244,58 @@ describe("the CDK stack", () => {
       });
     });
 
-    it("sends the API's requests to the Function URL, signed by origin access control, and /graphiql/* to the bucket", () => {
+    it("serves the preview site at /, the API at /graphql (POST allowed, signed by origin access control) and GraphiQL at /graphiql/*", () => {
       const config = distributionConfig(prod);
+      // The site: its one page is the root object, read from its own bucket through origin access control;
+      // the query string (the page's view) is not part of the cache key, so every view is one cached page.
+      expect(config.DefaultRootObject).toBe("index.html");
+      const site = config.DefaultCacheBehavior;
+      expect(site).toMatchObject({ Compress: true, ViewerProtocolPolicy: "redirect-to-https" });
+      expect(site.AllowedMethods ?? ["GET", "HEAD"]).toEqual(["GET", "HEAD"]);
+      expect(site.CachePolicyId).toBe(CachePolicy.CACHING_OPTIMIZED.cachePolicyId);
+      expect(site.ResponseHeadersPolicyId).toBe(ResponseHeadersPolicy.SECURITY_HEADERS.responseHeadersPolicyId);
+      expect(site.LambdaFunctionAssociations).toBeUndefined();
+      expect(JSON.stringify(originOf(prod, site).DomainName)).toContain("PreviewBucket");
+      expect(originOf(prod, site).OriginAccessControlId).toBeDefined();
+
       // CloudFront offers no method set with POST but without PUT, PATCH and DELETE: the origin-request
       // function refuses those (see "refuses every method but GET, HEAD, OPTIONS and POST").
-      expect(config.DefaultCacheBehavior).toMatchObject({
+      const api = behaviorAt(prod, "/graphql");
+      expect(api).toMatchObject({
         AllowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"],
         CachedMethods: ["GET", "HEAD"],
         Compress: true,
         ViewerProtocolPolicy: "redirect-to-https",
       });
-      const defaultOrigin = config.Origins.find((o: any) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
-      expect(JSON.stringify(defaultOrigin.DomainName)).toContain("FunctionUrl");
-      const graphiql = config.CacheBehaviors.find((b: any) => b.PathPattern === "/graphiql/*");
-      const graphiqlOrigin = config.Origins.find((o: any) => o.Id === graphiql.TargetOriginId);
-      expect(JSON.stringify(graphiqlOrigin.DomainName)).toContain("GraphiqlBucket");
-      expect(graphiqlOrigin.OriginAccessControlId).toBeDefined();
+      const [[queryCacheId]] = ofType(prod.resources, "AWS::CloudFront::CachePolicy");
+      expect(api.CachePolicyId).toEqual({ Ref: queryCacheId });
+      expect(JSON.stringify(originOf(prod, api).DomainName)).toContain("FunctionUrl");
+      expect(api.LambdaFunctionAssociations).toHaveLength(1);
+
+      const graphiql = behaviorAt(prod, "/graphiql/*");
+      expect(JSON.stringify(originOf(prod, graphiql).DomainName)).toContain("GraphiqlBucket");
+      expect(originOf(prod, graphiql).OriginAccessControlId).toBeDefined();
       expect(graphiql.LambdaFunctionAssociations).toBeUndefined();
+      expect(config.CacheBehaviors.map((b: any) => b.PathPattern).sort()).toEqual(["/graphiql/*", "/graphql"]);
+    });
+
+    it("answers /graphiql/ with GraphiQL's page: a viewer-request function adds index.html, which S3 does not", () => {
+      const [association] = behaviorAt(prod, "/graphiql/*").FunctionAssociations;
+      expect(association.EventType).toBe("viewer-request");
+      const fn = prod.resources[association.FunctionARN["Fn::GetAtt"][0]];
+      expect(fn.Properties.FunctionConfig.Runtime).toBe("cloudfront-js-2.0");
+      // The shipped source, run as CloudFront would run it.
+      const handler = new Function(`${fn.Properties.FunctionCode}; return handler;`)() as (event: unknown) => { uri: string };
+      const uri = (path: string) => handler({ request: { method: "GET", uri: path, querystring: {}, headers: {} } }).uri;
+      expect(uri("/graphiql/")).toBe("/graphiql/index.html");
+      expect(uri("/graphiql/graphiql.js")).toBe("/graphiql/graphiql.js");
+      expect(uri("/graphiql/editor.worker.js")).toBe("/graphiql/editor.worker.js");
     });
 
     it("makes the Function URL reachable only through this distribution: IAM auth, a Lambda OAC, and an invoke permission for it alone", () => {
       const [[, url]] = ofType(prod.resources, "AWS::Lambda::Url");
       expect(url.Properties.AuthType).toBe("AWS_IAM");
-      const config = distributionConfig(prod);
-      const apiOrigin = config.Origins.find((o: any) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
+      const apiOrigin = originOf(prod, behaviorAt(prod, "/graphql"));
       const oacId = apiOrigin.OriginAccessControlId["Fn::GetAtt"][0];
       expect(prod.resources[oacId].Properties.OriginAccessControlConfig).toMatchObject({
         OriginAccessControlOriginType: "lambda",
@@ -286,7 +330,7 @@ describe("the CDK stack", () => {
       expect(rateRule(acl).Limit).toBe(300);
       const config = distributionConfig(east);
       expect(config.WebACLId).toEqual({ "Fn::GetAtt": [aclId, "Arn"] });
-      const [association] = config.DefaultCacheBehavior.LambdaFunctionAssociations;
+      const [association] = behaviorAt(east, "/graphql").LambdaFunctionAssociations;
       const [versionId] = ofType(east.resources, "AWS::Lambda::Version").map(([id]) => id);
       expect(association).toEqual({ EventType: "origin-request", IncludeBody: true, LambdaFunctionARN: { Ref: versionId } });
     });
@@ -345,7 +389,7 @@ describe("the CDK stack", () => {
       };
 
       it("is attached to the API's requests with their bodies, and may run at the edge", () => {
-        const [association] = distributionConfig(prod).DefaultCacheBehavior.LambdaFunctionAssociations;
+        const [association] = behaviorAt(prod, "/graphql").LambdaFunctionAssociations;
         expect(association).toMatchObject({ EventType: "origin-request", IncludeBody: true });
         const [[versionId]] = ofType(prod.edgeResources, "AWS::Lambda::Version");
         expect(crossRegionSource(prod, association.LambdaFunctionARN)).toEqual({ Ref: versionId });
@@ -390,7 +434,7 @@ describe("the CDK stack", () => {
       });
     });
     it("deploys a GraphiQL page whose every script, style and worker is in the same site", async () => {
-      const [[, deployment]] = ofType(prod.resources, "Custom::CDKBucketDeployment");
+      const [[, deployment]] = ofType(prod.resources, "Custom::CDKBucketDeployment").filter(([id]) => id.startsWith("CdnGraphiqlSite"));
       expect(deployment.Properties.DestinationBucketKeyPrefix).toBe("graphiql/");
       const assetHash = String(deployment.Properties.SourceObjectKeys[0]).replace(/\.zip$/, "");
       const siteDir = path.join(prod.outdir, `asset.${assetHash}`);
@@ -406,22 +450,143 @@ describe("the CDK stack", () => {
       expect(Buffer.byteLength(page)).toBeLessThan(10_000);
     });
 
-    it("outputs the GraphQL and GraphiQL URLs on CloudFront and the table name", () => {
+    it("deploys the preview site to its bucket: a page calling /graphql on the same origin, revalidated on every visit, naming only fingerprinted files beside it", async () => {
+      const deployments = ofType(prod.resources, "Custom::CDKBucketDeployment");
+      const deploymentNamed = (prefix: string) => {
+        const found = deployments.find(([id]) => id.startsWith(prefix));
+        if (!found) throw new Error(`no deployment ${prefix}`);
+        return { id: found[0], ...found[1] };
+      };
+      const pages = deploymentNamed("CdnPreviewPages");
+      const assets = deploymentNamed("CdnPreviewAssets");
+      const [[bucketId]] = ofType(prod.resources, "AWS::S3::Bucket").filter(([id]) => id.startsWith("CdnPreviewBucket"));
+      for (const deployment of [pages, assets]) {
+        expect(deployment.Properties.DestinationBucketName).toEqual({ Ref: bucketId });
+        expect(deployment.Properties.DestinationBucketKeyPrefix).toBeUndefined();
+        // Neither removes the other's files, nor the scripts a page opened before a deploy still loads.
+        expect(deployment.Properties.Prune).toBe(false);
+      }
+      const siteDir = (deployment: Resource) =>
+        path.join(prod.outdir, `asset.${String(deployment.Properties.SourceObjectKeys[0]).replace(/\.zip$/, "")}`);
+      expect(await readdir(siteDir(pages))).toEqual(["index.html"]);
+      const page = await readFile(path.join(siteDir(pages), "index.html"), "utf8");
+      expect(page).toContain('data-endpoint="/graphql"');
+      expect(page).not.toContain("data-live");
+      expect(page).not.toMatch(/https?:\/\//);
+      const referenced = [...page.matchAll(/(?:src|href)="([^"]+)"/g)]
+        .map((m) => m[1])
+        .filter((ref) => !ref.startsWith("data:") && !ref.startsWith("#"));
+      const assetFiles = await readdir(siteDir(assets));
+      expect(referenced.sort()).toEqual(assetFiles.sort());
+      for (const name of assetFiles) expect(name).toMatch(/^[\w-]+\.[0-9a-f]{10}\.(js|css)$/);
+      expect(assetFiles.some((name) => name.endsWith(".js"))).toBe(true);
+      expect(assetFiles.some((name) => name.endsWith(".css"))).toBe(true);
+
+      // The page: browsers revalidate it on every visit, and the deploy invalidates it at the edge (after the
+      // assets it names are in the bucket). The assets: kept for a year, since their names change with them.
+      expect(pages.Properties.SystemMetadata).toEqual({ "cache-control": "public, max-age=0, s-maxage=86400" });
+      expect(pages.Properties.DistributionPaths).toEqual(["/", "/index.html"]);
+      expect(pages.DependsOn).toContain(assets.id);
+      expect(assets.Properties.SystemMetadata).toEqual({ "cache-control": "public, max-age=31536000, immutable" });
+      expect(assets.Properties.DistributionPaths).toBeUndefined();
+    });
+
+    it("outputs the site, GraphQL and GraphiQL URLs on CloudFront and the table name, each output the preview workflow reads", async () => {
       const outputs = prod.template.toJSON().Outputs;
+      const workflow = await readFile(".github/workflows/preview.yml", "utf8");
+      const read = [...workflow.matchAll(/'\.\[\$stack\]\.(\w+)'/g)].map((m) => m[1]);
+      expect(read).toContain("SiteUrl");
+      for (const name of read) expect(Object.keys(outputs), name).toContain(name);
       expect(JSON.stringify(outputs.GraphqlUrl.Value)).toMatch(/CdnDistribution\w*","DomainName"/);
       expect(JSON.stringify(outputs.GraphqlUrl.Value)).toContain("/graphql");
       expect(JSON.stringify(outputs.GraphiqlUrl.Value)).toContain("/graphiql/");
+      expect(outputs.SiteUrl.Value).toEqual({
+        "Fn::Join": ["", ["https://", { "Fn::GetAtt": [expect.stringMatching(/^CdnDistribution/), "DomainName"] }, "/"]],
+      });
       expect(outputs.TableName.Value).toEqual({ Ref: expect.stringMatching(/^ContentTable/) });
     });
   });
 
-  it("passes cdk-nag's AwsSolutions checks, every accepted finding acknowledged with a reason, in and outside us-east-1", () => {
-    for (const region of ["eu-central-1", "us-east-1"]) {
-      const app = new App({ context: { "aws:cdk:bundling-stacks": [] } });
-      new KronikaStack(app, "Kronika-nag", { stage: "prod", contentDir, env: { region } });
-      Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-      expect(() => app.synth(), region).not.toThrow();
+  it("passes cdk-nag's AwsSolutions checks, every accepted finding acknowledged with a reason, in and outside us-east-1, for prod and a pull request's stage", () => {
+    for (const stage of ["prod", "pr-7"]) {
+      for (const region of ["eu-central-1", "us-east-1"]) {
+        const app = new App({ context: { "aws:cdk:bundling-stacks": [] } });
+        new KronikaStack(app, `Kronika-${stage}`, { stage, contentDir, env: { region } });
+        Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+        expect(() => app.synth(), `${stage} in ${region}`).not.toThrow();
+      }
     }
+  });
+
+  it("synthesizes with `npm run synth` offline: no connection leaves the machine, and cdk-nag reports nothing unacknowledged", async () => {
+    const outdir = await mkdtemp(path.join(tmpdir(), "kronika-synth-"));
+    const blocker = path.resolve("tests/support/no-network.mjs");
+    const { stderr } = await execute("npm", ["run", "synth", "--", "-o", outdir], {
+      env: { ...process.env, NODE_OPTIONS: `--import ${blocker}`, AWS_REGION: "eu-central-1", CDK_DEFAULT_REGION: "eu-central-1" },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(stderr).not.toContain("network access refused");
+    const report = JSON.parse(await readFile(path.join(outdir, "validation-report.json"), "utf8"));
+    expect(report.pluginReports.map((r: any) => [r.pluginName, r.conclusion, r.violations])).toEqual([["AwsSolutions", "success", []]]);
+    const template = JSON.parse(await readFile(path.join(outdir, "Kronika-dev.template.json"), "utf8"));
+    expect(Object.keys(template.Resources).some((id) => id.startsWith("CdnPreviewPages"))).toBe(true);
+    // The blocker is in force in the processes the command starts: the same options refuse a real request.
+    const probe = await execute(process.execPath, ["-e", 'fetch("https://example.com").catch(() => process.exit(3))'], {
+      env: { ...process.env, NODE_OPTIONS: `--import ${blocker}` },
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect(probe).toMatchObject({ code: 3, stderr: expect.stringContaining("network access refused: example.com:443") });
+  });
+
+  describe("stages", () => {
+    it("name a pull request's stage pr-<number>, and refuse a stage CloudFormation could not name", () => {
+      expect(pullRequestStageName(42)).toBe("pr-42");
+      for (const stage of ["pr-1", "pr-42", "pr-123456"]) expect(isPullRequestStage(stage), stage).toBe(true);
+      for (const stage of ["prod", "dev", "pr-", "pr-0", "pr-07", "pr-4a", "PR-4", "xpr-4"])
+        expect(isPullRequestStage(stage), stage).toBe(false);
+      const stageOf = (context: Record<string, unknown>) => stageOption(new App({ context }));
+      expect(stageOf({ stage: "pr-42" })).toBe("pr-42");
+      expect(stageOf({})).toBe(process.env[environment.stage] ?? "dev");
+      for (const stage of ["pr 42", "../prod", "", "-x", "a".repeat(65), "prod/edge"]) {
+        expect(() => stageOf({ stage }), stage).toThrow(`-c stage=${JSON.stringify(stage)}`);
+      }
+    });
+
+    it("deploy a pull request's stage as its own stacks, which publish drafts and are deleted with everything they hold", () => {
+      const preview = synth("pr-7", { bundle: false });
+      expect(preview.stack.stackName).toBe("Kronika-pr-7");
+      expect(preview.edge?.stackName).toBe("Kronika-pr-7-edge");
+      const variables = (deployment: ReturnType<typeof synth>) => {
+        const [[, fn]] = ofType(deployment.resources, "AWS::Lambda::Function").filter(([id]) => id.startsWith("SyncFunction"));
+        return fn.Properties.Environment.Variables;
+      };
+      expect(variables(preview)[environment.publishDrafts]).toBe("true");
+      expect(variables(prod)[environment.publishDrafts]).toBe("false");
+      expect(variables(dev)[environment.publishDrafts]).toBe("false");
+      // Data and logs go with the stack: the table, both buckets (emptied first) and every log group.
+      const kept = (type: string) => ofType(preview.resources, type).filter(([, r]) => r.DeletionPolicy !== "Delete");
+      expect(ofType(preview.resources, "AWS::DynamoDB::GlobalTable")).toHaveLength(1);
+      expect(ofType(preview.resources, "AWS::S3::Bucket")).toHaveLength(2);
+      expect(ofType(preview.resources, "AWS::Logs::LogGroup").length).toBeGreaterThanOrEqual(2);
+      for (const type of ["AWS::DynamoDB::GlobalTable", "AWS::S3::Bucket", "AWS::Logs::LogGroup"]) expect(kept(type), type).toEqual([]);
+      preview.template.hasResourceProperties("AWS::DynamoDB::GlobalTable", {
+        Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })],
+      });
+      expect(ofType(preview.resources, "Custom::S3AutoDeleteObjects")).toHaveLength(2);
+      // Production keeps the same things.
+      for (const type of ["AWS::DynamoDB::GlobalTable", "AWS::S3::Bucket"]) {
+        expect(
+          ofType(prod.resources, type).every(([, r]) => r.DeletionPolicy === "Retain"),
+          type,
+        ).toBe(true);
+      }
+    });
+
+    it("never publish drafts in prod", () => {
+      const app = new App({ context: { "aws:cdk:bundling-stacks": [] } });
+      expect(
+        () => new KronikaStack(app, "Kronika-prod", { stage: "prod", contentDir, env: { region: "eu-central-1" }, publishDrafts: true }),
+      ).toThrow(/never publishes drafts/);
+    });
   });
 
   describe("the deployment's options", () => {
@@ -455,9 +620,14 @@ describe("the CDK stack", () => {
           () => "",
           (error: { stderr: string }) => error.stderr,
         );
-      const [concurrency, rate] = await Promise.all([synthWith({ apiConcurrency: "0" }), synthWith({ apiRateLimit: "lots" })]);
+      const [concurrency, rate, stage] = await Promise.all([
+        synthWith({ apiConcurrency: "0" }),
+        synthWith({ apiRateLimit: "lots" }),
+        synthWith({ stage: "pr 7" }),
+      ]);
       expect(concurrency).toContain('-c apiConcurrency="0"');
       expect(rate).toContain('-c apiRateLimit="lots"');
+      expect(stage).toContain('-c stage="pr 7"');
     });
   });
 
@@ -514,6 +684,29 @@ describe("the CDK stack", () => {
       );
       await expect(invoke("SyncFunction", tableName, {}, broken)).rejects.toThrow(/date-mismatch/);
       expect(await tableContents(client, tableName)).toEqual(afterFirst);
+    });
+
+    it("sync: publishes a draft, marked as one, only when its stage says so (a pull request's preview)", async () => {
+      const { client } = testClient();
+      const withDraft = await mkdtemp(path.join(tmpdir(), "kronika-sync-draft-"));
+      await cp(assetDir(functionNamed("SyncFunction")), withDraft, { recursive: true });
+      await writeFile(
+        path.join(withDraft, "content/events/szkic-do-podgladu.md"),
+        eventFile({ title: "Szkic do podglądu", date: "{ julian: 1917-03-03 }", draft: true }),
+      );
+      const syncWith = async (publishDrafts: string) => {
+        const table = await freshTable(client);
+        const outcome = await harness(["invoke", path.join(withDraft, "index.mjs"), "{}"], {
+          ...environmentOf("SyncFunction", table, withDraft),
+          [environment.publishDrafts]: publishDrafts,
+        });
+        const items = await tableContents(client, table);
+        return { outcome, drafts: new Set(items.filter((item) => item.draft === true).map((item) => item.slug)) };
+      };
+      const [published, preview] = await Promise.all([syncWith("false"), syncWith("true")]);
+      expect(published.drafts).toEqual(new Set());
+      expect(preview.drafts).toEqual(new Set(["szkic-do-podgladu"]));
+      expect(preview.outcome.counts.event.create).toBe(published.outcome.counts.event.create + 1);
     });
 
     it("API: carries neither the AWS SDK, the Markdown renderer nor a citation processor, and serves the citations the sync formatted", async () => {
