@@ -2,7 +2,7 @@
 // in a list and its attributes (see item-type.ts). The only module that spells a key: the sync writes items
 // through these declarations and the store reads them through them.
 import type { FormattedCitation } from "../citations/citation-formatter";
-import type { HistoricalName, Names } from "../content/collection";
+import type { PersonEntry, PlaceEntry } from "../content/collection";
 import type { RenderedBody } from "../content/markdown";
 import type { ResolvedDate } from "../dates/historical-date";
 import type { Facets } from "./facets";
@@ -148,23 +148,17 @@ export const sourceItem = /* @__PURE__ */ itemType<StoredSource, { slug: string 
   list: (source) => ({ list: sourcesList, position: source.slug }),
 });
 
-/** A person as stored, in the people list by name. */
-export interface StoredPerson {
-  slug: string;
-  name: string;
-  /** The name in other languages. */
-  names: Names;
-  aliases: string[];
-  born?: ResolvedDate;
-  died?: ResolvedDate;
-  description?: string;
-  wikidata?: string;
+/** What a sync adds to a person or a place it stores: the list order, the names to match, the content hash. */
+interface StoredRecord {
   /** The name's collation key in the collection's language: the list's order. */
   sortName: string;
   /** Every name and alias, folded (see `foldForMatch`), one per line: what a name query looks in. */
   match: string;
   hash: string;
 }
+
+/** A person as stored, in the people list by name. */
+export interface StoredPerson extends PersonEntry, StoredRecord {}
 
 export const personItem = /* @__PURE__ */ itemType<StoredPerson, { slug: string }>({
   attributes: {
@@ -185,24 +179,11 @@ export const personItem = /* @__PURE__ */ itemType<StoredPerson, { slug: string 
 });
 
 /** A place as stored, in the places list by name. */
-export interface StoredPlace {
-  slug: string;
-  name: string;
-  names: Names;
-  historicalNames: HistoricalName[];
-  aliases: string[];
-  coordinates?: { lat: number; lon: number };
-  /** The place containing it. */
-  within?: string;
+export interface StoredPlace extends PlaceEntry, StoredRecord {
   /** Every place containing it, nearest first. */
   ancestors: string[];
   /** The places directly within it, by name. */
   contains: string[];
-  description?: string;
-  wikidata?: string;
-  sortName: string;
-  match: string;
-  hash: string;
 }
 
 export const placeItem = /* @__PURE__ */ itemType<StoredPlace, { slug: string }>({

@@ -1,4 +1,5 @@
-// The preview's own words, in every language the API serves.
+// The preview's own words, in every language the API serves; month names are the date labels' own.
+import { labelWords } from "../../core/dates/label";
 export type Language = "pl" | "en";
 
 const words = {
@@ -30,20 +31,7 @@ const words = {
     errorsTitle: (n: number) => `Treść zawiera błędy (${n}); widoczna jest ostatnia poprawna wersja`,
     loading: "Wczytywanie…",
     failed: "Nie udało się wczytać danych",
-    months: [
-      "styczeń",
-      "luty",
-      "marzec",
-      "kwiecień",
-      "maj",
-      "czerwiec",
-      "lipiec",
-      "sierpień",
-      "wrzesień",
-      "październik",
-      "listopad",
-      "grudzień",
-    ],
+    months: labelWords.pl.months.nominative,
   },
   en: {
     timeline: "Timeline",
@@ -72,7 +60,7 @@ const words = {
     errorsTitle: (n: number) => `The content has ${n} error${n === 1 ? "" : "s"}; the last good version is shown`,
     loading: "Loading…",
     failed: "Could not load the data",
-    months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    months: labelWords.en.months.nominative,
   },
 };
 

@@ -13,6 +13,18 @@ const EventCard = graphql(`
   }
 `);
 
+/** A record's events: a page of cards. */
+const RecordEvents = graphql(
+  `
+  fragment RecordEvents on EventConnection @_unmask {
+    totalCount
+    edges { node { ...EventCard } }
+    pageInfo { hasNextPage endCursor }
+  }
+`,
+  [EventCard],
+);
+
 export const TimelinePage = graphql(
   `
   query TimelinePage($first: Int!, $after: String, $filter: EventFilter, $locale: Locale) {
@@ -75,15 +87,11 @@ export const PersonPage = graphql(
       wikidata
       born { label(locale: $locale) }
       died { label(locale: $locale) }
-      events(first: 50, after: $after, locale: $locale) {
-        totalCount
-        edges { node { ...EventCard } }
-        pageInfo { hasNextPage endCursor }
-      }
+      events(first: 50, after: $after, locale: $locale) { ...RecordEvents }
     }
   }
 `,
-  [EventCard],
+  [RecordEvents],
 );
 
 export const PlacePage = graphql(
@@ -99,13 +107,9 @@ export const PlacePage = graphql(
       historicalNames { name(locale: $locale) from { label(locale: $locale) } until { label(locale: $locale) } }
       within { slug name(locale: $locale) }
       contains { slug name(locale: $locale) }
-      events(first: 50, after: $after, locale: $locale) {
-        totalCount
-        edges { node { ...EventCard } }
-        pageInfo { hasNextPage endCursor }
-      }
+      events(first: 50, after: $after, locale: $locale) { ...RecordEvents }
     }
   }
 `,
-  [EventCard],
+  [RecordEvents],
 );
