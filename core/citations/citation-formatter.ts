@@ -117,3 +117,16 @@ export function createCitationFormatter(sources: SourceEntry[]): CitationFormatt
     },
   };
 }
+
+let lastFormatter: { key: string; formatter: CitationFormatter } | undefined;
+
+/**
+ * The formatter for these sources, kept from the last call while they are the same: a long-lived process
+ * (`npm start`, a warm sync function) syncs edit after edit of the same sources, and setting up citeproc-js's
+ * engines costs more than a one-file sync's other work. What it formats depends on the sources alone.
+ */
+export function citationFormatterFor(sources: SourceEntry[]): CitationFormatter {
+  const key = JSON.stringify(sources);
+  if (lastFormatter?.key !== key) lastFormatter = { key, formatter: createCitationFormatter(sources) };
+  return lastFormatter.formatter;
+}

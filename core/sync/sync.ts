@@ -2,7 +2,7 @@
 // Any content error, or a mass delete not allowed, means nothing is written.
 import { createHash } from "node:crypto";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { createCitationFormatter } from "../citations/citation-formatter";
+import { citationFormatterFor } from "../citations/citation-formatter";
 import type { Collection } from "../content/collection";
 import { type Diagnostic, diagnostic, hasErrors } from "../content/diagnostic";
 import { loadContent } from "../content/load";
@@ -42,7 +42,7 @@ export type SyncOutcome =
 
 export function publishedItems(collection: Collection): EntityItems[] {
   const { locale } = collection;
-  const citations = createCitationFormatter(collection.sources);
+  const citations = citationFormatterFor(collection.sources);
   const sources = collection.sources.map((source) => sourceItems(source, citations));
   const sourceHashes = new Map(sources.map((source) => [source.slug, source.hash]));
   const people = collection.people.map((person) => personItems(person, locale));
