@@ -72,7 +72,7 @@ describe("content:new", () => {
     expect(slugify("Żółć, łódź i źdźbło — 1917!")).toBe("zolc-lodz-i-zdzblo-1917");
   });
 
-  it("scaffolds an event that passes the check, and refuses to overwrite it", async () => {
+  it("scaffolds an event as a draft that passes the check and is not published, and refuses to overwrite it", async () => {
     const dir = await writeContentFolder({
       "sources/opracowanie-rewolucja-pazdziernikowa.yaml": sourceFile("Rewolucja październikowa", "article"),
     });
@@ -83,7 +83,11 @@ describe("content:new", () => {
     expect(text).toContain('title: "Dekret o prasie"');
     expect(text).toContain("julian: 1917-10-25");
     expect(text).toContain("# gregorian: 1917-11-07");
-    expect((await cli("check", ["--content", dir])).code).toBe(0);
+    // Its date and citation are examples: a running `npm start` must not publish them before the editor is done.
+    expect(text).toMatch(/^draft: true\b/m);
+    const checked = await cli("check", ["--content", dir, "--format", "json"]);
+    expect(checked.code).toBe(0);
+    expect(JSON.parse(checked.stdout).summary).toEqual({ files: 2, events: 0, sources: 1 });
     const again = await cli("new", ["--content", dir, "event", "Dekret o prasie"]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("already exists: not overwritten");
