@@ -1,8 +1,6 @@
 // npm run content:plan / content:sync [-- --content DIR --allow-mass-delete --format markdown] — validate, plan against the
 // table (DYNAMODB_ENDPOINT, KRONIKA_TABLE) and, for sync, apply. Exit 1 when nothing could be written.
 
-import { createDynamoClient } from "../core/store/client";
-import { ensureTable } from "../core/store/create-table";
 import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { planMarkdown } from "../core/sync/plan-report";
 import { publishedVersions } from "../core/sync/published-versions";
@@ -10,6 +8,7 @@ import { syncContent } from "../core/sync/sync";
 import { formatOutcome } from "./format-plan";
 import { readOptions, runCommand } from "./options";
 import { gitRevision } from "./revision";
+import { connectTable } from "./table-connection";
 
 await runCommand(async () => {
   const { contentDir, tableName, endpoint, flags } = readOptions({
@@ -19,8 +18,7 @@ await runCommand(async () => {
     // For a preview stage only: its API then serves drafts, marked as such.
     drafts: { type: "boolean", default: false },
   });
-  const client = createDynamoClient(endpoint);
-  if (endpoint) await ensureTable(client, tableName);
+  const client = await connectTable(endpoint, tableName);
   const outcome = await syncContent({
     contentDir,
     client,
