@@ -28,13 +28,23 @@ export function readOptions(extra: Record<string, { type: "string" | "boolean"; 
   };
 }
 
+/** A failure the user caused and can fix (a missing setting): printed as its message alone, not a stack. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
 /** Runs a command, printing a clean message (not a stack) for expected failures such as a bad flag. */
 export async function runCommand(main: () => Promise<number>) {
   try {
     process.exitCode = await main();
   } catch (error) {
     const e = error as Error & { code?: string };
-    console.error(e.code?.startsWith("ERR_PARSE_ARGS") ? e.message : (e.stack ?? String(e)));
-    process.exitCode = 2;
+    console.error(e instanceof UsageError || e.code?.startsWith("ERR_PARSE_ARGS") ? e.message : (e.stack ?? String(e)));
+    process.exitCode = e instanceof UsageError ? e.exitCode : 2;
   }
 }

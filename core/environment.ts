@@ -32,6 +32,16 @@ export const environment = {
   host: "HOST",
 } as const;
 
+/**
+ * The AWS SDK's own variables that Kronika reads too: a command touches AWS only when one of them says which
+ * region or profile to use, never from a default it happens to find.
+ */
+export const awsVariables = {
+  region: "AWS_REGION",
+  defaultRegion: "AWS_DEFAULT_REGION",
+  profile: "AWS_PROFILE",
+} as const;
+
 /** The name of one of Kronika's variables. */
 export type EnvironmentVariable = (typeof environment)[keyof typeof environment] | (typeof limitVariables)[keyof typeof limitVariables];
 

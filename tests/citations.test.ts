@@ -162,14 +162,20 @@ describe("formatted citations", () => {
 });
 
 describe("formatted citations in a sync plan", () => {
-  it("says an event is rewritten because a cited source changed, not that its citations did", () => {
+  it("says an event is rewritten because a cited source changed, naming it, not that its citations did", () => {
     const formatted = (publisher: string) =>
       formatterFor({ pipes: pipes.replace("Alfred A. Knopf", publisher) }).citation({ source: "pipes" });
     const event = (publisher: string, locator?: string) => ({
       title: "Szturm",
       citations: [{ source: "pipes", ...(locator ? { locator } : {}), formatted: formatted(publisher) }],
     });
-    expect(changedFields("event", event("Knopf"), event("Vintage"))).toEqual(["citations formatted anew (a cited source changed)"]);
+    expect(changedFields("event", event("Knopf"), event("Vintage"), new Set(["pipes"]))).toEqual([
+      "citations formatted anew (cited source changed: pipes)",
+    ]);
+    // With no cited source in the plan, the formatting itself changed (e.g. a new citeproc-js).
+    expect(changedFields("event", event("Knopf"), event("Vintage"))).toEqual([
+      "citations formatted anew (how citations are formatted changed)",
+    ]);
     expect(changedFields("event", event("Knopf"), event("Vintage", "s. 5"))).toEqual(["citations: pipes → pipes (s. 5)"]);
     expect(changedFields("event", event("Knopf"), event("Knopf"))).toEqual([]);
   });

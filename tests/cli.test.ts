@@ -8,8 +8,8 @@ import { slugify } from "../core/content/slug";
 import { eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
 
 const run = promisify(execFile);
-const cli = async (script: string, args: string[]) =>
-  run(process.execPath, ["--import", "tsx", `cli/${script}.ts`, ...args]).then(
+const cli = async (script: string, args: string[], env: Record<string, string | undefined> = {}) =>
+  run(process.execPath, ["--import", "tsx", `cli/${script}.ts`, ...args], { env: { ...process.env, ...env } }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
@@ -72,7 +72,7 @@ describe("content:new", () => {
     expect(slugify("Żółć, łódź i źdźbło — 1917!")).toBe("zolc-lodz-i-zdzblo-1917");
   });
 
-  it("scaffolds an event that passes the check, and refuses to overwrite it", async () => {
+  it("scaffolds an event as a draft that passes the check and is not published, and refuses to overwrite it", async () => {
     const dir = await writeContentFolder({
       "sources/opracowanie-rewolucja-pazdziernikowa.yaml": sourceFile("Rewolucja październikowa", "article"),
     });
@@ -83,7 +83,11 @@ describe("content:new", () => {
     expect(text).toContain('title: "Dekret o prasie"');
     expect(text).toContain("julian: 1917-10-25");
     expect(text).toContain("# gregorian: 1917-11-07");
-    expect((await cli("check", ["--content", dir])).code).toBe(0);
+    // Its date and citation are examples: a running `npm start` must not publish them before the editor is done.
+    expect(text).toMatch(/^draft: true\b/m);
+    const checked = await cli("check", ["--content", dir, "--format", "json"]);
+    expect(checked.code).toBe(0);
+    expect(JSON.parse(checked.stdout).summary).toEqual({ files: 2, events: 0, sources: 1 });
     const again = await cli("new", ["--content", dir, "event", "Dekret o prasie"]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("already exists: not overwritten");
@@ -115,6 +119,41 @@ describe("content:new", () => {
     const checked = await cli("check", ["--content", dir, "--strict"]);
     expect(checked.stdout).toContain("0 errors, 0 warnings");
     expect(checked.code).toBe(0);
+  });
+});
+
+describe("commands that need the table", () => {
+  // No endpoint, no region, no profile, and a home with no AWS configuration: nothing says which table to use.
+  const nowhere = async () => ({
+    DYNAMODB_ENDPOINT: undefined,
+    AWS_REGION: undefined,
+    AWS_DEFAULT_REGION: undefined,
+    AWS_PROFILE: undefined,
+    HOME: await mkdtemp(path.join(tmpdir(), "kronika-home-")),
+  });
+
+  it("say in one line what is missing and how to point at the local table, and touch no AWS", async () => {
+    const dir = await writeContentFolder({ "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article") });
+    for (const script of [["sync", "--plan"], ["sync"]]) {
+      const { code, stdout, stderr } = await cli(script[0], [...script.slice(1), "--content", dir], await nowhere());
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr.trim().split("\n")).toEqual([
+        "no table to read: set DYNAMODB_ENDPOINT to a local DynamoDB (npm start prints its endpoint, e.g. DYNAMODB_ENDPOINT=http://127.0.0.1:8000), or set AWS_REGION (and AWS_PROFILE) to use the table in AWS",
+      ]);
+    }
+  });
+
+  it("say in one line that nothing answers at the endpoint given", async () => {
+    const dir = await writeContentFolder({ "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article") });
+    const { code, stderr } = await cli("sync", ["--plan", "--content", dir], {
+      ...(await nowhere()),
+      DYNAMODB_ENDPOINT: "http://127.0.0.1:9",
+    });
+    expect(code).toBe(2);
+    expect(stderr.trim().split("\n")).toEqual([
+      "nothing answers at DYNAMODB_ENDPOINT=http://127.0.0.1:9: is npm start running? It prints the endpoint of its DynamoDB",
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   type DocumentOptions,
   isMap,
   isScalar,
+  isSeq,
   LineCounter,
   type Node,
   type ParseOptions,
@@ -102,11 +103,14 @@ export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDoc
   }
   if (yaml.errors.length > 0) {
     return {
-      problems: yaml.errors.map((error) => ({
-        rule: "yaml-syntax",
-        message: error.message.split("\n")[0],
-        position: toPosition(error.pos[0]),
-      })),
+      problems: yaml.errors.map((error) => {
+        const unclosed = unclosedOpening(yaml, yamlText, error.message, error.pos[0]);
+        return {
+          rule: "yaml-syntax",
+          message: unclosed?.message ?? error.message.split("\n")[0],
+          position: toPosition(unclosed?.offset ?? error.pos[0]),
+        };
+      }),
     };
   }
   const root = yaml.contents;
@@ -195,4 +199,38 @@ function firstAlias(yaml: YamlDocument): number | undefined {
     },
   });
   return offset;
+}
+
+/**
+ * For a list, map or quoted text left open, where it opens and what is wrong, in plain words. The parser notices
+ * only where the text can no longer belong to it (the next line), which is not where the editor must look.
+ */
+function unclosedOpening(
+  yaml: YamlDocument,
+  text: string,
+  parserMessage: string,
+  errorOffset: number,
+): { offset: number; message: string } | undefined {
+  const flow = /^Flow (sequence|map) in block collection .*end with an? ([\]}])/.exec(parserMessage);
+  const quote = /^Missing closing (["'])quote/.exec(parserMessage);
+  if (!flow && !quote) return undefined;
+  // The innermost node of that kind that starts before the error and is not closed.
+  let found: { offset: number; message: string } | undefined;
+  visit(yaml, (_key, node) => {
+    const range = (node as Node).range;
+    if (!range || range[0] >= errorOffset) return;
+    if (flow && (flow[1] === "sequence" ? isSeq(node) : isMap(node)) && (node as { flow?: boolean }).flow) {
+      if (text.slice(range[0], range[1]).trimEnd().endsWith(flow[2])) return;
+      const [noun, open] = flow[1] === "sequence" ? ["list", "["] : ["map", "{"];
+      found = {
+        offset: range[0],
+        message: `this ${noun} opened with ${open} is not closed: end it with ${flow[2]} (a ${noun} on several lines must be indented under its key)`,
+      };
+    } else if (quote && isScalar(node) && node.type === (quote[1] === '"' ? "QUOTE_DOUBLE" : "QUOTE_SINGLE")) {
+      const written = text.slice(range[0], range[1]).trimEnd();
+      if (written.length > 1 && written.endsWith(quote[1])) return;
+      found = { offset: range[0], message: `this quoted text opened with ${quote[1]} is not closed: end it with ${quote[1]}` };
+    }
+  });
+  return found;
 }

@@ -27,7 +27,7 @@ export const rules = {
   },
   "yaml-syntax": {
     severity: "error",
-    summary: `YAML that does not parse, or front matter that is not a map; also aliases (\`*name\`) that expand to more than ${maxYamlAliases} values (a "billion laughs" bomb), reported at the first alias`,
+    summary: `YAML that does not parse, or front matter that is not a map (a list \`[\`, map \`{\` or quoted text left open is reported where it opens); also aliases (\`*name\`) that expand to more than ${maxYamlAliases} values (a "billion laughs" bomb), reported at the first alias`,
   },
   "file-size": {
     severity: "error",

@@ -1,4 +1,6 @@
-// Starting files for editors: the required keys filled in, the optional ones shown as comments.
+// Starting files for editors: the required keys filled in, the optional ones shown as comments. An event starts
+// as a draft (its date and citation are examples, and a running `npm start` would publish them); a source,
+// person or place holds only the title or name the editor typed, so it is an ordinary record at once.
 
 export function eventScaffold(title: string): string {
   return `---
@@ -19,7 +21,7 @@ sources:
 related: []            # slugs of events this one leads into
 # notes:
 #   - Editor's note, e.g. a date corrected against a source, quoting what it gave.
-# draft: true          # checked but not published
+draft: true            # checked but not published: remove this line when the event is ready
 ---
 Write the event here, in Markdown.
 `;

@@ -162,27 +162,60 @@ function checkBodySizes(events: Checked<EventEntry>[], defaultLocale: string, di
   }
 }
 
-/** Cross-file checks: every citation and `related` link points at something that is published. */
-function checkReferences(events: Checked<EventEntry>[], sources: Checked<SourceEntry>[], diagnostics: Diagnostic[]) {
-  const sourceSlugs = new Set(sources.map((s) => s.entry.slug));
-  const eventsBySlug = new Map(events.map((e) => [e.entry.slug, e.entry]));
-  for (const { entry, doc, parsed } of events) {
+/** What an event cites and links to, read from its fields even when the event has errors of its own. */
+interface EventLinks {
+  doc: ContentDocument;
+  parsed: ParsedDocument;
+  /** [index in the list, slug]: a list item that is not a slug (a typo the schema reports) is skipped. */
+  sources: [number, string][];
+  related: [number, string][];
+  /** The checked event, when it has no errors. */
+  entry?: EventEntry;
+}
+
+const linksOf = (entry: EventEntry): Pick<EventLinks, "sources" | "related"> => ({
+  sources: entry.citations.map((citation, index) => [index, citation.source]),
+  related: entry.related.map((slug, index) => [index, slug]),
+});
+
+/** The links of an event that did not pass its own checks, as far as they can be read, so they are checked too. */
+function writtenLinks(data: unknown): Pick<EventLinks, "sources" | "related"> {
+  const fields = (data ?? {}) as Record<string, unknown>;
+  const list = (value: unknown) => (Array.isArray(value) ? value : []);
+  const sources = list(fields.sources).flatMap((item, index): [number, string][] => {
+    const source = (item as { source?: unknown } | null)?.source;
+    return typeof source === "string" ? [[index, source]] : [];
+  });
+  const related = list(fields.related).flatMap((slug, index): [number, string][] => (typeof slug === "string" ? [[index, slug]] : []));
+  return { sources, related };
+}
+
+/**
+ * Cross-file checks: every citation and `related` link points at a file that exists, for every event, those
+ * with errors of their own too (so one run reports everything). A file with errors still exists: a link to it
+ * is reported by that file's own errors, not as pointing nowhere.
+ */
+function checkReferences(
+  events: EventLinks[],
+  files: { events: ReadonlySet<string>; sources: ReadonlySet<string> },
+  valid: Map<string, EventEntry>,
+  diagnostics: Diagnostic[],
+) {
+  for (const { entry, doc, parsed, sources, related } of events) {
     const report = reporterFor(doc, parsed, diagnostics);
-    entry.citations.forEach((citation, index) => {
-      if (!sourceSlugs.has(citation.source)) {
-        report(
-          ["sources", index, "source"],
-          "unknown-source",
-          `no source "${citation.source}" in sources/${didYouMean(citation.source, sourceSlugs)}`,
-        );
+    for (const [index, source] of sources) {
+      if (!files.sources.has(source)) {
+        report(["sources", index, "source"], "unknown-source", `no source "${source}" in sources/${didYouMean(source, files.sources)}`);
       }
-    });
-    entry.related.forEach((slug, index) => {
-      const target = eventsBySlug.get(slug);
-      if (!target) report(["related", index], "unknown-event", `no event "${slug}" in events/${didYouMean(slug, eventsBySlug.keys())}`);
-      else if (target.draft && !entry.draft) report(["related", index], "related-draft", `event "${slug}" is a draft and is not published`);
-      else if (slug === entry.slug) report(["related", index], "related-self", "an event cannot be related to itself");
-    });
+    }
+    for (const [index, slug] of related) {
+      const target = valid.get(slug);
+      if (!files.events.has(slug))
+        report(["related", index], "unknown-event", `no event "${slug}" in events/${didYouMean(slug, files.events)}`);
+      else if (target?.draft && entry && !entry.draft)
+        report(["related", index], "related-draft", `event "${slug}" is a draft and is not published`);
+      else if (slug === doc.slug) report(["related", index], "related-self", "an event cannot be related to itself");
+    }
   }
 }
 
@@ -200,6 +233,7 @@ export function validateContent(documents: ContentDocument[], options: ValidateO
   const people: PersonEntry[] = [];
   const places: PlaceEntry[] = [];
   const records: { people: RecordDocument[]; places: RecordDocument[] } = { people: [], places: [] };
+  const links: EventLinks[] = [];
   for (const doc of documents) {
     const { parsed, problems } = parseContentDocument(doc);
     const report = reporterFor(doc, parsed, diagnostics);
@@ -223,6 +257,7 @@ export function validateContent(documents: ContentDocument[], options: ValidateO
     } else if (doc.kind === "event") {
       const entry = checkEvent(doc, parsed, report);
       if (entry) events.push({ entry, doc, parsed });
+      links.push({ doc, parsed, ...(entry ? { entry, ...linksOf(entry) } : writtenLinks(parsed.data)) });
     } else if (doc.kind === "person") {
       const entry = checkPerson(doc.slug, parsed, report);
       if (entry) people.push(entry);
@@ -235,7 +270,9 @@ export function validateContent(documents: ContentDocument[], options: ValidateO
     }
     parsed.release();
   }
-  checkReferences(events, sources, diagnostics);
+  const filesOf = (kind: ContentDocument["kind"]) => new Set(documents.filter((d) => d.kind === kind).map((d) => d.slug));
+  const files = { events: filesOf("event"), sources: filesOf("source") };
+  checkReferences(links, files, new Map(events.map((e) => [e.entry.slug, e.entry])), diagnostics);
   const valid = { people: new Set(people.map((p) => p.slug)), places: new Set(places.map((p) => p.slug)) };
   const { references, eventReferences } = checkRecordReferences(records, valid, events, diagnostics);
   attachTranslations(events, translations, settings, diagnostics);

@@ -106,6 +106,40 @@ describe("content check", () => {
     );
   });
 
+  it("points an unclosed list, map or quote at where it opens, and says what is wrong in plain words", () => {
+    const { lines } = check(
+      event("lista", "title: Pokój brzeski\ndate: 1918-03-03\nplaces: [Brześć Litewski\npeople: [Lenin]\n"),
+      event("mapa", "title: Mapa\ndate: 1918\nsources:\n  - { source: opracowanie\nrelated: []\n"),
+      event("cudzyslow", 'title: "Pokój\ndate: 1918\n'),
+    );
+    expect(lines).toEqual([
+      "content/events/lista.md:4:9: error: this list opened with [ is not closed: end it with ] (a list on several lines must be indented under its key) [yaml-syntax]",
+      "content/events/mapa.md:5:5: error: this map opened with { is not closed: end it with } (a map on several lines must be indented under its key) [yaml-syntax]",
+      'content/events/cudzyslow.md:2:8: error: this quoted text opened with " is not closed: end it with " [yaml-syntax]',
+    ]);
+  });
+
+  it("reports every problem at once: a file's bad date and misspelt key do not hide its or other files' broken links", () => {
+    const { lines } = check(
+      event("zly", "title: Zły\ndate: 1917-02-30\npalces: [Moskwa]\nsources:\n  - source: opracowanei\nrelated: [szturmm]\n"),
+      event("inny", "title: Inny\ndate: 1917\nsources:\n  - source: nieznane\nrelated: [zly, brak]\n"),
+      validEvent(),
+    );
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^content\/events\/zly\.md:3:7: error: 1917-02-30 does not exist .* \[date-invalid\]$/),
+        expect.stringMatching(/^content\/events\/zly\.md:4:1: error: unknown field "palces" .* \[unknown-field\]$/),
+        expect.stringMatching(/^content\/events\/zly\.md:6:13: error: no source "opracowanei" in sources\/ .* \[unknown-source\]$/),
+        expect.stringMatching(/^content\/events\/zly\.md:7:11: error: no event "szturmm" in events\/ .* \[unknown-event\]$/),
+        expect.stringMatching(/^content\/events\/inny\.md:5:13: error: no source "nieznane" in sources\/.* \[unknown-source\]$/),
+        expect.stringMatching(/^content\/events\/inny\.md:6:\d+: error: no event "brak" in events\/.* \[unknown-event\]$/),
+      ]),
+    );
+    // "zly" has errors of its own, but it exists: a link to it is not reported as pointing nowhere.
+    expect(lines.filter((line) => line.includes('"zly"'))).toEqual([]);
+    expect(lines).toHaveLength(6);
+  });
+
   it("reports citations and related links that point nowhere, with a hint", () => {
     const { lines } = check(event("x", "title: X\ndate: 1917\nsources:\n  - source: opracowanei\nrelated: [szturmm]\n"), validEvent());
     expect(lines).toEqual([
