@@ -56,14 +56,22 @@ function similarNames(subjects: EditorialSubject[], recordKinds: RecordKinds) {
 
 function calendarSwitch(subjects: EditorialSubject[], lastJulianDay: number) {
   const switchDate = isoGregorian(lastJulianDay + 1);
-  for (const { entry, warn } of subjects) {
+  for (const { entry, parsed, warn } of subjects) {
     // A date is in the Julian calendar exactly when a julian value was written.
     const writtenJulian = entry.date.calendar === "julian";
-    if (entry.date.calendar === "julian" && entry.date.firstDay > lastJulianDay) {
+    const writtenGregorian = parsed.writtenText(["date", "gregorian"]) !== undefined;
+    if (writtenJulian && entry.date.firstDay > lastJulianDay) {
       warn(
         ["date", "julian"],
         "calendar-switch",
         `dated in the Julian calendar, but the collection switched to the Gregorian on ${switchDate}; write the date as gregorian`,
+      );
+    } else if (writtenJulian && !writtenGregorian && entry.date.lastDay > lastJulianDay) {
+      // Every bound counts: an interval that starts before the switch may end after it.
+      warn(
+        ["date", "julian"],
+        "calendar-switch",
+        `ends in the Julian calendar after the collection switched to the Gregorian on ${switchDate}; give the Gregorian too, as sources after the switch date it: gregorian: ${entry.date.gregorian}`,
       );
     } else if (!writtenJulian && entry.date.firstDay <= lastJulianDay) {
       warn(

@@ -213,7 +213,8 @@ export const rules = {
   },
   "calendar-switch": {
     severity: "warning",
-    summary: "a Julian date after the switch in `collection.yaml`, or a Gregorian-only date before it",
+    summary:
+      "a Julian date after the switch in `collection.yaml` (any bound of an interval: one that ends after the switch gives the Gregorian too), or a Gregorian-only date before it",
   },
   "item-size": {
     severity: "error",

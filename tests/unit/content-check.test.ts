@@ -228,7 +228,7 @@ describe("editorial warnings", () => {
     ]);
   });
 
-  it("warns of a Julian date after the calendar switch and a Gregorian-only date before it", () => {
+  it("warns of a Julian date after the calendar switch, at either bound, and a Gregorian-only date before it", () => {
     const cited = "sources:\n  - source: opracowanie\n";
     expect(
       warnings(
@@ -236,10 +236,13 @@ describe("editorial warnings", () => {
         event("po", `title: Po\ndate:\n  julian: 1918-03-01\n${cited}`),
         event("przed", `title: Przed\ndate: 1917-11-07\n${cited}`),
         event("dobrze", `title: Dobrze\ndate:\n  julian: 1917-10-25\n${cited}`),
+        event("koniec", `title: Koniec\ndate:\n  julian: 1917-11-07/1918-03-18\n${cited}`),
+        event("obie", `title: Obie\ndate:\n  julian: 1917-10-25/1918-03-05\n  gregorian: 1917-11-07/1918-03-18\n${cited}`),
       ),
     ).toEqual([
       "warning content/events/po.md:4:11: dated in the Julian calendar, but the collection switched to the Gregorian on 1918-02-14; write the date as gregorian [calendar-switch]",
       "warning content/events/przed.md:3:7: dated only in the Gregorian calendar, but before 1918-02-14 the collection's sources use the Julian; add julian: 1917-10-25 [calendar-switch]",
+      "warning content/events/koniec.md:4:11: ends in the Julian calendar after the collection switched to the Gregorian on 1918-02-14; give the Gregorian too, as sources after the switch date it: gregorian: 1917-11-20/1918-03-31 [calendar-switch]",
     ]);
   });
 
