@@ -57,6 +57,8 @@ export interface PlaceEntry {
   coordinates?: { lat: number; lon: number };
   /** The slug of the place that contains it. */
   within?: string;
+  /** The last day the place used the Julian calendar, where it says so (else its container's, else the collection's). */
+  julianCalendarUntil?: ResolvedDate;
   description?: string;
   wikidata?: string;
 }

@@ -54,30 +54,45 @@ function similarNames(subjects: EditorialSubject[], recordKinds: RecordKinds) {
   }
 }
 
-function calendarSwitch(subjects: EditorialSubject[], lastJulianDay: number) {
-  const switchDate = isoGregorian(lastJulianDay + 1);
+/** Where a calendar switch comes from: the collection's settings, or the places of an event. */
+export interface CalendarSwitches {
+  /** The collection's last Julian day, if it sets one. */
+  collection?: number;
+  /** The last Julian days of an event's places (each its own, or its nearest container's), if any say. */
+  ofEvent(entry: EventEntry): number[];
+}
+
+function calendarSwitch(subjects: EditorialSubject[], switches: CalendarSwitches) {
   for (const { entry, parsed, warn } of subjects) {
+    const ofPlaces = switches.ofEvent(entry);
+    // A Julian date stands while any of its places still kept the Julian calendar; a Gregorian-only one once
+    // any had left it.
+    const julianUntil = ofPlaces.length > 0 ? Math.max(...ofPlaces) : switches.collection;
+    const gregorianFrom = ofPlaces.length > 0 ? Math.min(...ofPlaces) : switches.collection;
+    if (julianUntil === undefined || gregorianFrom === undefined) continue;
+    const who = ofPlaces.length > 0 ? "its places" : "the collection";
+    const switchDate = (lastJulianDay: number) => isoGregorian(lastJulianDay + 1);
     // A date is in the Julian calendar exactly when a julian value was written.
     const writtenJulian = entry.date.calendar === "julian";
     const writtenGregorian = parsed.writtenText(["date", "gregorian"]) !== undefined;
-    if (writtenJulian && entry.date.firstDay > lastJulianDay) {
+    if (writtenJulian && entry.date.firstDay > julianUntil) {
       warn(
         ["date", "julian"],
         "calendar-switch",
-        `dated in the Julian calendar, but the collection switched to the Gregorian on ${switchDate}; write the date as gregorian`,
+        `dated in the Julian calendar, but ${who} switched to the Gregorian on ${switchDate(julianUntil)}; write the date as gregorian`,
       );
-    } else if (writtenJulian && !writtenGregorian && entry.date.lastDay > lastJulianDay) {
+    } else if (writtenJulian && !writtenGregorian && entry.date.lastDay > julianUntil) {
       // Every bound counts: an interval that starts before the switch may end after it.
       warn(
         ["date", "julian"],
         "calendar-switch",
-        `ends in the Julian calendar after the collection switched to the Gregorian on ${switchDate}; give the Gregorian too, as sources after the switch date it: gregorian: ${entry.date.gregorian}`,
+        `ends in the Julian calendar after ${who} switched to the Gregorian on ${switchDate(julianUntil)}; give the Gregorian too, as sources after the switch date it: gregorian: ${entry.date.gregorian}`,
       );
-    } else if (!writtenJulian && entry.date.firstDay <= lastJulianDay) {
+    } else if (!writtenJulian && entry.date.firstDay <= gregorianFrom) {
       warn(
         ["date"],
         "calendar-switch",
-        `dated only in the Gregorian calendar, but before ${switchDate} the collection's sources use the Julian; add julian: ${entry.date.julian}`,
+        `dated only in the Gregorian calendar, but before ${switchDate(gregorianFrom)} ${who === "the collection" ? "the collection's sources use" : "its places used"} the Julian; add julian: ${entry.date.julian}`,
       );
     }
   }
@@ -87,6 +102,7 @@ export function editorialChecks(
   subjects: EditorialSubject[],
   settings: CollectionSettings | undefined,
   recordKinds: RecordKinds = { people: false, places: false },
+  placeSwitches: CalendarSwitches["ofEvent"] = () => [],
 ) {
   for (const { entry, warn } of subjects) {
     if (entry.citations.length === 0) warn(["title"], "no-citation", "the event cites no source; add one under sources:");
@@ -108,8 +124,6 @@ export function editorialChecks(
     }
   }
   similarNames(subjects, recordKinds);
-  if (settings?.julianCalendarUntil) {
-    const until = resolveDate(settings.julianCalendarUntil);
-    if (until.ok) calendarSwitch(subjects, until.date.lastDay);
-  }
+  const until = settings?.julianCalendarUntil ? resolveDate(settings.julianCalendarUntil) : undefined;
+  calendarSwitch(subjects, { collection: until?.ok ? until.date.lastDay : undefined, ofEvent: placeSwitches });
 }

@@ -92,7 +92,7 @@ export function checkPlace(slug: string, parsed: ParsedDocument, report: Report)
   const data = parsed.data as Record<string, unknown>;
   const written = Array.isArray(data.historicalNames) ? data.historicalNames.length : 0;
   const datePaths = Array.from({ length: written }, (_, i) => ["from", "until"].map((bound) => ["historicalNames", i, bound])).flat();
-  const checked = checkFields(placeSchema, parsed, report, datePaths);
+  const checked = checkFields(placeSchema, parsed, report, [...datePaths, ["julianCalendarUntil"]]);
   if (!checked) return undefined;
   const { fields, dates } = checked;
   let ok = fields.coordinates ? checkCoordinates(fields.coordinates, report) : true;
@@ -127,6 +127,7 @@ export function checkPlace(slug: string, parsed: ParsedDocument, report: Report)
     aliases: fields.aliases,
     ...(fields.coordinates ? { coordinates: { lat: fields.coordinates.lat, lon: fields.coordinates.lon } } : {}),
     ...(fields.within ? { within: fields.within } : {}),
+    ...(dates.get("julianCalendarUntil") ? { julianCalendarUntil: dates.get("julianCalendarUntil") } : {}),
     ...(fields.description ? { description: fields.description } : {}),
     ...(fields.wikidata ? { wikidata: fields.wikidata } : {}),
   };

@@ -154,6 +154,11 @@ export const placeSchema = z.strictObject({
     .optional()
     .describe("Where it is: { lat, lon } in WGS 84 decimal degrees; for a region or a river, a representative point."),
   within: slug.optional().describe("The slug of the place that contains this one (in places/)."),
+  julianCalendarUntil: writtenDateSchema
+    .optional()
+    .describe(
+      "The last day the place used the Julian calendar, written like an event's date (Russia: { julian: 1918-01-31, gregorian: 1918-02-13 }). Events at it, or at a place within it, are checked against it rather than the collection's.",
+    ),
   description: text.optional().describe("One line of plain text; for a region or a river, say which point the coordinates stand for."),
   wikidata: wikidataSchema.optional(),
 });

@@ -3,11 +3,12 @@
 import { cslIssued } from "../citations/csl-issued";
 import { resolveDate } from "../dates/historical-date";
 import { defaultLocale as fallbackLocale } from "../locale/locales";
-import type { Collection, EventEntry, PersonEntry, PlaceEntry, SourceEntry } from "./collection";
+import type { Collection, EventEntry, EventReferences, PersonEntry, PlaceEntry, SourceEntry } from "./collection";
 import { type Diagnostic, diagnostic } from "./diagnostic";
 import { type ContentDocument, type ParsedDocument, parseContentDocument } from "./document";
 import { editorialChecks } from "./editorial";
 import { checkFields, type Report, reporterFor, reportSchemaIssues } from "./fields";
+import { placeAncestors } from "./published-references";
 import { checkRecordReferences, type RecordDocument } from "./record-references";
 import { checkPerson, checkPlace } from "./records";
 import {
@@ -219,6 +220,15 @@ function checkReferences(
   }
 }
 
+/** Each event's places' last Julian days: a place's own switch, else that of the nearest place containing it. */
+function placeCalendarSwitches(places: PlaceEntry[], eventReferences: Map<string, EventReferences>) {
+  const ancestors = placeAncestors(places);
+  const own = new Map(places.flatMap((p) => (p.julianCalendarUntil ? [[p.slug, p.julianCalendarUntil.lastDay] as const] : [])));
+  const switchOf = (slug: string) => [slug, ...(ancestors.get(slug) ?? [])].map((s) => own.get(s)).find((day) => day !== undefined);
+  return (entry: EventEntry) =>
+    (eventReferences.get(entry.slug)?.places ?? []).map(switchOf).filter((day): day is number => day !== undefined);
+}
+
 export interface ValidateOptions {
   /** Keep drafts among the collection's events (marked `draft`), for a preview; never for what is published. */
   drafts?: boolean;
@@ -285,6 +295,7 @@ export function validateContent(documents: ContentDocument[], options: ValidateO
     settings,
     // Where records exist, a reference that is spelled differently is an error of its own.
     { people: records.people.length > 0, places: records.places.length > 0 },
+    placeCalendarSwitches(places, eventReferences),
   );
   return {
     diagnostics,

@@ -195,6 +195,7 @@ export const placeItem = /* @__PURE__ */ itemType<StoredPlace, { slug: string }>
     aliases: true,
     coordinates: true,
     within: true,
+    julianCalendarUntil: true,
     ancestors: true,
     contains: true,
     description: true,

@@ -246,6 +246,28 @@ describe("editorial warnings", () => {
     ]);
   });
 
+  it("checks an event against its places' calendar switch, inherited from the place containing them, before the collection's", () => {
+    const cited = "sources:\n  - source: opracowanie\n";
+    const place = (slug: string, text: string): ContentDocument => ({ file: `content/places/${slug}.yaml`, kind: "place", slug, text });
+    expect(
+      warnings(
+        // Poland's switch, for the collection; Russia keeps its own.
+        settings("julianCalendarUntil: 1582-10-14\n"),
+        place("rosja", "name: Rosja\njulianCalendarUntil: { julian: 1918-01-31, gregorian: 1918-02-13 }\n"),
+        place("piotrogrod", "name: Piotrogród\nwithin: rosja\n"),
+        place("warszawa", "name: Warszawa\n"),
+        event("szturm", `title: Szturm\ndate:\n  julian: 1917-10-25\nplaces: [piotrogrod]\n${cited}`),
+        event("po", `title: Po\ndate:\n  julian: 1918-03-01\nplaces: [piotrogrod]\n${cited}`),
+        event("przed", `title: Przed\ndate: 1917-11-07\nplaces: [rosja]\n${cited}`),
+        event("regencja", `title: Regencja\ndate: 1917-11-07\nplaces: [warszawa]\n${cited}`),
+        event("oba", `title: Oba\ndate:\n  julian: 1917-10-25\nplaces: [piotrogrod, warszawa]\n${cited}`),
+      ),
+    ).toEqual([
+      "warning content/events/po.md:4:11: dated in the Julian calendar, but its places switched to the Gregorian on 1918-02-14; write the date as gregorian [calendar-switch]",
+      "warning content/events/przed.md:3:7: dated only in the Gregorian calendar, but before 1918-02-14 its places used the Julian; add julian: 1917-10-25 [calendar-switch]",
+    ]);
+  });
+
   it("reports a bad settings file like any other", () => {
     expect(warnings(settings("julianCalendarUntil: 1918-02-30\nlanguage: pl\n"))).toEqual([
       "error content/collection.yaml:1:22: 1918-02-30 does not exist in the gregorian calendar (February 1918 has 28 days) [date-invalid]",
