@@ -8,6 +8,7 @@ import "./place";
 import "./revision";
 import "./timeline";
 import "./geojson";
+import "./on-this-day";
 import "./facets";
 import "./search";
 

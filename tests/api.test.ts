@@ -354,6 +354,31 @@ describe("GraphQL API", () => {
       expect(JSON.parse(result.body as string)).toEqual(expected);
     });
 
+    it("answers anniversaries in either calendar: the storming on 7 November and on Julian 25 and 26 October", async () => {
+      const onThisDay = (args: string) =>
+        lambda(
+          functionUrlEvent({
+            query: new URLSearchParams({ query: `{ onThisDay(${args}) { totalCount edges { node { slug } } } }` }).toString(),
+          }),
+        );
+      const slugs = async (args: string) => {
+        const result = await onThisDay(args);
+        expect(result.statusCode).toBe(200);
+        const { data } = JSON.parse(result.body as string);
+        expect(data.onThisDay.totalCount).toBe(data.onThisDay.edges.length);
+        return data.onThisDay.edges.map((e: { node: { slug: string } }) => e.node.slug);
+      };
+      // Julian 1917-10-25/26 is Gregorian 1917-11-07/08; konstytuanta is Julian 1918-01-06 (Gregorian 19 January).
+      expect(await slugs("month: 11, day: 7")).toEqual(["szturm"]);
+      expect(await slugs("month: 10, day: 26, calendar: JULIAN")).toEqual(["szturm"]);
+      expect(await slugs("month: 1, day: 19")).toEqual(["konstytuanta"]);
+      expect(await slugs("month: 1, day: 19, calendar: JULIAN")).toEqual([]);
+      // Idy marcowe, 15 March 44 BCE (Julian): day precision across the era.
+      expect(await slugs("month: 3, day: 15, calendar: JULIAN")).toContain("cezar");
+      const bad = JSON.parse((await onThisDay("month: 2, day: 30")).body as string);
+      expect(bad.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "day" });
+    });
+
     it("answers a POST with a JSON body, plain or base64-encoded", async () => {
       const body = JSON.stringify({ query });
       for (const base64 of [false, true]) {

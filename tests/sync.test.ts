@@ -90,6 +90,10 @@ describe("sync against DynamoDB Local", () => {
       "IN#AT#Pałac Zimowy",
       "IN#CITES#opracowanie",
       "IN#CITES#pipes",
+      "IN#ONDAY#gregorian#11-07",
+      "IN#ONDAY#gregorian#11-08",
+      "IN#ONDAY#julian#10-25",
+      "IN#ONDAY#julian#10-26",
       "IN#PLACE#Pałac Zimowy",
       "IN#TAG#rewolucja",
       "IN#TAG#szturm",
@@ -131,6 +135,10 @@ describe("sync against DynamoDB Local", () => {
     expect(items.filter((i) => String(i.pk) === "EVENT#szturm").map((i) => i.sk)).toEqual([
       "EVENT",
       "IN#CITES#opracowanie",
+      "IN#ONDAY#gregorian#11-07",
+      "IN#ONDAY#gregorian#11-08",
+      "IN#ONDAY#julian#10-25",
+      "IN#ONDAY#julian#10-26",
       "IN#TAG#szturm",
       "STATE",
     ]);

@@ -4,6 +4,7 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import DataLoader from "dataloader";
+import { anniversaryKeys } from "../dates/anniversary";
 import { type SearchHit, searchEvents } from "../search/search-index";
 import { decodeCursor, encodeCursor, InvalidCursorError, type ListPosition, startKeyFor } from "./cursor";
 import {
@@ -149,10 +150,11 @@ export class ContentStore {
         : await this.events.loadMany(found.items.map((item) => membershipItem.parse(item).slug));
     // A membership says the event matches already; this guards against one a sync has yet to remove.
     const check = filtersAnything(filter);
+    const matches = (event: StoredEvent) =>
+      (!check || matchesFilter(filter, factsOf(event))) &&
+      (filter.onDay === undefined || anniversaryKeys(event.date).includes(filter.onDay));
     const edges = events.flatMap((event, i) =>
-      event && !(event instanceof Error) && (!check || matchesFilter(filter, factsOf(event)))
-        ? [{ cursor: found.cursors[i], node: event }]
-        : [],
+      event && !(event instanceof Error) && matches(event) ? [{ cursor: found.cursors[i], node: event }] : [],
     );
     return { edges, hasMore: found.hasMore };
   }

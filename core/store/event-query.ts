@@ -17,6 +17,8 @@ export interface EventFilter {
   source?: string;
   /** Events at one of these places itself (not within it): the places a bounding box selects. */
   atPlaces?: string[];
+  /** Events on this day of the year in a calendar (an anniversary key, see core/dates/anniversary.ts). */
+  onDay?: string;
 }
 
 /** What a filter looks at in an event: the facts each list membership and the search index carry. */
@@ -70,11 +72,12 @@ export function planEventQuery(filter: EventFilter, maxSpanDays: number | undefi
   ];
   const atPlaces = filter.atPlaces;
   if (atPlaces?.length === 0) return [];
-  if (atPlaces && filter.source === undefined && conditions.length === 0) {
+  if (atPlaces && filter.source === undefined && filter.onDay === undefined && conditions.length === 0) {
     return atPlaces.map((place) => listQuery(listFor.at(place), [], [], filter, maxSpanDays));
   }
   let list: ListName = timelineList;
-  if (filter.source !== undefined) list = listFor.source(filter.source);
+  if (filter.onDay !== undefined) list = listFor.onDay(filter.onDay);
+  else if (filter.source !== undefined) list = listFor.source(filter.source);
   else if (conditions.length > 0) {
     const first = conditions.shift() as { attribute: string; value: string };
     list =

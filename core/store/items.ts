@@ -28,7 +28,8 @@ export type ListName =
   | `PLACE#${string}`
   | `AT#${string}`
   | `CITES#${string}`
-  | `WITHIN#${string}`;
+  | `WITHIN#${string}`
+  | `ONDAY#${string}`;
 
 export const timelineList: ListName = "TIMELINE";
 export const sourcesList: ListName = "SOURCES";
@@ -46,6 +47,8 @@ export const listFor = {
   source: (slug: string): ListName => `CITES#${slug}`,
   /** The places within a place, at any depth, by name. */
   within: (place: string): ListName => `WITHIN#${place}`,
+  /** The events on a day of the year in a calendar (see core/dates/anniversary.ts), chronologically. */
+  onDay: (anniversary: string): ListName => `ONDAY#${anniversary}`,
 };
 /** The list of every entity's state item, what a sync plans against. */
 export const entityStatesList = "STATE";

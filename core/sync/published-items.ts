@@ -6,6 +6,7 @@ import type { CitationFormatter } from "../citations/citation-formatter";
 import type { EventEntry, PersonEntry, PlaceEntry, SourceEntry } from "../content/collection";
 import { renderBody } from "../content/markdown";
 import { type PublishedReferences, recordWords } from "../content/published-references";
+import { anniversaryKeys } from "../dates/anniversary";
 import { collationKey, foldForMatch } from "../locale/collation";
 import type { Locale } from "../locale/locales";
 import type { TableItem } from "../store/item-type";
@@ -75,7 +76,7 @@ function contentHash(value: unknown): string {
 }
 
 export function eventLists(
-  event: Pick<StoredEvent, "tags" | "people" | "places" | "placesWithin"> & { citations: { source: string }[] },
+  event: Pick<StoredEvent, "tags" | "people" | "places" | "placesWithin" | "date"> & { citations: { source: string }[] },
 ): ListName[] {
   const unique = (values: string[]) => [...new Set(values)];
   return [
@@ -83,6 +84,7 @@ export function eventLists(
     ...unique(event.people).map(listFor.person),
     ...unique(event.placesWithin).map(listFor.place),
     ...unique(event.places).map(listFor.at),
+    ...anniversaryKeys(event.date).map(listFor.onDay),
     ...unique(event.citations.map((c) => c.source)).map(listFor.source),
   ];
 }
