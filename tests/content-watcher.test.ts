@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
 import { freePort } from "./support/free-port";
+import { postTo, titleAt } from "./support/graphql";
 import { type StartedProcess, startKronika } from "./support/start-process";
 
 describe("npm start's watcher", () => {
@@ -12,15 +13,8 @@ describe("npm start's watcher", () => {
   let contentDir: string;
   let url: string;
 
-  const query = async (text: string) => {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: text }),
-    });
-    return (await response.json()) as { data: any };
-  };
-  const titleOf = async (slug: string) => (await query(`{ event(slug: "${slug}") { title } }`)).data.event?.title ?? null;
+  const query = (text: string) => postTo(url, text);
+  const titleOf = (slug: string) => titleAt(url, slug);
   /** Waits until `check` holds: a save shows within a second or two, given ten on a busy machine. */
   const eventually = async (what: string, check: () => Promise<boolean>, timeoutMs = 10_000) => {
     const start = Date.now();

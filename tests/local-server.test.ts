@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
 import { freePort } from "./support/free-port";
+import { titleAt } from "./support/graphql";
 import { processesMatching, type StartedProcess, startKronika } from "./support/start-process";
 
 describe("npm start", () => {
@@ -13,15 +14,7 @@ describe("npm start", () => {
   let url: string;
   let dynamoPort: string;
 
-  const query = async (text: string) => {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: text }),
-    });
-    return (await response.json()) as { data: any };
-  };
-  const titleOf = async (slug: string) => (await query(`{ event(slug: "${slug}") { title } }`)).data.event?.title;
+  const titleOf = (slug: string) => titleAt(url, slug);
   const eventually = async (check: () => Promise<boolean>, timeoutMs = 5000) => {
     const start = Date.now();
     while (!(await check())) {

@@ -15,3 +15,13 @@ export async function postQuery(
   });
   return (await response.json()) as GraphQLResult;
 }
+
+/** Posting a GraphQL query to a running server (`npm start`) at `url`. */
+export async function postTo(url: string, query: string): Promise<GraphQLResult> {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+  return (await response.json()) as GraphQLResult;
+}
+
+/** An event's title as a running server serves it, or null when it serves no such event. */
+export const titleAt = async (url: string, slug: string): Promise<string | null> =>
+  (await postTo(url, `{ event(slug: "${slug}") { title } }`)).data?.event?.title ?? null;
