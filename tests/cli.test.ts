@@ -202,3 +202,32 @@ describe("content:plan --format markdown", () => {
     expect(stdout).toContain("- **deleted** event `zjazd`: Zjazd");
   });
 });
+
+describe("content:sync --drafts", () => {
+  it("publishes drafts, marked as drafts, only when asked: for a preview table", async () => {
+    const { inject } = await import("vitest");
+    const { freshTable, testClient } = await import("./support/dynamodb");
+    const { sdkTableReads } = await import("../core/store/sdk-table-reads");
+    const { createApp } = await import("../functions/app");
+    const { postQuery } = await import("./support/graphql");
+    const { client } = testClient();
+    const dir = await writeContentFolder({
+      "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article"),
+      "events/szturm.md": eventFile({ title: "Szturm", date: "{ julian: 1917-10-25 }", sources: ["opracowanie"] }),
+      "events/szkic.md": eventFile({ title: "Szkic", date: "{ julian: 1917-10-26 }", sources: ["opracowanie"], draft: true }),
+    });
+    const drafted = async (flags: string[]) => {
+      const tableName = await freshTable(client);
+      const env = { ...process.env, DYNAMODB_ENDPOINT: inject("dynamodbEndpoint"), KRONIKA_TABLE: tableName };
+      await run(process.execPath, ["--import", "tsx", "cli/sync.ts", "--content", dir, ...flags], { env });
+      const app = createApp({ reads: sdkTableReads(client), tableName, log: false });
+      const { data } = await postQuery(app, "{ events { edges { node { slug draft } } } }");
+      return data.events.edges.map((e: { node: unknown }) => e.node);
+    };
+    expect(await drafted([])).toEqual([{ slug: "szturm", draft: false }]);
+    expect(await drafted(["--drafts"])).toEqual([
+      { slug: "szturm", draft: false },
+      { slug: "szkic", draft: true },
+    ]);
+  }, 60_000);
+});
