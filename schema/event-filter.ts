@@ -54,11 +54,12 @@ export type FilterArgs = typeof EventFilterInput.$inferInput;
 export function dayArgument(text: string, calendar: Calendar, edge: "first" | "last", argument: string): number {
   if (text.length > 16) throw badUserInput(`${argument} is not a date`, argument);
   const parsed = parseEdtf(text, calendar);
-  if (!parsed.ok || parsed.edtf.end || parsed.edtf.start.uncertain || parsed.edtf.start.approximate) {
-    const reason = parsed.ok ? "use a single date, without qualifiers" : parsed.problem.message;
+  const point = parsed.ok && parsed.edtf.kind === "date" ? parsed.edtf.point : undefined;
+  if (!parsed.ok || !point || point.uncertain || point.approximate || point.unspecified) {
+    const reason = parsed.ok ? "use a single date, without qualifiers or X digits" : parsed.problem.message;
     throw badUserInput(`${argument}: ${reason}`, argument);
   }
-  return edge === "first" ? parsed.span.first : parsed.span.last;
+  return edge === "first" ? parsed.extent.first : parsed.extent.last;
 }
 
 function values(list: readonly string[] | null | undefined, argument: string): string[] | undefined {

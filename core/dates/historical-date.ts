@@ -1,6 +1,16 @@
 // Resolves a `date` as an editor wrote it (Gregorian EDTF text, or { julian, gregorian }) into both
 // calendars, and proves that a written pair denotes exactly the same days.
-import { convertEdtf, type DaySpan, type Edtf, type EdtfProblem, type Precision, parseEdtf } from "./edtf";
+import {
+  convertEdtf,
+  type DateExtent,
+  type DaySpan,
+  type Edtf,
+  type EdtfProblem,
+  type Precision,
+  parseEdtf,
+  precisionOf,
+  qualifiersOf,
+} from "./edtf";
 import { type Calendar, formatDay, fromJulianDay } from "./julian-day";
 
 /** The `date` field as written: Gregorian EDTF text, or a pair with at least one calendar. */
@@ -17,9 +27,16 @@ export interface ResolvedDate {
   precision: Precision;
   approximate: boolean;
   uncertain: boolean;
-  /** First and last day covered, as Julian Day Numbers. */
+  /** Some digit is unspecified (X): the date is one of several days, months or years. */
+  unspecified?: boolean;
+  /** The first and last day it could be, as Julian Day Numbers (openStartDay / openEndDay for an open end). */
   firstDay: number;
   lastDay: number;
+  /** The days it could be, when they are not one run from firstDay to lastDay (a one-of set with gaps). */
+  possibleDays?: DaySpan[];
+  /** The days every reading of it covers, when some are certain (certainLastDay is openEndDay while ongoing). */
+  certainFirstDay?: number;
+  certainLastDay?: number;
 }
 
 export interface DateProblem {
@@ -31,25 +48,19 @@ export interface DateProblem {
 
 export type DateResult = { ok: true; date: ResolvedDate } | { ok: false; problems: DateProblem[] };
 
-const sameSpan = (a: DaySpan, b: DaySpan) => a.first === b.first && a.last === b.last;
-
-function qualifiers(edtf: Edtf) {
-  const points = edtf.end ? [edtf.start, edtf.end] : [edtf.start];
-  return {
-    uncertain: points.some((p) => p.uncertain),
-    approximate: points.some((p) => p.approximate),
-  };
-}
+/** Whether two extents could be the same days: the same first and last day, and the same days between. */
+const sameDays = (a: DateExtent, b: DateExtent) =>
+  a.first === b.first && a.last === b.last && JSON.stringify(a.possible ?? []) === JSON.stringify(b.possible ?? []);
 
 export function resolveDate(written: WrittenDate): DateResult {
   const pair = typeof written === "string" ? { gregorian: written } : written;
   const problems: DateProblem[] = [];
-  const parsed: Partial<Record<Calendar, { text: string; edtf: Edtf; span: DaySpan }>> = {};
+  const parsed: Partial<Record<Calendar, { text: string; edtf: Edtf; extent: DateExtent }>> = {};
   for (const calendar of ["julian", "gregorian"] as const) {
     const text = pair[calendar];
     if (text === undefined) continue;
     const result = parseEdtf(text, calendar);
-    if (result.ok) parsed[calendar] = { text, edtf: result.edtf, span: result.span };
+    if (result.ok) parsed[calendar] = { text, edtf: result.edtf, extent: result.extent };
     else problems.push({ ...result.problem, key: typeof written === "string" ? undefined : calendar });
   }
   if (pair.julian === undefined && pair.gregorian === undefined) {
@@ -60,7 +71,7 @@ export function resolveDate(written: WrittenDate): DateResult {
   const { julian, gregorian } = parsed;
   if (julian && gregorian) {
     const expected = convertEdtf(julian.edtf, "julian", "gregorian");
-    if (!sameSpan(julian.span, gregorian.span)) {
+    if (!sameDays(julian.extent, gregorian.extent)) {
       return {
         ok: false,
         problems: [
@@ -72,8 +83,8 @@ export function resolveDate(written: WrittenDate): DateResult {
         ],
       };
     }
-    const jq = qualifiers(julian.edtf);
-    const gq = qualifiers(gregorian.edtf);
+    const jq = qualifiersOf(julian.edtf);
+    const gq = qualifiersOf(gregorian.edtf);
     if (jq.uncertain !== gq.uncertain || jq.approximate !== gq.approximate) {
       return {
         ok: false,
@@ -89,6 +100,8 @@ export function resolveDate(written: WrittenDate): DateResult {
   }
   const primaryCalendar: Calendar = julian ? "julian" : "gregorian";
   const primary = (julian ?? gregorian) as NonNullable<typeof julian>;
+  const { uncertain, approximate, unspecified } = qualifiersOf(primary.edtf);
+  const { first, last, possible, certain } = primary.extent;
   return {
     ok: true,
     date: {
@@ -96,10 +109,14 @@ export function resolveDate(written: WrittenDate): DateResult {
       edtf: primary.text,
       julian: julian?.text ?? convertEdtf(primary.edtf, primaryCalendar, "julian"),
       gregorian: gregorian?.text ?? convertEdtf(primary.edtf, primaryCalendar, "gregorian"),
-      precision: primary.edtf.start.precision,
-      ...qualifiers(primary.edtf),
-      firstDay: primary.span.first,
-      lastDay: primary.span.last,
+      precision: precisionOf(primary.edtf),
+      uncertain,
+      approximate,
+      ...(unspecified ? { unspecified } : {}),
+      firstDay: first,
+      lastDay: last,
+      ...(possible ? { possibleDays: possible } : {}),
+      ...(certain ? { certainFirstDay: certain.first, certainLastDay: certain.last } : {}),
     },
   };
 }
