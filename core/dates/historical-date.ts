@@ -52,6 +52,10 @@ export type DateResult = { ok: true; date: ResolvedDate } | { ok: false; problem
 const sameDays = (a: DateExtent, b: DateExtent) =>
   a.first === b.first && a.last === b.last && JSON.stringify(a.possible ?? []) === JSON.stringify(b.possible ?? []);
 
+/** How an interval's ends are known: an ongoing end ("..") says more than an unknown one (""). */
+const endsOf = (edtf: Edtf) =>
+  edtf.kind === "interval" ? [edtf.start, edtf.end].map((end) => (typeof end === "string" ? end : "date")).join("/") : "date/date";
+
 export function resolveDate(written: WrittenDate): DateResult {
   const pair = typeof written === "string" ? { gregorian: written } : written;
   const problems: DateProblem[] = [];
@@ -71,7 +75,7 @@ export function resolveDate(written: WrittenDate): DateResult {
   const { julian, gregorian } = parsed;
   if (julian && gregorian) {
     const expected = convertEdtf(julian.edtf, "julian", "gregorian");
-    if (!sameDays(julian.extent, gregorian.extent)) {
+    if (!sameDays(julian.extent, gregorian.extent) || endsOf(julian.edtf) !== endsOf(gregorian.edtf)) {
       return {
         ok: false,
         problems: [

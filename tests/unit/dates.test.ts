@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { convertEdtf, parseEdtf } from "../../core/dates/edtf";
-import { resolveDate } from "../../core/dates/historical-date";
+import { convertEdtf, knownDay, parseEdtf } from "../../core/dates/edtf";
+import { isoGregorian, resolveDate } from "../../core/dates/historical-date";
 import { fromJulianDay, gregorianToJulian, julianToGregorian, toJulianDay } from "../../core/dates/julian-day";
 import { dateLabel } from "../../core/dates/label";
 
@@ -154,5 +154,214 @@ describe("date labels", () => {
     expect(label("1918-03~")).toBe("ok. marzec 1918");
     expect(label("-0043-03-15", "en")).toBe("15 March 44 BC");
     expect(label("1918-01-18")).toBe("18 stycznia 1918");
+  });
+});
+
+/** A resolved date's days as ISO Gregorian text, null for an open end (what the API serves). */
+function bounds(written: Parameters<typeof resolveDate>[0]) {
+  const result = resolveDate(written);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  const iso = (day: number | undefined) => (day === undefined || knownDay(day) === undefined ? null : isoGregorian(day));
+  const { date } = result;
+  return {
+    julian: date.julian,
+    gregorian: date.gregorian,
+    earliest: iso(date.firstDay),
+    latest: iso(date.lastDay),
+    certain: date.certainFirstDay === undefined ? null : [iso(date.certainFirstDay), iso(date.certainLastDay)],
+  };
+}
+
+describe("historians' dates (EDTF levels 1 and 2)", () => {
+  it("reads unspecified digits as the exact days they could be, in either calendar", () => {
+    expect(bounds({ julian: "191X" })).toEqual({
+      julian: "191X",
+      gregorian: "1910-01-14/1920-01-13",
+      earliest: "1910-01-14",
+      latest: "1920-01-13",
+      certain: null,
+    });
+    expect(bounds("19XX")).toMatchObject({ julian: "1899-12-20/1999-12-18", earliest: "1900-01-01", latest: "1999-12-31" });
+    expect(bounds("1917-1X")).toMatchObject({ earliest: "1917-10-01", latest: "1917-12-31" });
+    // A day not known becomes the run of days it could be, a one-of set: still one day, not all of them.
+    expect(bounds({ julian: "1917-10-XX" })).toMatchObject({ gregorian: "[1917-10-14..1917-11-13]", certain: null });
+    expect(bounds("1917-10-1X")).toMatchObject({ julian: "[1917-09-27..1917-10-06]", earliest: "1917-10-10", latest: "1917-10-19" });
+  });
+
+  it("finds the first and last day a 29 February with unknown year digits can be", () => {
+    expect(bounds("191X-02-29")).toMatchObject({ earliest: "1912-02-29", latest: "1916-02-29" });
+    expect(resolveDate("190X-02-29")).toMatchObject({ ok: true });
+    expect(resolveDate("1917-XX-31")).toMatchObject({ ok: true });
+    expect(resolveDate("1917-02-3X")).toMatchObject({ ok: false, problems: [{ rule: "date-invalid" }] });
+  });
+
+  it("keeps open and unknown ends open: no earliest or latest day, and the certain days run on", () => {
+    expect(bounds({ julian: "1917-10-25/.." })).toEqual({
+      julian: "1917-10-25/..",
+      gregorian: "1917-11-07/..",
+      earliest: "1917-11-07",
+      latest: null,
+      certain: ["1917-11-07", null],
+    });
+    expect(bounds("../1918-03")).toMatchObject({
+      julian: "../1918-03-18",
+      earliest: null,
+      latest: "1918-03-31",
+      certain: [null, "1918-03-01"],
+    });
+    expect(bounds("1917/")).toMatchObject({ earliest: "1917-01-01", latest: null, certain: null });
+    expect(bounds("/1918")).toMatchObject({ julian: "/1918-12-18", earliest: null, latest: "1918-12-31", certain: null });
+  });
+
+  it("certainly covers an interval from its start's last possible day to its end's first", () => {
+    expect(bounds("1917-10/1918-03")).toMatchObject({
+      earliest: "1917-10-01",
+      latest: "1918-03-31",
+      certain: ["1917-10-31", "1918-03-01"],
+    });
+    expect(bounds("1917/1917-05")).toMatchObject({ certain: null });
+    expect(bounds("1917-10").certain).toBeNull();
+    expect(bounds("1917-11-07").certain).toEqual(["1917-11-07", "1917-11-07"]);
+  });
+
+  it("reads one of a set and all of a set, with runs and open sides", () => {
+    expect(bounds({ julian: "[1917-10-24, 1917-10-25]" })).toEqual({
+      julian: "[1917-10-24, 1917-10-25]",
+      gregorian: "[1917-11-06, 1917-11-07]",
+      earliest: "1917-11-06",
+      latest: "1917-11-07",
+      certain: null,
+    });
+    expect(bounds("[..1917-10]")).toMatchObject({ julian: "[..1917-10-18]", earliest: null, latest: "1917-10-31" });
+    expect(bounds("[1917-10..]")).toMatchObject({ julian: "[1917-09-18..]", earliest: "1917-10-01", latest: null });
+    expect(bounds("[1917-10-24..1917-10-26, 1917-11-01]")).toMatchObject({ julian: "[1917-10-11..1917-10-13, 1917-10-19]" });
+    expect(bounds({ julian: "{1917-10-24, 1917-10-26}" })).toMatchObject({
+      gregorian: "{1917-11-06, 1917-11-08}",
+      certain: ["1917-11-06", "1917-11-08"],
+    });
+    const gaps = resolveDate("[1917-10-24, 1917-11-02]");
+    if (!gaps.ok) throw new Error("parse");
+    expect(gaps.date.possibleDays?.map((s) => [isoGregorian(s.first), isoGregorian(s.last)])).toEqual([
+      ["1917-10-24", "1917-10-24"],
+      ["1917-11-02", "1917-11-02"],
+    ]);
+  });
+
+  it("applies a qualifier to its component: before it to it alone, after it to it and those before", () => {
+    const point = (text: string) => {
+      const parsed = parseEdtf(text, "gregorian");
+      if (!parsed.ok || parsed.edtf.kind !== "date") throw new Error(text);
+      const { year, month, day } = parsed.edtf.point;
+      return [year, month, day].map((p) => (p?.uncertain ? "?" : "") + (p?.approximate ? "~" : ""));
+    };
+    expect(point("?1917-10-25")).toEqual(["?", "", ""]);
+    expect(point("1917-?10-25")).toEqual(["", "?", ""]);
+    expect(point("1917-10?-25")).toEqual(["?", "?", ""]);
+    expect(point("1917-10-25%")).toEqual(["?~", "?~", "?~"]);
+    expect(point("1917-~10-25")).toEqual(["", "~", ""]);
+  });
+
+  it("checks a pair in both calendars form by form, naming the right counterpart", () => {
+    expect(resolveDate({ julian: "191X", gregorian: "1910-01-14/1920-01-13" }).ok).toBe(true);
+    expect(resolveDate({ julian: "[1917-10-24, 1917-10-25]", gregorian: "[1917-11-06, 1917-11-07]" }).ok).toBe(true);
+    expect(resolveDate({ julian: "1917-10-25/..", gregorian: "1917-11-07/.." }).ok).toBe(true);
+    expect(resolveDate({ julian: "191X", gregorian: "191X" })).toMatchObject({
+      ok: false,
+      problems: [{ rule: "date-mismatch", key: "gregorian", message: "julian 191X is gregorian 1910-01-14/1920-01-13, not 191X" }],
+    });
+    expect(resolveDate({ julian: "[1917-10-24, 1917-10-25]", gregorian: "[1917-11-06, 1917-11-08]" })).toMatchObject({
+      ok: false,
+      problems: [
+        {
+          rule: "date-mismatch",
+          message: "julian [1917-10-24, 1917-10-25] is gregorian [1917-11-06, 1917-11-07], not [1917-11-06, 1917-11-08]",
+        },
+      ],
+    });
+    // Same first and last day, but "24 and 26" is not "24 to 26".
+    expect(resolveDate({ julian: "{1917-10-24, 1917-10-26}", gregorian: "1917-11-06/1917-11-08" })).toMatchObject({
+      ok: false,
+      problems: [{ rule: "date-mismatch" }],
+    });
+    expect(resolveDate({ julian: "1917-10-25/..", gregorian: "1917-11-07/" })).toMatchObject({ ok: false });
+  });
+
+  it("rejects what is not a date, with a reason", () => {
+    const problemOf = (text: string) => {
+      const parsed = parseEdtf(text, "gregorian");
+      return parsed.ok ? undefined : parsed.problem;
+    };
+    expect(problemOf("1X17")).toMatchObject({ rule: "date-format", message: expect.stringContaining("last digits") });
+    expect(problemOf("1917-2X")).toMatchObject({ rule: "date-invalid", message: '"1917-2X" has no month 2X (months are 01–12)' });
+    expect(problemOf("[1917-10-24")).toMatchObject({ rule: "date-format", message: expect.stringContaining("does not close") });
+    expect(problemOf("[..]")).toMatchObject({ rule: "date-format" });
+    expect(problemOf("[1917.., 1918]")).toMatchObject({
+      rule: "date-format",
+      message: expect.stringContaining("only before its first date or after its last"),
+    });
+    expect(problemOf("../..")).toMatchObject({ rule: "date-format", message: expect.stringContaining("at either end") });
+    expect(problemOf("[1917-10-26..1917-10-25]")).toMatchObject({ rule: "date-interval-order" });
+    expect(problemOf("1917/1916")).toMatchObject({ rule: "date-interval-order" });
+    expect(problemOf("-0000")).toMatchObject({ rule: "date-format" });
+    expect(problemOf("1917-02-30")).toMatchObject({ rule: "date-invalid" });
+    expect(problemOf(`[${Array.from({ length: 21 }, (_, i) => 1900 + i).join(", ")}]`)).toMatchObject({
+      rule: "date-format",
+      message: expect.stringContaining("more than 20 dates"),
+    });
+  });
+});
+
+describe("labels of historians' dates", () => {
+  const label = (written: Parameters<typeof resolveDate>[0], locale: "pl" | "en" = "pl") => {
+    const result = resolveDate(written);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return dateLabel(result.date, locale);
+  };
+
+  it("names approximate years, decades and runs of years", () => {
+    expect([label("1917~"), label("1917~", "en")]).toEqual(["ok. 1917", "c. 1917"]);
+    expect([label("191X"), label("191X", "en")]).toEqual(["lata 10. XX wieku", "the 1910s"]);
+    expect(label("192X")).toBe("lata 20. XX wieku");
+    expect(label("190X")).toBe("lata 1900–1909");
+    expect([label("19XX"), label("19XX", "en")]).toEqual(["lata 1900–1999", "a year from 1900 to 1999"]);
+    expect(label("-004X", "en")).toBe("a year from 50 to 41 BC");
+    expect(label({ julian: "191X" })).toBe("lata 10. XX wieku (14 stycznia 1910 – 13 stycznia 1920)");
+  });
+
+  it("names a month or a day not known", () => {
+    expect([label("1917-1X"), label("1917-1X", "en")]).toEqual([
+      "październik, listopad lub grudzień 1917",
+      "October, November or December 1917",
+    ]);
+    expect(label("1917-0X")).toBe("jeden z miesięcy styczeń–wrzesień 1917");
+    expect([label("1917-XX"), label("1917-XX", "en")]).toEqual(["nieznany miesiąc roku 1917", "a month in 1917"]);
+    expect(label({ julian: "1917-10-XX" })).toBe("nieznany dzień października (14 października – 13 listopada) 1917");
+    expect(label("1917-10-1X", "en")).toBe("a day from 10 to 19 October 1917");
+    expect(label("1917-XX-XX", "en")).toBe("a day in 1917");
+  });
+
+  it("names one of several days, all of them, and sets open at one side", () => {
+    expect(label({ julian: "[1917-10-24, 1917-10-25]" })).toBe("24 lub 25 października (6 lub 7 listopada) 1917");
+    expect(label({ julian: "[1917-10-24, 1917-10-25]" }, "en")).toBe("24 or 25 October (6 or 7 November) 1917");
+    expect(label({ julian: "{1917-10-24, 1917-10-26}" })).toBe("24 i 26 października (6 i 8 listopada) 1917");
+    expect(label("[1917-10-24, 1917-11-02]")).toBe("24 października lub 2 listopada 1917");
+    expect(label("[1917-10-24..1917-10-26, 1917-11-01]", "en")).toBe("24–26 October or 1 November 1917");
+    expect([label("[..1917-10]"), label("[..1917-10]", "en")]).toEqual(["październik 1917 lub wcześniej", "October 1917 or earlier"]);
+    expect(label("[1917-10..]", "en")).toBe("October 1917 or later");
+  });
+
+  it("names open and unknown ends, sharing the words between the calendars", () => {
+    expect(label({ julian: "1917-10-25/.." })).toBe("od 25 października (7 listopada) 1917");
+    expect(label({ julian: "1917-10-25/.." }, "en")).toBe("from 25 October (7 November) 1917");
+    expect([label("../1918-03"), label("../1918-03", "en")]).toEqual(["do marca 1918", "until March 1918"]);
+    expect(label("1917/")).toBe("od 1917 (koniec nieznany)");
+    expect(label("/1918", "en")).toBe("until 1918 (start unknown)");
+  });
+
+  it("marks the uncertain component", () => {
+    expect(label("?1917-10-25")).toBe("25 października 1917?");
+    expect(label("1917-?10-25")).toBe("25 października? 1917");
+    expect(label("1917-10-25?")).toBe("25 października 1917?");
+    expect(label("1917-10-25%", "en")).toBe("c. 25 October 1917?");
   });
 });
