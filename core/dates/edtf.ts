@@ -365,13 +365,11 @@ export function formatSpan(span: DaySpan, calendar: Calendar, qualifiers = { unc
   return `${formatDay(first)}${q}/${formatDay(last)}${q}`;
 }
 
-/** A run of days as a set member: one day, or first..last. */
-function formatRun(span: DaySpan, calendar: Calendar, point: EdtfPoint | undefined): string {
-  const q = point ? trailingQualifier(point) : "";
-  const first = fromJulianDay(calendar, span.first);
-  const last = fromJulianDay(calendar, span.last);
-  if (span.first === span.last) return formatDay(first) + q;
-  return `${formatDay(first)}${q}..${formatDay(last)}${q}`;
+/** A run of days as a set member: one day, or first..last, each end with its date's qualifiers. */
+function formatRun(span: DaySpan, calendar: Calendar, start: EdtfPoint | undefined, end = start): string {
+  const first = formatDay(fromJulianDay(calendar, span.first)) + (start ? trailingQualifier(start) : "");
+  if (span.first === span.last && start === end) return first;
+  return `${first}..${formatDay(fromJulianDay(calendar, span.last))}${end ? trailingQualifier(end) : ""}`;
 }
 
 /**
@@ -400,7 +398,7 @@ export function convertEdtf(edtf: Edtf, from: Calendar, to: Calendar): string {
     const last = b ? pointSpan(b, from).last : undefined;
     if (first === undefined) return `..${formatRun({ first: last as number, last: last as number }, to, b)}`;
     if (last === undefined) return `${formatRun({ first, last: first }, to, a)}..`;
-    return formatRun({ first, last }, to, a);
+    return formatRun({ first, last }, to, a, b);
   });
   return edtf.of === "one" ? `[${members.join(", ")}]` : `{${members.join(", ")}}`;
 }
