@@ -171,6 +171,10 @@ function parsePoint(text: string, calendar: Calendar): EdtfPoint | EdtfProblem {
   }
   if (parts[0].text === "-0000") return problem("date-format", `"${text}": year 0 is written 0000 (−0000 is not a year)`);
   const [year, month, day] = parts;
+  // Unknown day digits in a known month stop at its last day: 1917-02-2X is 20–28 February.
+  if (day && month && year.low === year.high && month.low === month.high) {
+    day.high = Math.min(day.high, daysInMonth(calendar, year.low, month.low));
+  }
   const point: EdtfPoint = {
     year,
     ...(month ? { month } : {}),

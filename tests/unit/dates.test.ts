@@ -337,6 +337,7 @@ describe("labels of historians' dates", () => {
     expect([label("1917-XX"), label("1917-XX", "en")]).toEqual(["nieznany miesiąc roku 1917", "a month in 1917"]);
     expect(label({ julian: "1917-10-XX" })).toBe("nieznany dzień października (14 października – 13 listopada) 1917");
     expect(label("1917-10-1X", "en")).toBe("a day from 10 to 19 October 1917");
+    expect(label({ julian: "1917-02-2X" })).toBe("jeden z dni 20–28 lutego (5–13 marca) 1917");
     expect(label("1917-XX-XX", "en")).toBe("a day in 1917");
   });
 
