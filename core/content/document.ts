@@ -8,6 +8,7 @@ import {
   type Node,
   type ParseOptions,
   parseDocument,
+  type Scalar,
   type ToJSOptions,
   visit,
   type Document as YamlDocument,
@@ -42,7 +43,10 @@ export interface ParsedDocument {
   locate(path: readonly PathKey[], options?: { key?: boolean }): Position;
   /** Whether a value stands at `path`. */
   has(path: readonly PathKey[]): boolean;
-  /** The text of a scalar exactly as written (e.g. 1917 stays "1917"; undefined for maps and lists). */
+  /**
+   * The text of a scalar exactly as written (e.g. 1917 stays "1917"), or of an unquoted EDTF set that YAML read
+   * as a flow list or a flow map of keys alone ("[1917-10-24, 1917-10-25]"); undefined for other maps and lists.
+   */
   writtenText(path: readonly PathKey[]): string | undefined;
   /**
    * Lets go of the YAML tree once the file is checked: thousands of kept trees cost more in garbage
@@ -107,7 +111,7 @@ export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDoc
         const unclosed = unclosedOpening(yaml, yamlText, error.message, error.pos[0]);
         return {
           rule: "yaml-syntax",
-          message: unclosed?.message ?? error.message.split("\n")[0],
+          message: unclosed?.message ?? needsQuotes(yamlText, error.message, error.pos[0]) ?? error.message.split("\n")[0],
           position: toPosition(unclosed?.offset ?? error.pos[0]),
         };
       }),
@@ -167,12 +171,9 @@ export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDoc
     }
     return { line: 1 + lineOffset, col: 1 };
   };
-  // Dates are read as the text written: a YAML number such as 1917 or -0044 keeps its digits.
   const writtenText = (path: readonly PathKey[]) => {
     const node = nodeAt(path);
-    if (!isScalar(node)) return undefined;
-    if (node.type === "PLAIN" && typeof node.source === "string") return node.source;
-    return node.value === null || node.value === undefined ? undefined : String(node.value);
+    return isScalar(node) ? scalarText(node) : flowSetText(node);
   };
   return {
     parsed: {
@@ -187,6 +188,44 @@ export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDoc
     },
     problems: [],
   };
+}
+
+/** A scalar as written: a YAML number such as 1917 or -0044 keeps its digits (dates are read as text). */
+function scalarText(node: Scalar): string | undefined {
+  if (node.type === "PLAIN" && typeof node.source === "string") return node.source;
+  return node.value === null || node.value === undefined ? undefined : String(node.value);
+}
+
+/**
+ * An EDTF set written without quotes, as its EDTF text: YAML reads `[1917-10-24, 1917-10-25]` as a flow list
+ * and `{1917-10-24, 1917-10-26}` as a flow map of keys without values. Anything else (a map with values, such
+ * as { julian, gregorian }, a block list, a list of lists) is not a set: undefined.
+ */
+function flowSetText(node: Node | undefined): string | undefined {
+  const texts = (items: unknown[]) => {
+    const written = items.map((item) => (isScalar(item) ? (scalarText(item) ?? "") : undefined));
+    return written.every((text) => text !== undefined) ? written.join(", ") : undefined;
+  };
+  if (isSeq(node) && node.flow) {
+    const members = texts(node.items);
+    return members === undefined ? undefined : `[${members}]`;
+  }
+  if (isMap(node) && node.flow && node.items.length > 0 && node.items.every((pair) => pair.value === null)) {
+    const members = texts(node.items.map((pair) => pair.key));
+    return members === undefined ? undefined : `{${members}}`;
+  }
+  return undefined;
+}
+
+/**
+ * A plain value YAML cannot start with a character (% for a directive, @ and ` reserved), e.g. the EDTF date
+ * %1917 (uncertain and approximate): what to write instead.
+ */
+function needsQuotes(text: string, parserMessage: string, offset: number): string | undefined {
+  const reserved = /^Plain value cannot start with .*character (\S)/.exec(parserMessage);
+  if (!reserved) return undefined;
+  const written = /^[^\s,\]}#]+/.exec(text.slice(offset))?.[0] ?? reserved[1];
+  return `YAML reads no unquoted value starting with ${reserved[1]}: put it in quotes, "${written}"`;
 }
 
 /** Where the first alias stands, for pointing at an alias bomb. */

@@ -51,10 +51,12 @@ export function reportSchemaIssues(issues: z.core.$ZodIssue[], parsed: ParsedDoc
 /** Reads the date at `path` as written and resolves it; reports each problem at the key it is in. */
 export function checkDate(parsed: ParsedDocument, path: readonly PathKey[], report: Report): ResolvedDate | undefined {
   const asWritten = (key: PathKey[]) => parsed.writtenText(key);
+  // Text (or a set YAML read as a list or a map of keys alone), else a pair: even {} is a pair missing both.
   const written: WrittenDate | undefined =
-    parsed.has([...path, "julian"]) || parsed.has([...path, "gregorian"])
+    asWritten([...path]) ??
+    (isMap(valueAt(parsed.data, path))
       ? { julian: asWritten([...path, "julian"]), gregorian: asWritten([...path, "gregorian"]) }
-      : asWritten([...path]);
+      : undefined);
   if (written === undefined) return undefined;
   const result = resolveDate(written);
   if (result.ok) return result.date;
@@ -88,6 +90,9 @@ function withValueAt(data: unknown, path: readonly PathKey[], value: unknown): u
 function withWrittenDate(data: unknown, path: readonly PathKey[], parsed: ParsedDocument): unknown {
   const date = valueAt(data, path);
   if (date === undefined || date === null) return data;
+  // Text, or a set YAML read as a list or a map of keys alone; otherwise a { julian, gregorian } pair.
+  const text = parsed.writtenText(path);
+  if (text !== undefined) return withValueAt(data, path, text);
   if (isMap(date)) {
     const pair = { ...date };
     for (const key of ["julian", "gregorian"]) {
@@ -95,7 +100,7 @@ function withWrittenDate(data: unknown, path: readonly PathKey[], parsed: Parsed
     }
     return withValueAt(data, path, pair);
   }
-  return withValueAt(data, path, parsed.writtenText(path) ?? date);
+  return data;
 }
 
 /** The dates a document's fields hold, by their path (`date`, `born`, `historicalNames[0].from`). */
