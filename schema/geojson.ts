@@ -1,6 +1,6 @@
 // The map export: the events a filter matches at their places, as a GeoJSON FeatureCollection.
 import { eventFeatures } from "../core/export/geojson";
-import { placeNameOn } from "../core/records/record-name";
+import { eventNamingDay, placeNameOn } from "../core/records/record-name";
 import { builder } from "./builder";
 import { costOf } from "./cost";
 import { EventFilterInput, eventFilter } from "./event-filter";
@@ -13,7 +13,7 @@ builder.queryField("geojson", (t) =>
   t.field({
     type: "JSON",
     extensions: costOf("geojson"),
-    description: `The events a filter matches, chronologically, on a map: an RFC 7946 GeoJSON FeatureCollection with one Point feature per event and place with coordinates ([longitude, latitude]), (with a bounding box, the places in it), with properties slug, title, date (the label in both calendars), start and end (Gregorian ISO dates), place (its name on the event's first day) and placeSlug. At most ${maxTimelineEvents} events.`,
+    description: `The events a filter matches, chronologically, on a map: an RFC 7946 GeoJSON FeatureCollection with one Point feature per event and place with coordinates ([longitude, latitude]), (with a bounding box, the places in it), with properties slug, title, date (the label in both calendars), start and end (its first and last possible day as Gregorian ISO dates, null for an open end), place (its name on the event's first day) and placeSlug. At most ${maxTimelineEvents} events.`,
     args: {
       filter: t.arg({ type: EventFilterInput, description: "Which events." }),
       locale: t.arg({
@@ -36,7 +36,7 @@ builder.queryField("geojson", (t) =>
             event,
             places: places.flatMap((place) =>
               place && !(place instanceof Error) && (!shown || shown.has(place.slug))
-                ? [{ ...place, name: placeNameOn(place, stored.firstDay, requested) }]
+                ? [{ ...place, name: placeNameOn(place, eventNamingDay(stored), requested) }]
                 : [],
             ),
           };

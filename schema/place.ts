@@ -4,7 +4,7 @@ import type { HistoricalName } from "../core/content/collection";
 import { maxPlacesPerEvent } from "../core/content/list-limits";
 import type { Calendar } from "../core/dates/julian-day";
 import type { Locale } from "../core/locale/locales";
-import { nameIn, placeNameOn } from "../core/records/record-name";
+import { eventNamingDay, nameIn, placeNameOn } from "../core/records/record-name";
 import type { StoredPlace } from "../core/store/items";
 import { BoundingBoxInput, boundingBox } from "./bounding-box";
 import { builder } from "./builder";
@@ -169,7 +169,7 @@ builder.objectField(Event, "places", (t) =>
       const locale = event.date.locale;
       const found = await store.places.loadMany(event.places);
       return found.map((place, i) =>
-        place && !(place instanceof Error) ? servedPlace(place, locale, event.firstDay) : namedOnly(event.places[i], locale),
+        place && !(place instanceof Error) ? servedPlace(place, locale, eventNamingDay(event)) : namedOnly(event.places[i], locale),
       );
     },
   }),

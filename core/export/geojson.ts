@@ -1,6 +1,7 @@
 // Events on a map: an RFC 7946 GeoJSON FeatureCollection with one Point feature per event and place with
 // coordinates, for a front-end to hand to Leaflet, MapLibre or OpenLayers unchanged. Coordinates are
 // [longitude, latitude] (RFC 7946 §3.1.1); properties are plain text (a map library shows them as text).
+import { knownDay } from "../dates/edtf";
 import { isoGregorian } from "../dates/historical-date";
 import { dateLabel } from "../dates/label";
 import type { Locale } from "../locale/locales";
@@ -16,13 +17,28 @@ export interface EventPlace {
 export interface EventFeature {
   type: "Feature";
   geometry: { type: "Point"; coordinates: [number, number] };
-  properties: { slug: string; title: string; date: string; start: string; end: string; place: string; placeSlug: string };
+  properties: {
+    slug: string;
+    title: string;
+    date: string;
+    /** The first and last day it could be, ISO Gregorian; null for an open end (../1918-03, 1917-10-25/..). */
+    start: string | null;
+    end: string | null;
+    place: string;
+    placeSlug: string;
+  };
 }
 
 export interface FeatureCollection {
   type: "FeatureCollection";
   features: EventFeature[];
 }
+
+/** A day as ISO Gregorian text, or null for an open end's stand-in. */
+const isoDay = (julianDay: number) => {
+  const day = knownDay(julianDay);
+  return day === undefined ? null : isoGregorian(day);
+};
 
 export function eventFeatures(
   events: readonly { event: Pick<StoredEvent, "slug" | "title" | "date">; places: readonly EventPlace[] }[],
@@ -34,8 +50,8 @@ export function eventFeatures(
       slug: event.slug,
       title: event.title,
       date: dateLabel(event.date, locale),
-      start: isoGregorian(event.date.firstDay),
-      end: isoGregorian(event.date.lastDay),
+      start: isoDay(event.date.firstDay),
+      end: isoDay(event.date.lastDay),
     };
     for (const place of places) {
       if (!place.coordinates) continue;

@@ -3,6 +3,7 @@
 // Dates are Gregorian with astronomical years, as TimelineJS reads them into JavaScript dates;
 // display_date shows both calendars. TimelineJS puts headline, display_date and group into the page as HTML,
 // so those plain texts are HTML-escaped here; text.text is the body's sanitized HTML.
+import { knownDay } from "../dates/edtf";
 import { fromJulianDay } from "../dates/julian-day";
 import { dateLabel } from "../dates/label";
 import { escapeHtml } from "../html/escape-html";
@@ -35,14 +36,18 @@ function timelineDate(julianDay: number, precision: "year" | "month" | "day"): T
 export function timelineSlide(event: StoredEvent, locale: Locale): TimelineSlide {
   // A Julian date converts to exact Gregorian days; a Gregorian one keeps the precision it was written with.
   const precision = event.date.calendar === "julian" ? "day" : event.date.precision;
+  const first = knownDay(event.date.firstDay);
+  const last = knownDay(event.date.lastDay);
+  // TimelineJS needs a start_date: a date with an open start (../1918-03, [..1917-10]) stands on its known end,
+  // and its display_date says "until" / "or earlier". A date with an open end (1917-10-25/..) has no end_date.
   const slide: TimelineSlide = {
-    start_date: timelineDate(event.date.firstDay, precision),
+    start_date: timelineDate((first ?? last) as number, precision),
     display_date: escapeHtml(dateLabel(event.date, locale)),
     text: { headline: escapeHtml(event.title), text: event.body.html },
     unique_id: event.slug,
   };
-  const end = timelineDate(event.date.lastDay, precision);
-  if (JSON.stringify(end) !== JSON.stringify(slide.start_date)) slide.end_date = end;
+  const end = first !== undefined && last !== undefined ? timelineDate(last, precision) : undefined;
+  if (end && JSON.stringify(end) !== JSON.stringify(slide.start_date)) slide.end_date = end;
   if (event.tags.length > 0) slide.group = escapeHtml(event.tags[0]);
   return slide;
 }

@@ -1,6 +1,7 @@
 // Facet counts for filter chips and a histogram: how many events name each tag, person and place, and
 // start in each year and decade (Gregorian, astronomical years). Pure: the sync computes them for the
 // whole collection; the store computes them for a filter from the matching events' list entries.
+import { knownDay } from "../dates/edtf";
 import { fromJulianDay } from "../dates/julian-day";
 
 export interface FacetCount {
@@ -28,6 +29,7 @@ export interface FacetFacts {
   people: string[];
   places: string[];
   firstDay: number;
+  lastDay: number;
 }
 
 function counted(values: Iterable<string>): FacetCount[] {
@@ -42,9 +44,16 @@ function byYear(years: number[]): YearCount[] {
   return [...counts].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year);
 }
 
+/**
+ * The day whose year an event counts in: its first possible day (1910 for 191X), or for an open start
+ * (../1918-03) its known end. Every event counts in some year, so the years add up to eventCount, and in the
+ * year a filter on that year finds it.
+ */
+const yearDay = (event: Pick<FacetFacts, "firstDay" | "lastDay">): number => knownDay(event.firstDay) ?? event.lastDay;
+
 export function facetsOf(events: FacetFacts[]): Facets {
   const unique = (list: string[]) => [...new Set(list)];
-  const years = events.map((e) => fromJulianDay("gregorian", e.firstDay).year);
+  const years = events.map((e) => fromJulianDay("gregorian", yearDay(e)).year);
   return {
     eventCount: events.length,
     tags: counted(events.flatMap((e) => unique(e.tags))),
