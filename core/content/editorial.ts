@@ -1,7 +1,8 @@
 // Editorial quality: warnings, not errors (content:check --strict makes them errors). Each says where the
 // problem is and what to do about it.
 import { parseLocator } from "../citations/locator";
-import { isoGregorian, resolveDate } from "../dates/historical-date";
+import { knownDay, parseEdtf, pointSpan, pointsOf } from "../dates/edtf";
+import { isoGregorian, type ResolvedDate, resolveDate } from "../dates/historical-date";
 import type { EventEntry } from "./collection";
 import type { ParsedDocument, PathKey } from "./document";
 import type { RuleIdOf } from "./rules";
@@ -62,6 +63,22 @@ export interface CalendarSwitches {
   ofEvent(entry: EventEntry): number[];
 }
 
+/**
+ * The first and last day a date's written dates name, ignoring open ends (../1918-03 names March 1918 only),
+ * and whether it goes on (1917-11-07/..): an ongoing Julian date runs past any switch.
+ */
+function namedDays(date: ResolvedDate): { first: number; last: number; ongoing: boolean } {
+  const parsed = parseEdtf(date.edtf, date.calendar);
+  if (!parsed.ok) return { first: date.firstDay, last: date.lastDay, ongoing: false }; // resolved, so parsed: not reached
+  const spans = pointsOf(parsed.edtf).map((point) => pointSpan(point, date.calendar));
+  const ongoing = parsed.edtf.kind === "interval" && parsed.edtf.end === "open";
+  return {
+    first: knownDay(date.firstDay) ?? Math.min(...spans.map((s) => s.first)),
+    last: knownDay(date.lastDay) ?? Math.max(...spans.map((s) => s.last)),
+    ongoing,
+  };
+}
+
 function calendarSwitch(subjects: EditorialSubject[], switches: CalendarSwitches) {
   for (const { entry, parsed, warn } of subjects) {
     const ofPlaces = switches.ofEvent(entry);
@@ -75,20 +92,21 @@ function calendarSwitch(subjects: EditorialSubject[], switches: CalendarSwitches
     // A date is in the Julian calendar exactly when a julian value was written.
     const writtenJulian = entry.date.calendar === "julian";
     const writtenGregorian = parsed.writtenText(["date", "gregorian"]) !== undefined;
-    if (writtenJulian && entry.date.firstDay > julianUntil) {
+    const named = namedDays(entry.date);
+    if (writtenJulian && named.first > julianUntil) {
       warn(
         ["date", "julian"],
         "calendar-switch",
         `dated in the Julian calendar, but ${who} switched to the Gregorian on ${switchDate(julianUntil)}; write the date as gregorian`,
       );
-    } else if (writtenJulian && !writtenGregorian && entry.date.lastDay > julianUntil) {
+    } else if (writtenJulian && !writtenGregorian && (named.last > julianUntil || named.ongoing)) {
       // Every bound counts: an interval that starts before the switch may end after it.
       warn(
         ["date", "julian"],
         "calendar-switch",
         `ends in the Julian calendar after ${who} switched to the Gregorian on ${switchDate(julianUntil)}; give the Gregorian too, as sources after the switch date it: gregorian: ${entry.date.gregorian}`,
       );
-    } else if (!writtenJulian && entry.date.firstDay <= gregorianFrom) {
+    } else if (!writtenJulian && named.first <= gregorianFrom) {
       warn(
         ["date"],
         "calendar-switch",
@@ -125,5 +143,5 @@ export function editorialChecks(
   }
   similarNames(subjects, recordKinds);
   const until = settings?.julianCalendarUntil ? resolveDate(settings.julianCalendarUntil) : undefined;
-  calendarSwitch(subjects, { collection: until?.ok ? until.date.lastDay : undefined, ofEvent: placeSwitches });
+  calendarSwitch(subjects, { collection: until?.ok ? knownDay(until.date.lastDay) : undefined, ofEvent: placeSwitches });
 }

@@ -1,6 +1,7 @@
 // People and places, one file at a time: their fields through the schema, their dates resolved in both
 // calendars, and what a single record can get wrong on its own (a death before the birth, coordinates off
 // the globe, historical names whose periods overlap or leave gaps).
+import { knownDay } from "../dates/edtf";
 import { isoGregorian } from "../dates/historical-date";
 import type { HistoricalName, Names, PersonEntry, PlaceEntry } from "./collection";
 import type { ParsedDocument, PathKey } from "./document";
@@ -51,6 +52,12 @@ function checkCoordinates(coordinates: { lat: number; lon: number }, report: Rep
   }
   return ok;
 }
+
+/** `{ [key]: day }`, or nothing for an open end's stand-in. */
+const optionalDay = <K extends string>(key: K, day: number) => {
+  const known = knownDay(day);
+  return known === undefined ? {} : ({ [key]: known } as Record<K, number>);
+};
 
 const periodText = ({ firstDay, lastDay }: HistoricalName) =>
   `${firstDay === undefined ? "" : isoGregorian(firstDay)}–${lastDay === undefined ? "" : isoGregorian(lastDay)}`;
@@ -103,8 +110,9 @@ export function checkPlace(slug: string, parsed: ParsedDocument, report: Report)
     const entry: HistoricalName = {
       name,
       names: namesOf(translations as Record<string, string>),
-      ...(from ? { from, firstDay: from.firstDay } : {}),
-      ...(until ? { until, lastDay: until.lastDay } : {}),
+      // An open end (from: ../1703, until: 1924/..) leaves the period open on that side, as no bound does.
+      ...(from ? { from, ...optionalDay("firstDay", from.firstDay) } : {}),
+      ...(until ? { until, ...optionalDay("lastDay", until.lastDay) } : {}),
     };
     if (from && until && until.lastDay < from.firstDay) {
       report(

@@ -1,6 +1,7 @@
 // Checks every content document and collects every problem (never stopping at the first); what passes
 // becomes typed entries. Pure: documents in, diagnostics and a collection out.
 import { cslIssued } from "../citations/csl-issued";
+import { knownDay } from "../dates/edtf";
 import { resolveDate } from "../dates/historical-date";
 import { defaultLocale as fallbackLocale } from "../locale/locales";
 import type { Collection, EventEntry, EventReferences, PersonEntry, PlaceEntry, SourceEntry } from "./collection";
@@ -223,7 +224,12 @@ function checkReferences(
 /** Each event's places' last Julian days: a place's own switch, else that of the nearest place containing it. */
 function placeCalendarSwitches(places: PlaceEntry[], eventReferences: Map<string, EventReferences>) {
   const ancestors = placeAncestors(places);
-  const own = new Map(places.flatMap((p) => (p.julianCalendarUntil ? [[p.slug, p.julianCalendarUntil.lastDay] as const] : [])));
+  const own = new Map(
+    places.flatMap((p) => {
+      const day = p.julianCalendarUntil ? knownDay(p.julianCalendarUntil.lastDay) : undefined;
+      return day === undefined ? [] : [[p.slug, day] as const];
+    }),
+  );
   const switchOf = (slug: string) => [slug, ...(ancestors.get(slug) ?? [])].map((s) => own.get(s)).find((day) => day !== undefined);
   return (entry: EventEntry) =>
     (eventReferences.get(entry.slug)?.places ?? []).map(switchOf).filter((day): day is number => day !== undefined);
