@@ -1,26 +1,46 @@
 // JSON Schemas for editors' tools (VS Code's YAML extension), generated from the same zod declarations
 // that content:check uses, so the two cannot drift.
 import { z } from "zod";
-import { eventFrontMatterSchema, personSchema, placeSchema, settingsSchema, sourceSchema, translationSchema } from "./schema";
+import { edtfMarker, eventFrontMatterSchema, personSchema, placeSchema, settingsSchema, sourceSchema, translationSchema } from "./schema";
 
 type JsonSchema = Record<string, unknown>;
 
-/** YAML reads an unquoted 1917 as a number; content:check reads it as the text written. Allow both here. */
-function acceptYearsAsNumbers(node: unknown): void {
+/** YAML reads an unquoted year (1917, -0044) as a number: content:check reads it as the digits written. */
+const textOrYear = { type: ["string", "integer"] };
+
+/**
+ * EDTF text as YAML may read it, all of which content:check reads back as the text written: a number for a
+ * year, a flow list for a one-of set ([1917-10-24, 1917-10-25]) and a flow map of keys alone for an all-of
+ * set ({1917-10-24, 1917-10-26}).
+ */
+const edtfAsYamlReadsIt = [
+  textOrYear,
+  { type: "array", minItems: 1, items: textOrYear, description: "One of these dates: [1917-10-24, 1917-10-25]." },
+  {
+    type: "object",
+    minProperties: 1,
+    additionalProperties: { type: "null" },
+    description: "All of these dates: {1917-10-24, 1917-10-26}.",
+  },
+];
+
+function acceptYamlReadings(node: unknown): void {
   if (!node || typeof node !== "object") return;
   const schema = node as JsonSchema;
-  if (schema.type === "string" && typeof schema.description === "string" && schema.description.startsWith("An EDTF date")) {
-    schema.type = ["string", "integer"];
+  if (schema[edtfMarker] === true) {
+    delete schema[edtfMarker];
+    delete schema.type;
+    schema.anyOf = edtfAsYamlReadsIt;
   }
   for (const value of Object.values(schema)) {
-    if (Array.isArray(value)) value.forEach(acceptYearsAsNumbers);
-    else acceptYearsAsNumbers(value);
+    if (Array.isArray(value)) value.forEach(acceptYamlReadings);
+    else acceptYamlReadings(value);
   }
 }
 
 function toJsonSchema(schema: z.ZodType, title: string): JsonSchema {
   const json = z.toJSONSchema(schema, { io: "input" }) as JsonSchema;
-  acceptYearsAsNumbers(json);
+  acceptYamlReadings(json);
   return { ...json, title };
 }
 

@@ -7,7 +7,14 @@ import { slugPattern } from "./slug";
 
 const slug = z.string().regex(slugPattern, { error: "must be a slug: lowercase letters a–z, digits and single hyphens" });
 const text = z.string().trim().min(1, { error: "must not be empty" });
-const edtfText = z.string().describe("An EDTF date: YYYY, YYYY-MM or YYYY-MM-DD, optionally with ? ~ or %, or an interval A/B.");
+/** Marks the EDTF text in the generated JSON Schema, where YAML's readings of it are allowed too (json-schema.ts). */
+export const edtfMarker = "x-kronika-edtf";
+const edtfText = z
+  .string()
+  .meta({ [edtfMarker]: true })
+  .describe(
+    "An EDTF date (docs/dates.md): YYYY, YYYY-MM or YYYY-MM-DD; X for unknown digits (191X, 1917-10-XX); ? ~ % qualifiers; A/B an interval, .. an open end (1917-10-25/..), empty an unknown one; [A, B] one of, [..A] on or before; {A, B} all of.",
+  );
 
 export const writtenDateSchema = z
   .union(

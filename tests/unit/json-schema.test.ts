@@ -59,6 +59,43 @@ describe("the content's JSON Schemas", () => {
     });
   }
 
+  it("accept every date form as YAML reads it unquoted, as content:check does", () => {
+    const documents: ContentDocument[] = [
+      "date: 1917",
+      "date: -0044",
+      "date: [1917-10-24, 1917-10-25]",
+      "date: {1917-10-24, 1917-10-26}",
+      "date: [..1917-10]",
+      "date: [1917, 1918]",
+      "date: 1917-10-25/..",
+      "date: ../1918-03",
+      "date: /1918",
+      "date: ?1917-10-25",
+      "date: 191X",
+      "date: 1917-XX-XX",
+      "date:\n  julian: 1917",
+      "date:\n  julian: [1917-10-24, 1917-10-25]\n  gregorian: [1917-11-06, 1917-11-07]",
+      "date: { julian: {1917-10-24, 1917-10-26} }",
+    ].map((date) => ({ file: "content/events/a.md", kind: "event", slug: "a", text: `---\ntitle: A\n${date}\n---\n` }));
+    documents.push(
+      { file: "content/people/a.yaml", kind: "person", slug: "a", text: "name: A\nborn: 187X\ndied: [1924-01-20, 1924-01-21]\n" },
+      { file: "content/places/a.yaml", kind: "place", slug: "a", text: "name: A\nhistoricalNames:\n  - name: B\n    from: ../1703\n" },
+    );
+    for (const doc of documents) {
+      expect(validators[doc.kind](dataOf(doc)), `${doc.text}: ${JSON.stringify(validators[doc.kind].errors)}`).toBe(true);
+      const errors = validateContent([doc]).diagnostics.filter((d) => d.severity === "error");
+      expect(errors, doc.text).toEqual([]);
+    }
+  });
+
+  it("reject a date of lists in lists, or a map with values that is not a pair", () => {
+    for (const date of ["date: [[1917]]", "date: []", "date: {1917-10-24: x}", "date: [1917, true]"]) {
+      const doc: ContentDocument = { file: "e/a.md", kind: "event", slug: "a", text: `---\ntitle: A\n${date}\n---\n` };
+      expect(validators.event(dataOf(doc)), date).toBe(false);
+      expect(validateContent([doc]).diagnostics.filter((d) => d.severity === "error").length, date).toBeGreaterThan(0);
+    }
+  });
+
   it("offer descriptions and the CSL types for completion", () => {
     const event = schemas["event.schema.json"] as { properties: Record<string, { description?: string }> };
     expect(event.properties.date.description).toMatch(/julian, gregorian/);
