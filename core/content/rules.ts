@@ -27,7 +27,8 @@ export const rules = {
   },
   "yaml-syntax": {
     severity: "error",
-    summary: `YAML that does not parse, or front matter that is not a map (a list \`[\`, map \`{\` or quoted text left open is reported where it opens); also aliases (\`*name\`) that expand to more than ${maxYamlAliases} values (a "billion laughs" bomb), reported at the first alias`,
+    summary: `YAML that does not parse, or front matter that is not a map (a list \`[\`, map \`{\` or quoted text left open is reported where it opens); also aliases (\`*name\`) that expand to more than ${maxYamlAliases} values (a "billion laughs" bomb), reported at the first alias; a value starting with \`%\` (a date such as \`%1917\`), which YAML cannot read unquoted`,
+    hint: 'for a value starting with `%`, put it in quotes: `"%1917"`',
   },
   "file-size": {
     severity: "error",
@@ -87,7 +88,8 @@ export const rules = {
   },
   "date-format": {
     severity: "error",
-    summary: "a date that is not supported EDTF (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, with `?` `~` `%`, or an interval `A/B`)",
+    summary:
+      "a date that is not supported EDTF (docs/dates.md): `YYYY`, `YYYY-MM`, `YYYY-MM-DD` with X for unknown last digits and `?` `~` `%`; an interval `A/B` with `..` or nothing for an open or unknown end; a set `[A, B]` or `{A, B}` of at most 20 dates",
   },
   "date-invalid": {
     severity: "error",
@@ -95,11 +97,12 @@ export const rules = {
   },
   "date-missing": {
     severity: "error",
-    summary: "a `date` map with neither `julian` nor `gregorian`",
+    summary: "a `date` map with neither `julian` nor `gregorian` (`date: {}`)",
   },
   "date-interval-order": {
     severity: "error",
-    summary: "an interval that ends before it starts, or a place's historical name used `until` a day before it is used `from`",
+    summary:
+      "an interval that ends before it starts, a run of days in a set that does (`[1917-10-26..1917-10-25]`), or a place's historical name used `until` a day before it is used `from`",
   },
   "date-mismatch": {
     severity: "error",
@@ -214,7 +217,7 @@ export const rules = {
   "calendar-switch": {
     severity: "warning",
     summary:
-      "a Julian date after the switch in `collection.yaml` (any bound of an interval: one that ends after the switch gives the Gregorian too), or a Gregorian-only date before it",
+      "a Julian date after the switch in `collection.yaml` (any bound of an interval: one that ends after the switch, or goes on (`1917-11-07/..`), gives the Gregorian too), or a Gregorian-only date before it; an open end is judged by the days it names (`../1920-05` is after the 1918 switch)",
   },
   "item-size": {
     severity: "error",

@@ -8,7 +8,9 @@ title: ${JSON.stringify(title)}
 # summary: One or two sentences of plain text.
 # A date in the calendar the sources use. Russian events before 14 February 1918 are Julian:
 date:
-  julian: 1917-10-25   # EDTF: YYYY, YYYY-MM or YYYY-MM-DD; ? uncertain, ~ approximate; A/B an interval
+  julian: 1917-10-25   # EDTF (docs/dates.md): YYYY, YYYY-MM or YYYY-MM-DD; ? uncertain, ~ approximate;
+  #   X unknown digits (191X, 1917-10-XX); A/B an interval, .. an open end (1917-10-25/..);
+  #   [A, B] one of, [..A] on or before, {A, B} all of; quote a date starting with %: "%1917"
   # gregorian: 1917-11-07   # optional; if given it must be the same days
 # or a Gregorian date alone:
 # date: 1918-03-03

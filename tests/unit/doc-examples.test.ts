@@ -5,6 +5,10 @@ import { describe, expect, it } from "vitest";
 import { formatHuman } from "../../core/content/diagnostic";
 import { loadContent } from "../../core/content/load";
 import { validateContent } from "../../core/content/validate";
+import { knownDay } from "../../core/dates/edtf";
+import { isoGregorian, resolveDate } from "../../core/dates/historical-date";
+import type { Calendar } from "../../core/dates/julian-day";
+import { dateLabel } from "../../core/dates/label";
 
 // Every YAML or Markdown example in the README and docs/ carries a marker saying what it is, and the
 // content examples are checked as files of a collection: what an editor copies from the docs must pass.
@@ -79,5 +83,48 @@ describe("the examples in the README and docs/", () => {
     });
     expect(fromExamples).toEqual([]);
     expect(all.filter((d) => d.severity === "error").map((d) => formatHuman(d))).toEqual([]);
+  });
+
+  it("document each date form in docs/dates.md as the code reads, converts, bounds and labels it", async () => {
+    // Rows of the tables whose header starts "| written | in |": the form, its calendar, the meaning (words
+    // for people), the other calendar, earliest, latest, certainly, and the labels in Polish and English.
+    const lines = (await readFile("docs/dates.md", "utf8")).split("\n");
+    const rows: { line: number; cells: string[] }[] = [];
+    let inTable = false;
+    for (const [i, line] of lines.entries()) {
+      if (line.startsWith("| written | in |")) inTable = true;
+      else if (!line.startsWith("|")) inTable = false;
+      else if (inTable && !line.startsWith("| ---"))
+        rows.push({
+          line: i + 1,
+          cells: line
+            .split("|")
+            .slice(1, -1)
+            .map((c) => c.trim()),
+        });
+    }
+    expect(rows.length).toBeGreaterThan(20);
+    const code = (cell: string) => cell.replace(/^`|`$/g, "");
+    const day = (julianDay: number) => (knownDay(julianDay) === undefined ? "open" : isoGregorian(julianDay));
+    for (const { line, cells } of rows) {
+      const [written, calendar] = cells;
+      const resolved = resolveDate({ [calendar]: code(written) });
+      expect(resolved.ok, `docs/dates.md:${line}: ${written}`).toBe(true);
+      if (!resolved.ok) continue;
+      const date = resolved.date;
+      const certainly = date.certainFirstDay === undefined ? "—" : `${day(date.certainFirstDay)} – ${day(date.certainLastDay as number)}`;
+      const otherCalendar: Calendar = calendar === "julian" ? "gregorian" : "julian";
+      expect(cells, `docs/dates.md:${line}`).toEqual([
+        written,
+        calendar,
+        cells[2],
+        `\`${date[otherCalendar]}\``,
+        day(date.firstDay),
+        day(date.lastDay),
+        certainly,
+        dateLabel(date, "pl"),
+        dateLabel(date, "en"),
+      ]);
+    }
   });
 });
