@@ -5,7 +5,7 @@
 
 # The Node.js that .ci/run installs, and the oldest it accepts from the machine (package.json's engines).
 kronika_node_version=22.23.3
-kronika_node_minimum=22.15.0
+kronika_node_minimum=22.22.2
 
 # Exit status 0 when the `node` on PATH is at least $kronika_node_minimum.
 kronika_node_is_recent() {
