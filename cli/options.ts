@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { environment } from "../core/environment";
 import { defaultTableName } from "../core/store/table-definition";
 
-// Locally Kronika runs on Node 20 (Lambda runs Node 22); the SDK's notice about Node 22 says nothing actionable here.
+// Kronika runs on Node 22 (package.json's engines); on an older Node the SDK's notice would only repeat npm's engine warning.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 export interface CommandOptions {

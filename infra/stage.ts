@@ -6,6 +6,9 @@ import { environment } from "../core/environment";
 /** The stage that keeps its table and logs when its stack is deleted, and never publishes drafts. */
 export const productionStage = "prod";
 
+/** The stage the deploy workflow deploys and smoke-tests before production: a copy whose data goes with its stack. */
+export const stagingStage = "staging";
+
 /** A pull request's preview stage: `pr-` and the pull request's number. */
 const pullRequestStage = /^pr-[1-9][0-9]{0,9}$/;
 
