@@ -1,5 +1,6 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { formatHuman } from "../core/content/diagnostic";
 import { loadContent } from "../core/content/load";
 import { editDistance } from "../core/content/similar";
@@ -11,7 +12,11 @@ import { exampleTabs } from "../functions/example-query";
 import { freshTable, testClient } from "./support/dynamodb";
 import { type GraphQLResult, postQuery } from "./support/graphql";
 
-const contentDir = path.resolve("content");
+// The API's answers are asserted on a frozen copy of the 1917 collection (tests/fixtures/collection-1917), so
+// that editing content/ cannot break a code test; content/ itself is held only to what any collection
+// Kronika ships must meet (see "the shipped collection" at the end).
+const contentDir = path.resolve("tests/fixtures/collection-1917");
+const shippedDir = path.resolve("content");
 
 describe("the 1917 collection", () => {
   let app: ReturnType<typeof createApp>;
@@ -266,5 +271,78 @@ describe("the 1917 collection in English", () => {
     expect(english.data.events.edges[0].node).toEqual({ locale: "EN", title: "The February Revolution" });
     const polish = await query(`{ events(first: 1) { edges { node { locale title } } } }`);
     expect(polish.data.events.edges[0].node).toEqual({ locale: "PL", title: "Rewolucja lutowa" });
+  });
+});
+
+describe("the shipped collection (content/)", () => {
+  const shipped = async () => {
+    const loaded = await loadContent(shippedDir);
+    return { loaded, ...validateContent(loaded.documents) };
+  };
+
+  it("passes the content check with no errors and no warnings, as --strict requires", async () => {
+    const { loaded, diagnostics, collection } = await shipped();
+    expect([...loaded.diagnostics, ...diagnostics].map((d) => formatHuman(d))).toEqual([]);
+    expect(collection.events.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it("gives every event a summary, a body of two paragraphs or more, places, people and tags", async () => {
+    const { collection } = await shipped();
+    for (const event of collection.events) {
+      expect(event.summary, event.slug).toBeTruthy();
+      expect(event.body.split(/\n\s*\n/).length, event.slug).toBeGreaterThanOrEqual(2);
+      expect(event.places.length, event.slug).toBeGreaterThan(0);
+      expect(event.people.length, event.slug).toBeGreaterThan(0);
+      expect(event.tags.length, event.slug).toBeGreaterThan(0);
+    }
+  });
+
+  it("cites for every event a checkable work (with an author, an editor or a publisher) at a locator", async () => {
+    const { collection } = await shipped();
+    // The anonymous study text has none of the three; a book or an edition of documents has at least one.
+    const checkable = new Set(
+      collection.sources
+        .filter(({ csl }) => {
+          // The schema types only type and title; the other CSL variables pass through as written.
+          const item = csl as Record<string, unknown>;
+          return ["author", "editor", "publisher"].some((key) => (Array.isArray(item[key]) ? item[key].length > 0 : Boolean(item[key])));
+        })
+        .map((s) => s.slug),
+    );
+    const uncited = collection.events
+      .filter((event) => !event.citations.some((c) => checkable.has(c.source) && c.locator?.trim()))
+      .map((event) => event.slug);
+    expect(uncited).toEqual([]);
+  });
+
+  it("translates every event's title, summary and body into each language collection.yaml lists", async () => {
+    const { loaded, collection } = await shipped();
+    const settings = loaded.documents.find((d) => d.kind === "settings");
+    const locales: string[] = parse(settings?.text ?? "")?.locales ?? [];
+    expect(locales).toContain("en");
+    for (const locale of locales) {
+      for (const event of collection.events) {
+        const translation = event.translations[locale];
+        expect(translation?.title, `${event.slug}.${locale}`).toBeTruthy();
+        expect(translation?.summary, `${event.slug}.${locale}`).toBeTruthy();
+        expect(translation?.body?.trim(), `${event.slug}.${locale}`).toBeTruthy();
+      }
+    }
+  });
+
+  it("has a record for every person and place its events name, each with an English name, places with coordinates", async () => {
+    const { collection } = await shipped();
+    for (const event of collection.events) {
+      for (const name of event.people) expect(collection.references.people.resolve(name), `${event.slug}: ${name}`).toBeDefined();
+      for (const name of event.places) expect(collection.references.places.resolve(name), `${event.slug}: ${name}`).toBeDefined();
+    }
+    for (const person of collection.people) {
+      expect(person.names.en, person.slug).toBeTruthy();
+      expect(person.description, person.slug).toBeTruthy();
+    }
+    for (const place of collection.places) {
+      expect(place.names.en, place.slug).toBeTruthy();
+      expect(place.coordinates, place.slug).toBeDefined();
+    }
   });
 });

@@ -92,9 +92,9 @@ describe("GraphiQL in Chromium", () => {
     expect(await runExampleQuery(`${siteUrl}/graphql`)).toEqual([]);
   });
 
-  it("on npm start with the shipped collection: example tabs, a result naming the Winter Palace, the Event type in the docs", async () => {
+  it("on npm start with the 1917 collection: example tabs, a result naming the Winter Palace, the Event type in the docs", async () => {
     const port = await freePort();
-    const kronika = startKronika(["--content", "content"], { PORT: String(port) });
+    const kronika = startKronika(["--content", "tests/fixtures/collection-1917"], { PORT: String(port) });
     try {
       await kronika.waitFor(/GraphQL and GraphiQL at/, 90_000);
       // Tall enough that Monaco renders the whole result, not only the lines in view.

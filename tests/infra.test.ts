@@ -22,7 +22,8 @@ import { functionUrlEvent } from "./support/function-url-event";
 import { environmentReads, moduleGraph, parseSource } from "./support/source-files";
 
 const execute = promisify(execFile);
-const contentDir = path.resolve("content");
+// A frozen copy of the 1917 collection, so that editing content/ cannot break the stack's tests.
+const contentDir = path.resolve("tests/fixtures/collection-1917");
 const lambdaResponseLimit = 6 * 1024 * 1024;
 /** Variables Node.js itself reads, which a function may be given beside Kronika's. */
 const nodeVariables = ["NODE_OPTIONS"];
@@ -657,7 +658,7 @@ describe("the CDK stack", () => {
     const invoke = (name: string, tableName: string, event: unknown, dir = assetDir(functionNamed(name))) =>
       harness(["invoke", path.join(dir, "index.mjs"), JSON.stringify(event)], environmentOf(name, tableName, dir));
 
-    // The API bundle reads a table filled with the shipped content.
+    // The API bundle reads a table filled with the 1917 collection.
     let tableName: string;
     beforeAll(async () => {
       const { client } = testClient();

@@ -92,7 +92,7 @@ describe("npm start on a busy port", () => {
     await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
     const port = (busy.address() as AddressInfo).port;
     try {
-      const kronika = startKronika(["--content", "content"], { PORT: String(port) });
+      const kronika = startKronika(["--content", "tests/fixtures/collection-1917"], { PORT: String(port) });
       const exited = await Promise.race([kronika.exited, new Promise((r) => setTimeout(() => r("still running"), 15_000))]);
       if (exited === "still running") await kronika.stop("SIGKILL");
       expect(exited).toBe(1);
