@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Kind } from "../../core/store/items";
 import type { PlannedChange, SyncPlan } from "../../core/sync/plan";
@@ -69,5 +70,14 @@ describe("the Revision published event's detail", () => {
     const size = bytes(revisionEventDetailOf(plan));
     expect(revisionEventDetailOf(plan, { budgetBytes: size }).truncated).toBe(false);
     expect(revisionEventDetailOf(plan, { budgetBytes: size - 1 })).toMatchObject({ truncated: true, created: { events: 2 } });
+  });
+
+  it("is what docs/deploy.md shows a receiver, field for field", () => {
+    const doc = readFileSync("docs/deploy.md", "utf8");
+    const example = /<!-- revision-published-event -->\s*```json\n([\s\S]*?)\n```/.exec(doc);
+    expect(example, "docs/deploy.md has no example marked <!-- revision-published-event -->").not.toBeNull();
+    const event = JSON.parse((example as RegExpExecArray)[1]);
+    expect(event).toMatchObject({ source: "kronika", "detail-type": "Revision published" });
+    expect(revisionEventDetail.safeParse(event.detail).error).toBeUndefined();
   });
 });
