@@ -1,6 +1,7 @@
 // A sync plan and its outcome as terminal text.
 import { escapeControlCharacters, formatHuman, sortDiagnostics } from "../core/content/diagnostic";
 import type { SyncPlan } from "../core/sync/plan";
+import { revisionEventDetailOf } from "../core/sync/revision-event";
 import type { SyncOutcome } from "../core/sync/sync";
 
 const marks = { create: "+", update: "~", delete: "-" } as const;
@@ -30,6 +31,8 @@ export function formatOutcome(outcome: SyncOutcome): string[] {
     );
   } else if (outcome.status === "applied") {
     lines.push(outcome.plan.writesRevision ? `synced revision ${outcome.plan.revision.id}` : "nothing to write: the table is up to date");
+    // What the deployed sync puts on EventBridge for front-ends (docs/deploy.md), printed as its detail.
+    if (outcome.plan.writesRevision) lines.push(`revision published: ${JSON.stringify(revisionEventDetailOf(outcome.plan))}`);
   }
   return lines;
 }

@@ -24,8 +24,16 @@ export const environment = {
   corsOrigins: "KRONIKA_CORS_ORIGINS",
   /** Per-request log lines: `off` silences the functions'; `npm start` prints them only with `json`. */
   log: "KRONIKA_LOG",
-  /** The stage `cdk synth` and `cdk deploy` build when `-c stage` is not given (default `dev`). */
+  /**
+   * The stage `cdk synth` and `cdk deploy` build when `-c stage` is not given (default `dev`); set on the sync
+   * function by the stack, which names it in its "Revision published" event.
+   */
   stage: "KRONIKA_STAGE",
+  /**
+   * The EventBridge bus the sync function puts its "Revision published" event on (`default`): set on the sync
+   * function by the stack. Unset, no event is put.
+   */
+  eventBus: "KRONIKA_EVENT_BUS",
   /** The port `npm start` listens on (default 4000). */
   port: "PORT",
   /** The address `npm start` listens on (default 127.0.0.1). */
@@ -40,6 +48,15 @@ export const awsVariables = {
   region: "AWS_REGION",
   defaultRegion: "AWS_DEFAULT_REGION",
   profile: "AWS_PROFILE",
+} as const;
+
+/**
+ * The AWS SDKs' service endpoint variables that Kronika's own AWS calls honour too: unset in AWS, a local
+ * stand-in's address in tests.
+ */
+export const awsEndpointVariables = {
+  /** Where the sync function's PutEvents goes. */
+  eventBridge: "AWS_ENDPOINT_URL_EVENTBRIDGE",
 } as const;
 
 /** The name of one of Kronika's variables. */

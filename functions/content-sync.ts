@@ -1,13 +1,14 @@
 // The deploy-time sync Lambda: publishes the content bundled beside it, then invalidates the CDN's cached
-// responses if anything changed. Throws (failing the deployment) on invalid content or a refused mass
-// delete, having written nothing.
+// responses and announces the revision on EventBridge if anything changed. Throws (failing the deployment) on
+// invalid content or a refused mass delete, having written nothing; a failed announcement is only logged.
 import path from "node:path";
 import { formatHuman } from "../core/content/diagnostic";
 import { environment } from "../core/environment";
 import { createDynamoClient } from "../core/store/client";
 import { defaultTableName } from "../core/store/table-definition";
 import { syncContent } from "../core/sync/sync";
-import { invalidateGraphqlResponses } from "./cdn-invalidation";
+import { invalidateGraphqlResponses, invalidationCompleted } from "./cdn-invalidation";
+import { announceRevision } from "./revision-announcement";
 
 export async function handler() {
   const contentDir = path.join(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), "content");
@@ -26,14 +27,18 @@ export async function handler() {
     throw new Error(`refused to delete ${outcome.plan.massDelete?.deleting} of ${outcome.plan.massDelete?.published} published items`);
   }
   const distributionId = process.env[environment.distributionId];
-  const invalidated = Boolean(distributionId && outcome.plan.writesRevision);
-  if (distributionId && invalidated) await invalidateGraphqlResponses(distributionId, outcome.plan.revision.id);
+  const published = outcome.plan.writesRevision;
+  const invalidation = distributionId && published ? await invalidateGraphqlResponses(distributionId, outcome.plan.revision.id) : undefined;
+  // Receivers rebuild from the API through the CDN: the event waits until it no longer serves cached answers.
+  const served = distributionId && invalidation ? () => invalidationCompleted(distributionId, invalidation) : undefined;
+  const revisionEvent = published ? await announceRevision(outcome.plan, { served }) : "none";
   const summary = {
     revision: outcome.plan.revision.id,
     changes: outcome.plan.changes.length,
     counts: outcome.plan.counts,
-    wrote: outcome.plan.writesRevision,
-    invalidated,
+    wrote: published,
+    invalidated: Boolean(distributionId && published),
+    revisionEvent,
   };
   console.log(JSON.stringify(summary));
   return summary;

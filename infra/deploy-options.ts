@@ -1,4 +1,4 @@
-// The numbers a deployment may set with `cdk synth|deploy -c key=value`, read and checked before anything
+// The options a deployment may set with `cdk synth|deploy -c key=value`, read and checked before anything
 // is built: a typo must stop the deploy with the key and the value, not become NaN or a silent default.
 import type { App } from "aws-cdk-lib";
 
@@ -8,6 +8,8 @@ export interface DeployOptions {
   readonly apiReservedConcurrency: number | undefined;
   /** `-c apiRateLimit=N`: requests per IP address in 5 minutes before the web ACL blocks it. */
   readonly apiRateLimit: number | undefined;
+  /** `-c revisionWebhooks='["https://…"]'`: where EventBridge delivers each "Revision published" event. */
+  readonly revisionWebhooks: string[] | undefined;
 }
 
 /** AWS WAF's bounds for a rate-based rule's limit. */
@@ -17,7 +19,41 @@ export function deployOptions(app: App): DeployOptions {
   return {
     apiReservedConcurrency: contextOption(app, "apiConcurrency", { min: 1 }),
     apiRateLimit: contextOption(app, "apiRateLimit", rateLimitRange),
+    revisionWebhooks: webhookOption(app, "revisionWebhooks"),
   };
+}
+
+/** The most webhooks one stage delivers to: each is a rule, a connection and a secret. */
+export const maxWebhooks = 10;
+
+/**
+ * A list of HTTPS URLs, or undefined when it is not set. `-c` gives a string (a JSON array, or one URL) and
+ * cdk.json an array. EventBridge's API destinations call HTTPS endpoints only.
+ */
+export function webhookOption(app: App, key: string): string[] | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined) return undefined;
+  const refuse = (why: string) => new Error(`-c ${key}=${JSON.stringify(value)}: ${why}`);
+  const notAList = () => refuse(`must be a JSON array of HTTPS URLs, e.g. '["https://example.org/hook"]'`);
+  let list: unknown = value;
+  if (typeof value === "string") {
+    try {
+      list = /^\s*[[{]/.test(value) ? JSON.parse(value) : [value];
+    } catch {
+      throw notAList();
+    }
+  }
+  if (!Array.isArray(list) || !list.every((url): url is string => typeof url === "string")) {
+    throw notAList();
+  }
+  if (list.length > maxWebhooks) throw refuse(`at most ${maxWebhooks} webhooks`);
+  for (const url of list) {
+    if (!URL.canParse(url) || new URL(url).protocol !== "https:" || new URL(url).username || new URL(url).password) {
+      throw refuse(`${JSON.stringify(url)} is not an HTTPS URL without credentials (EventBridge delivers to HTTPS only)`);
+    }
+  }
+  if (new Set(list).size !== list.length) throw refuse("a webhook is listed twice");
+  return list;
 }
 
 /**

@@ -14,6 +14,7 @@ import { writeGraphiqlSite } from "./graphiql-site";
 import { GraphqlApi } from "./graphql-api";
 import { OriginRequestFunction } from "./origin-request-function";
 import { writePublishedPreviewSite } from "./preview-site";
+import { RevisionEvents } from "./revision-events";
 import { isPullRequestStage, productionStage } from "./stage";
 
 /** Where CloudFront takes its web ACLs and Lambda@Edge functions from. */
@@ -57,6 +58,11 @@ export interface KronikaStackProps extends StackProps {
    * @default defaultApiRateLimit (2000, api-firewall.ts)
    */
   readonly apiRateLimit?: number;
+  /**
+   * HTTPS URLs that EventBridge delivers each "Revision published" event to.
+   * @default - none: the event is put on the default bus only
+   */
+  readonly revisionWebhooks?: readonly string[];
 }
 
 export class KronikaStack extends Stack {
@@ -115,6 +121,13 @@ export class KronikaStack extends Stack {
       destroyWithStack: !retain,
     });
     sync.trigger.executeAfter(table);
+    new RevisionEvents(this, "RevisionEvents", {
+      publisher: sync.function,
+      stage: props.stage,
+      webhooks: props.revisionWebhooks,
+      distribution: cdn.distribution,
+      destroyWithStack: !retain,
+    });
     const origin = `https://${cdn.distribution.distributionDomainName}`;
     new CfnOutput(this, "SiteUrl", { value: `${origin}/`, description: "The preview site: the timeline as readers see it." });
     new CfnOutput(this, "GraphqlUrl", { value: `${origin}${graphqlPath}`, description: "The GraphQL endpoint (CloudFront)." });

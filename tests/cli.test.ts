@@ -203,6 +203,48 @@ describe("content:plan --format markdown", () => {
   });
 });
 
+describe("content:sync", () => {
+  it("prints the Revision published event's detail after a sync that published, and none after one that changed nothing", async () => {
+    const { inject } = await import("vitest");
+    const { freshTable, testClient } = await import("./support/dynamodb");
+    const { client } = testClient();
+    const tableName = await freshTable(client);
+    const files = {
+      "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article"),
+      "events/szturm.md": eventFile({ title: "Szturm", date: "{ julian: 1917-10-25 }", sources: ["opracowanie"] }),
+    };
+    const dir = await writeContentFolder(files);
+    const sync = () => cli("sync", ["--content", dir], { DYNAMODB_ENDPOINT: inject("dynamodbEndpoint"), KRONIKA_TABLE: tableName });
+    const published = (stdout: string) =>
+      stdout
+        .split("\n")
+        .filter((line) => line.startsWith("revision published: "))
+        .map((line) => JSON.parse(line.slice("revision published: ".length)));
+    const first = await sync();
+    expect(first.code).toBe(0);
+    const [detail, ...more] = published(first.stdout);
+    expect(more).toEqual([]);
+    expect(detail).toEqual({
+      revision: expect.any(String),
+      truncated: false,
+      created: { events: ["szturm"], sources: ["opracowanie"], people: [], places: [] },
+      updated: { events: [], sources: [], people: [], places: [] },
+      deleted: { events: [], sources: [], people: [], places: [] },
+    });
+    expect(first.stdout).toContain(`synced revision ${detail.revision}`);
+    expect(published((await sync()).stdout)).toEqual([]);
+
+    await writeContentFolder(
+      {
+        ...files,
+        "events/szturm.md": eventFile({ title: "Szturm na Pałac Zimowy", date: "{ julian: 1917-10-25 }", sources: ["opracowanie"] }),
+      },
+      dir,
+    );
+    expect(published((await sync()).stdout)).toMatchObject([{ updated: { events: ["szturm"], sources: [] }, created: { events: [] } }]);
+  });
+});
+
 describe("content:sync --drafts", () => {
   it("publishes drafts, marked as drafts, only when asked: for a preview table", async () => {
     const { inject } = await import("vitest");

@@ -10,14 +10,15 @@ import { Match, Template } from "aws-cdk-lib/assertions";
 import { CachePolicy, ResponseHeadersPolicy } from "aws-cdk-lib/aws-cloudfront";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { environment } from "../core/environment";
+import { awsEndpointVariables, environment } from "../core/environment";
 import { listIndex, tableKeys } from "../core/store/table-definition";
 import { syncContent } from "../core/sync/sync";
-import { contextOption, deployOptions } from "../infra/deploy-options";
+import { contextOption, deployOptions, webhookOption } from "../infra/deploy-options";
 import { KronikaStack, type KronikaStackProps } from "../infra/kronika-stack";
 import { isPullRequestStage, pullRequestStageName, stageOption } from "../infra/stage";
 import { eventFile } from "./support/content-folder";
 import { freshTable, tableContents, testClient } from "./support/dynamodb";
+import { type EventBridgeStandIn, startEventBridgeStandIn } from "./support/event-bridge-stand-in";
 import { functionUrlEvent } from "./support/function-url-event";
 import { environmentReads, moduleGraph, parseSource } from "./support/source-files";
 
@@ -169,7 +170,11 @@ describe("the CDK stack", () => {
         "dynamodb:PutItem",
         "dynamodb:Query",
       ]);
-      expect(actionsOf(functionNamed("SyncFunction").id, "cloudfront:")).toEqual(["cloudfront:CreateInvalidation"]);
+      // It waits for its invalidation to complete before announcing the revision.
+      expect(actionsOf(functionNamed("SyncFunction").id, "cloudfront:")).toEqual([
+        "cloudfront:CreateInvalidation",
+        "cloudfront:GetInvalidation",
+      ]);
       expect(actionsOf(functionNamed("ApiFunction").id, "cloudfront:")).toEqual([]);
     });
 
@@ -224,9 +229,117 @@ describe("the CDK stack", () => {
           environment.allowMassDelete,
           environment.publishDrafts,
           environment.distributionId,
+          environment.eventBus,
+          environment.stage,
           "NODE_OPTIONS",
         ].sort(),
       );
+    });
+  });
+
+  describe("the Revision published event", () => {
+    const hooks = ["https://example.org/hook", "https://site.example/api/revalidate"];
+    /** A stage deployed with `-c revisionWebhooks=…`, as infra/app.ts reads it. */
+    const withWebhooks = (webhooks: string[], stage = "hooks") => {
+      const app = new App({ context: { "aws:cdk:bundling-stacks": [], revisionWebhooks: JSON.stringify(webhooks) } });
+      const { revisionWebhooks } = deployOptions(app);
+      const stack = new KronikaStack(app, `Kronika-${stage}`, { stage, contentDir, env: { region: "eu-central-1" }, revisionWebhooks });
+      const template = Template.fromStack(stack).toJSON();
+      return { resources: template.Resources as Record<string, Resource>, outputs: template.Outputs as Record<string, any> };
+    };
+    const webhookTypes = [
+      "AWS::Events::Rule",
+      "AWS::Events::ApiDestination",
+      "AWS::Events::Connection",
+      "AWS::SecretsManager::Secret",
+      "AWS::SQS::Queue",
+    ];
+
+    it("lets the sync function put events on the default bus only, and tells it the bus and its stage", () => {
+      const sync = functionNamed("SyncFunction");
+      expect(actionsOf(sync.id, "events:")).toEqual(["events:PutEvents"]);
+      const [put] = statementsOf(sync.id).filter((s: any) => [s.Action].flat().includes("events:PutEvents"));
+      expect(JSON.stringify(put.Resource)).toMatch(/:event-bus\/default"\]\]\}$/);
+      expect(sync.Properties.Environment.Variables).toMatchObject({ [environment.eventBus]: "default", [environment.stage]: "prod" });
+      expect(actionsOf(functionNamed("ApiFunction").id, "events:")).toEqual([]);
+    });
+
+    it("makes no rule, API destination, connection, secret or queue without webhooks in the context", () => {
+      for (const type of webhookTypes) expect(ofType(prod.resources, type), type).toEqual([]);
+      expect(Object.keys(prod.template.toJSON().Outputs).filter((name) => name.startsWith("WebhookSecret"))).toEqual([]);
+    });
+
+    it("delivers to each webhook through a rule for its stage, an API destination with its own secret header, retries and a dead-letter queue", () => {
+      const { resources, outputs } = withWebhooks(hooks);
+      const ref = (value: any) => value?.["Fn::GetAtt"]?.[0] ?? value?.Ref;
+      const [[queueId, queue]] = ofType(resources, "AWS::SQS::Queue");
+      expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+      const rules = ofType(resources, "AWS::Events::Rule");
+      expect(rules).toHaveLength(2);
+      const secrets = new Set<string>();
+      const delivered = rules.map(([, rule]) => {
+        expect(rule.Properties.EventPattern).toEqual({
+          source: ["kronika"],
+          "detail-type": ["Revision published"],
+          detail: { stage: ["hooks"] },
+        });
+        expect(rule.Properties.EventBusName).toBeUndefined();
+        const [target] = rule.Properties.Targets;
+        expect(rule.Properties.Targets).toHaveLength(1);
+        expect(target.RetryPolicy).toEqual({ MaximumEventAgeInSeconds: 86_400, MaximumRetryAttempts: 185 });
+        expect(ref(target.DeadLetterConfig.Arn)).toBe(queueId);
+        const destination = resources[ref(target.Arn)];
+        expect(destination.Type).toBe("AWS::Events::ApiDestination");
+        expect(destination.Properties.HttpMethod).toBe("POST");
+        const connection = resources[ref(destination.Properties.ConnectionArn)];
+        expect(connection.Properties.AuthorizationType).toBe("API_KEY");
+        const { ApiKeyName, ApiKeyValue } = connection.Properties.AuthParameters.ApiKeyAuthParameters;
+        expect(ApiKeyName).toBe("x-kronika-webhook-secret");
+        // The header's value is a generated secret's, resolved by CloudFormation: never in the template.
+        const [secretId = "none"] = JSON.stringify(ApiKeyValue).match(/RevisionEventsWebhook\w+Secret\w+/) ?? [];
+        expect(JSON.stringify(ApiKeyValue)).toContain("{{resolve:secretsmanager:");
+        expect(resources[secretId].Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48 });
+        secrets.add(secretId);
+        // The target's role may invoke this destination and nothing else.
+        const role = ref(target.RoleArn);
+        const policies = ofType(resources, "AWS::IAM::Policy").filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === role));
+        expect(policies.flatMap(([, p]) => p.Properties.PolicyDocument.Statement)).toEqual([
+          { Action: "events:InvokeApiDestination", Effect: "Allow", Resource: { "Fn::GetAtt": [ref(target.Arn), "Arn"] } },
+        ]);
+        return destination.Properties.InvocationEndpoint;
+      });
+      expect(delivered.sort()).toEqual([...hooks].sort());
+      expect(secrets.size).toBe(2);
+      // Receivers find their secret by the stack's outputs.
+      const secretOutputs = Object.entries(outputs).filter(([name]) => name.startsWith("WebhookSecret"));
+      expect(secretOutputs.map(([, o]) => o.Value.Ref).sort()).toEqual([...secrets].sort());
+      for (const url of hooks)
+        expect(
+          secretOutputs.some(([, o]) => o.Description.includes(url)),
+          url,
+        ).toBe(true);
+      // EventBridge may send to the queue for these rules only, and only over TLS.
+      const [[, queuePolicy]] = ofType(resources, "AWS::SQS::QueuePolicy");
+      const statements = queuePolicy.Properties.PolicyDocument.Statement;
+      const sends = statements.filter((s: any) => s.Action === "sqs:SendMessage");
+      expect(sends.map((s: any) => s.Principal)).toEqual([{ Service: "events.amazonaws.com" }, { Service: "events.amazonaws.com" }]);
+      expect(sends.map((s: any) => ref(s.Condition.ArnEquals["aws:SourceArn"])).sort()).toEqual(rules.map(([id]) => id).sort());
+      expect(statements.some((s: any) => s.Effect === "Deny" && s.Condition?.Bool?.["aws:SecureTransport"] === "false")).toBe(true);
+    });
+
+    it("keeps a webhook's secret, connection and rule when another webhook is added before it", () => {
+      const ids = (resources: Record<string, Resource>) => Object.keys(resources).filter((id) => id.startsWith("RevisionEventsWebhook"));
+      const one = ids(withWebhooks([hooks[1]]).resources);
+      const both = ids(withWebhooks([hooks[0], hooks[1]]).resources);
+      expect(one.length).toBeGreaterThanOrEqual(5);
+      for (const id of one) expect(both, id).toContain(id);
+    });
+
+    it("passes cdk-nag with webhooks, every finding acknowledged", () => {
+      const app = new App({ context: { "aws:cdk:bundling-stacks": [] } });
+      new KronikaStack(app, "Kronika-prod", { stage: "prod", contentDir, env: { region: "eu-central-1" }, revisionWebhooks: hooks });
+      Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+      expect(() => app.synth()).not.toThrow();
     });
   });
 
@@ -593,9 +706,9 @@ describe("the CDK stack", () => {
   describe("the deployment's options", () => {
     it("read apiConcurrency and apiRateLimit as whole numbers in range, and leave them unset when absent", () => {
       const options = (context: Record<string, unknown>) => deployOptions(new App({ context }));
-      expect(options({})).toEqual({ apiReservedConcurrency: undefined, apiRateLimit: undefined });
-      expect(options({ apiConcurrency: "20", apiRateLimit: "10" })).toEqual({ apiReservedConcurrency: 20, apiRateLimit: 10 });
-      expect(options({ apiConcurrency: 1, apiRateLimit: 2_000_000_000 })).toEqual({
+      expect(options({})).toEqual({ apiReservedConcurrency: undefined, apiRateLimit: undefined, revisionWebhooks: undefined });
+      expect(options({ apiConcurrency: "20", apiRateLimit: "10" })).toMatchObject({ apiReservedConcurrency: 20, apiRateLimit: 10 });
+      expect(options({ apiConcurrency: 1, apiRateLimit: 2_000_000_000 })).toMatchObject({
         apiReservedConcurrency: 1,
         apiRateLimit: 2_000_000_000,
       });
@@ -613,6 +726,35 @@ describe("the CDK stack", () => {
       }
     });
 
+    it("read revisionWebhooks as a JSON array of HTTPS URLs (or one URL), from -c or cdk.json", () => {
+      const hooks = (value: unknown) => webhookOption(new App({ context: { revisionWebhooks: value } }), "revisionWebhooks");
+      expect(hooks(undefined)).toBeUndefined();
+      expect(hooks('["https://example.org/hook", "https://site.example/api/revalidate?x=1"]')).toEqual([
+        "https://example.org/hook",
+        "https://site.example/api/revalidate?x=1",
+      ]);
+      expect(hooks("https://example.org/hook")).toEqual(["https://example.org/hook"]);
+      expect(hooks(["https://example.org/hook"])).toEqual(["https://example.org/hook"]);
+      expect(hooks("[]")).toEqual([]);
+    });
+
+    it("refuse a webhook that is not HTTPS, a list that is not one, duplicates and too many, naming the value", () => {
+      const hooks = (value: unknown) => () => webhookOption(new App({ context: { revisionWebhooks: value } }), "revisionWebhooks");
+      for (const [value, why] of [
+        ['["http://example.org/hook"]', '"http://example.org/hook" is not an HTTPS URL'],
+        ['["https://user:pass@example.org/hook"]', "without credentials"],
+        ["example.org/hook", "is not an HTTPS URL"],
+        ['["https://example.org/hook",', "must be a JSON array of HTTPS URLs"],
+        ['{"url": "https://example.org/hook"}', "must be a JSON array of HTTPS URLs"],
+        ["[1]", "must be a JSON array of HTTPS URLs"],
+        ['["https://example.org/hook", "https://example.org/hook"]', "listed twice"],
+        [JSON.stringify(Array.from({ length: 11 }, (_, i) => `https://example.org/${i}`)), "at most 10 webhooks"],
+      ]) {
+        expect(hooks(value), value).toThrow(`-c revisionWebhooks=${JSON.stringify(value)}`);
+        expect(hooks(value), value).toThrow(why);
+      }
+    });
+
     it("stop a synth before anything is built, with the key and the value on stderr", async () => {
       const synthWith = (context: Record<string, string>) =>
         execute(process.execPath, ["--import", "tsx", "infra/app.ts"], {
@@ -621,14 +763,16 @@ describe("the CDK stack", () => {
           () => "",
           (error: { stderr: string }) => error.stderr,
         );
-      const [concurrency, rate, stage] = await Promise.all([
+      const [concurrency, rate, stage, webhooks] = await Promise.all([
         synthWith({ apiConcurrency: "0" }),
         synthWith({ apiRateLimit: "lots" }),
         synthWith({ stage: "pr 7" }),
+        synthWith({ revisionWebhooks: "http://example.org/hook" }),
       ]);
       expect(concurrency).toContain('-c apiConcurrency="0"');
       expect(rate).toContain('-c apiRateLimit="lots"');
       expect(stage).toContain('-c stage="pr 7"');
+      expect(webhooks).toContain('-c revisionWebhooks="http://example.org/hook"');
     });
   });
 
@@ -642,7 +786,9 @@ describe("the CDK stack", () => {
       if (result.errorMessage) throw new Error(result.errorMessage);
       return result;
     };
-    // Each function runs with the environment its template gives it, pointed at a test table.
+    // Each function runs with the environment its template gives it, pointed at a test table, and with
+    // credentials as Lambda gives them, for a stand-in EventBridge that records what the sync puts.
+    let eventBridge: EventBridgeStandIn;
     const environmentOf = (name: string, tableName: string, dir: string) => {
       const variables = Object.fromEntries(
         Object.entries(functionNamed(name).Properties.Environment.Variables).filter(([, v]) => typeof v === "string"),
@@ -651,6 +797,10 @@ describe("the CDK stack", () => {
         ...variables,
         DYNAMODB_ENDPOINT: inject("dynamodbEndpoint"),
         AWS_REGION: "eu-central-1",
+        AWS_ACCESS_KEY_ID: "ASIAEXAMPLE",
+        AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+        AWS_SESSION_TOKEN: "session",
+        [awsEndpointVariables.eventBridge]: eventBridge.endpoint,
         KRONIKA_TABLE: tableName,
         LAMBDA_TASK_ROOT: dir,
       } as Record<string, string>;
@@ -661,9 +811,11 @@ describe("the CDK stack", () => {
     // The API bundle reads a table filled with the 1917 collection.
     let tableName: string;
     beforeAll(async () => {
+      eventBridge = await startEventBridgeStandIn();
       const { client } = testClient();
       tableName = await freshTable(client);
       await syncContent({ contentDir, client, tableName, revisionId: "abc123" });
+      return () => eventBridge.close();
     });
 
     it("sync: creates everything, then writes nothing, then fails on invalid content and leaves the table as it was", async () => {
@@ -685,6 +837,43 @@ describe("the CDK stack", () => {
       );
       await expect(invoke("SyncFunction", tableName, {}, broken)).rejects.toThrow(/date-mismatch/);
       expect(await tableContents(client, tableName)).toEqual(afterFirst);
+    });
+
+    it("sync: puts one Revision published event on the default bus after a sync that wrote, none after one that wrote nothing, and survives a refused put", async () => {
+      const { client } = testClient();
+      const tableName = await freshTable(client);
+      eventBridge.reset();
+      const first = await invoke("SyncFunction", tableName, {});
+      expect(first).toMatchObject({ wrote: true, revisionEvent: "put" });
+      const [entry, ...more] = eventBridge.entries();
+      expect(more).toEqual([]);
+      expect(entry).toMatchObject({
+        Source: "kronika",
+        DetailType: "Revision published",
+        EventBusName: "default",
+        Detail: { revision: "abc123", stage: "prod", truncated: false },
+      });
+      expect(entry.Detail.created.events).toHaveLength(first.counts.event.create);
+      expect(entry.Detail.created.events).toContain("szturm-na-palac-zimowy");
+      expect(entry.Detail.created.sources).toHaveLength(first.counts.source.create);
+      expect(eventBridge.requests[0].headers.authorization).toMatch(
+        /^AWS4-HMAC-SHA256 Credential=ASIAEXAMPLE\/\d{8}\/eu-central-1\/events\/aws4_request/,
+      );
+
+      expect(await invoke("SyncFunction", tableName, {})).toMatchObject({ wrote: false, revisionEvent: "none" });
+      expect(eventBridge.requests).toHaveLength(1);
+
+      // A put EventBridge refuses: the sync still succeeds, having published the revision.
+      const edited = await mkdtemp(path.join(tmpdir(), "kronika-sync-event-"));
+      await cp(assetDir(functionNamed("SyncFunction")), edited, { recursive: true });
+      await writeFile(
+        path.join(edited, "content/events/nowe-wydarzenie.md"),
+        eventFile({ title: "Nowe wydarzenie", date: "{ julian: 1917-03-03 }", sources: ["pipes-russian-revolution"] }),
+      );
+      eventBridge.script({ status: 400, body: { __type: "AccessDeniedException", message: "not authorized" } });
+      const refused = await invoke("SyncFunction", tableName, {}, edited);
+      expect(refused).toMatchObject({ wrote: true, revisionEvent: "failed", counts: { event: { create: 1 } } });
+      expect((await tableContents(client, tableName)).some((item) => item.slug === "nowe-wydarzenie")).toBe(true);
     });
 
     it("sync: publishes a draft, marked as one, only when its stage says so (a pull request's preview)", async () => {

@@ -39,6 +39,12 @@ describe("npm start", () => {
 
   it("starts DynamoDB Local, syncs the content and serves it", async () => {
     expect(kronika.output()).toContain("+ event szturm");
+    // The Revision published event's detail, as the deployed sync puts it on EventBridge.
+    const [, printed] = /\n\s+revision published: (\{.*\})\n/.exec(kronika.output()) ?? [];
+    expect(JSON.parse(printed ?? "null")).toMatchObject({
+      truncated: false,
+      created: { events: ["szturm", "zjazd"], sources: ["opracowanie"], people: [], places: [] },
+    });
     expect(await titleOf("szturm")).toBe("Szturm");
   });
 
@@ -72,6 +78,7 @@ describe("npm start", () => {
     );
     await eventually(async () => (await titleOf("szturm")) === "Szturm na Pałac Zimowy", 15_000);
     await kronika.waitFor(/content changed: applied\n\s+~ event szturm/, 15_000);
+    await kronika.waitFor(/revision published: \{[^\n]*"updated":\{"events":\["szturm"\]/, 15_000);
 
     await writeFile(file, eventFile({ title: "Zepsuty", date: "{ julian: 1917-10-25, gregorian: 1917-11-08 }", sources: ["opracowanie"] }));
     await kronika.waitFor(/szturm\.md:\d+:\d+: error: julian 1917-10-25 is gregorian 1917-11-07, not 1917-11-08 \[date-mismatch\]/, 15_000);
