@@ -8,6 +8,8 @@ export interface DeployOptions {
   readonly apiReservedConcurrency: number | undefined;
   /** `-c apiRateLimit=N`: requests per IP address in 5 minutes before the web ACL blocks it. */
   readonly apiRateLimit: number | undefined;
+  /** `-c alarmEmail=ops@example.org`: an address subscribed to the stage's alarms. */
+  readonly alarmEmail: string | undefined;
 }
 
 /** AWS WAF's bounds for a rate-based rule's limit. */
@@ -17,7 +19,21 @@ export function deployOptions(app: App): DeployOptions {
   return {
     apiReservedConcurrency: contextOption(app, "apiConcurrency", { min: 1 }),
     apiRateLimit: contextOption(app, "apiRateLimit", rateLimitRange),
+    alarmEmail: emailOption(app, "alarmEmail"),
   };
+}
+
+/** One address, as SNS takes it: a mistyped one would only show as a confirmation mail that never comes. */
+const emailAddress = /^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$/;
+
+/** An e-mail address context value, or undefined when it is not set. */
+export function emailOption(app: App, key: string): string | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !emailAddress.test(value)) {
+    throw new Error(`-c ${key}=${JSON.stringify(value)}: must be one e-mail address, such as ops@example.org`);
+  }
+  return value;
 }
 
 /**
