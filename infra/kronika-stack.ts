@@ -1,6 +1,6 @@
 // One Kronika deployment (a stage): the table, the preview site and the GraphQL API behind CloudFront with
-// GraphiQL beside them, CloudFront's web ACL and origin-request function (in us-east-1), and the deploy-time
-// content sync.
+// GraphiQL beside them, CloudFront's web ACL and origin-request function (in us-east-1), the deploy-time
+// content sync, and the alarms and dashboard that watch them.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -140,11 +140,15 @@ export class KronikaStack extends Stack {
       CrossStackReferences.of(this.cdnAlarmStack).consume(ReferenceStrength.WEAK);
     }
     const cdnAlarmTopic = this.cdnAlarmStack ? new AlarmTopic(this.cdnAlarmStack, "Alarms", { email: props.alarmEmail }) : alarmTopic;
-    new CdnErrorAlarm(this.cdnAlarmStack ?? this, "CdnAlarm", { distributionId: cdn.distribution.distributionId, topic: cdnAlarmTopic });
+    const cdnAlarm = new CdnErrorAlarm(this.cdnAlarmStack ?? this, "CdnAlarm", {
+      distributionId: cdn.distribution.distributionId,
+      topic: cdnAlarmTopic,
+    });
+    // The dashboard shows the state of the alarms in its own region.
     new OperationsDashboard(this, "Dashboard", {
       api: api.function,
       distributionId: cdn.distribution.distributionId,
-      alarms: alarms.alarms,
+      alarms: this.cdnAlarmStack ? alarms.alarms : [...alarms.alarms, cdnAlarm.alarm],
     });
     const origin = `https://${cdn.distribution.distributionDomainName}`;
     new CfnOutput(this, "SiteUrl", { value: `${origin}/`, description: "The preview site: the timeline as readers see it." });
