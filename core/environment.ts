@@ -59,6 +59,12 @@ export const awsEndpointVariables = {
   eventBridge: "AWS_ENDPOINT_URL_EVENTBRIDGE",
 } as const;
 
+/** What the Lambda runtime sets on every function, read by the GraphQL function. */
+export const lambdaVariables = {
+  /** The function's name: the dimension of the request metrics it logs (functions/request-metrics.ts). */
+  functionName: "AWS_LAMBDA_FUNCTION_NAME",
+} as const;
+
 /** The name of one of Kronika's variables. */
 export type EnvironmentVariable = (typeof environment)[keyof typeof environment] | (typeof limitVariables)[keyof typeof limitVariables];
 

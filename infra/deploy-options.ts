@@ -10,6 +10,8 @@ export interface DeployOptions {
   readonly apiRateLimit: number | undefined;
   /** `-c revisionWebhooks='["https://…"]'`: where EventBridge delivers each "Revision published" event. */
   readonly revisionWebhooks: string[] | undefined;
+  /** `-c alarmEmail=ops@example.org`: an address subscribed to the stage's alarms. */
+  readonly alarmEmail: string | undefined;
 }
 
 /** AWS WAF's bounds for a rate-based rule's limit. */
@@ -20,6 +22,7 @@ export function deployOptions(app: App): DeployOptions {
     apiReservedConcurrency: contextOption(app, "apiConcurrency", { min: 1 }),
     apiRateLimit: contextOption(app, "apiRateLimit", rateLimitRange),
     revisionWebhooks: webhookOption(app, "revisionWebhooks"),
+    alarmEmail: emailOption(app, "alarmEmail"),
   };
 }
 
@@ -54,6 +57,19 @@ export function webhookOption(app: App, key: string): string[] | undefined {
   }
   if (new Set(list).size !== list.length) throw refuse("a webhook is listed twice");
   return list;
+}
+
+/** One address, as SNS takes it: a mistyped one would only show as a confirmation mail that never comes. */
+const emailAddress = /^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$/;
+
+/** An e-mail address context value, or undefined when it is not set. */
+export function emailOption(app: App, key: string): string | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !emailAddress.test(value)) {
+    throw new Error(`-c ${key}=${JSON.stringify(value)}: must be one e-mail address, such as ops@example.org`);
+  }
+  return value;
 }
 
 /**

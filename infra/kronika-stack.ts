@@ -1,17 +1,21 @@
 // One Kronika deployment (a stage): the table, the preview site and the GraphQL API behind CloudFront with
-// GraphiQL beside them, CloudFront's web ACL and origin-request function (in us-east-1), and the deploy-time
-// content sync.
+// GraphiQL beside them, CloudFront's web ACL and origin-request function (in us-east-1), the deploy-time
+// content sync, and the alarms and dashboard that watch them.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps, Token } from "aws-cdk-lib";
 import type { Construct } from "constructs";
+import { AlarmTopic } from "./alarm-topic";
 import { ApiFirewall } from "./api-firewall";
+import { CdnErrorAlarm } from "./cdn-alarm";
 import { ContentDelivery, graphiqlPath, graphqlPath } from "./content-delivery";
 import { ContentSync } from "./content-sync";
 import { ContentTable } from "./content-table";
 import { writeGraphiqlSite } from "./graphiql-site";
 import { GraphqlApi } from "./graphql-api";
+import { OperationsAlarms } from "./operations-alarms";
+import { OperationsDashboard } from "./operations-dashboard";
 import { OriginRequestFunction } from "./origin-request-function";
 import { writePublishedPreviewSite } from "./preview-site";
 import { RevisionEvents } from "./revision-events";
@@ -63,6 +67,11 @@ export interface KronikaStackProps extends StackProps {
    * @default - none: the event is put on the default bus only
    */
   readonly revisionWebhooks?: readonly string[];
+  /**
+   * An e-mail address subscribed to the stage's alarms.
+   * @default - none: the alarms show in the CloudWatch console only
+   */
+  readonly alarmEmail?: string;
 }
 
 export class KronikaStack extends Stack {
@@ -74,6 +83,12 @@ export class KronikaStack extends Stack {
    * per value) refuse to change a value another stack uses. In us-east-1 everything is in this one stack.
    */
   readonly edgeStack?: Stack;
+  /**
+   * Outside us-east-1, the stack there (`<id>-cdn-alarms`) that holds the CloudFront 5xx alarm and a topic
+   * of its own: CloudFront's metrics are only in us-east-1, and an alarm notifies only topics of its region.
+   * It reads the distribution's id as this stack's output (weak reference), so it is deployed after it.
+   */
+  readonly cdnAlarmStack?: Stack;
 
   constructor(scope: Construct, id: string, props: KronikaStackProps) {
     super(scope, id, props);
@@ -127,6 +142,26 @@ export class KronikaStack extends Stack {
       webhooks: props.revisionWebhooks,
       distribution: cdn.distribution,
       destroyWithStack: !retain,
+    });
+    const alarmTopic = new AlarmTopic(this, "Alarms", { email: props.alarmEmail });
+    const alarms = new OperationsAlarms(this, "Operations", { topic: alarmTopic, api: api.function, sync: sync.function, table });
+    if (this.region !== edgeRegion) {
+      this.cdnAlarmStack = new Stack(scope, `${id}-cdn-alarms`, {
+        env: { account: props.env?.account, region: edgeRegion },
+        description: `The ${edgeRegion} part of ${id}'s alarms: CloudFront's 5xx rate, where CloudFront's metrics are.`,
+      });
+      CrossStackReferences.of(this.cdnAlarmStack).consume(ReferenceStrength.WEAK);
+    }
+    const cdnAlarmTopic = this.cdnAlarmStack ? new AlarmTopic(this.cdnAlarmStack, "Alarms", { email: props.alarmEmail }) : alarmTopic;
+    const cdnAlarm = new CdnErrorAlarm(this.cdnAlarmStack ?? this, "CdnAlarm", {
+      distributionId: cdn.distribution.distributionId,
+      topic: cdnAlarmTopic,
+    });
+    // The dashboard shows the state of the alarms in its own region.
+    new OperationsDashboard(this, "Dashboard", {
+      api: api.function,
+      distributionId: cdn.distribution.distributionId,
+      alarms: this.cdnAlarmStack ? alarms.alarms : [...alarms.alarms, cdnAlarm.alarm],
     });
     const origin = `https://${cdn.distribution.distributionDomainName}`;
     new CfnOutput(this, "SiteUrl", { value: `${origin}/`, description: "The preview site: the timeline as readers see it." });

@@ -5,12 +5,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
-import { App, Stack, Validations } from "aws-cdk-lib";
+import { App, Validations } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { CachePolicy, ResponseHeadersPolicy } from "aws-cdk-lib/aws-cloudfront";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { awsEndpointVariables, environment } from "../core/environment";
+import { awsEndpointVariables, environment, lambdaVariables } from "../core/environment";
 import { listIndex, tableKeys } from "../core/store/table-definition";
 import { syncContent } from "../core/sync/sync";
 import { contextOption, deployOptions, webhookOption } from "../infra/deploy-options";
@@ -43,9 +43,10 @@ function synth(stage: string, options: SynthOptions) {
   const env = { region: options.region ?? "eu-central-1" };
   const stack = new KronikaStack(app, `Kronika-${stage}`, { stage, contentDir, revision: "abc123", env, ...options.props });
   const template = Template.fromStack(stack);
-  // The other stack of the deployment, if any: the one in us-east-1 that CloudFront's edge features need.
-  const edge = app.node.children.find((c): c is Stack => Stack.isStack(c) && c !== stack);
+  // The stacks in us-east-1 outside it, if any: CloudFront's edge features, and the alarm on CloudFront's metrics.
+  const edge = stack.edgeStack;
   const edgeTemplate = edge ? Template.fromStack(edge) : undefined;
+  const cdnAlarms = stack.cdnAlarmStack;
   return {
     app,
     stack,
@@ -54,6 +55,8 @@ function synth(stage: string, options: SynthOptions) {
     edge,
     edgeResources: (edgeTemplate?.toJSON().Resources ?? {}) as Record<string, Resource>,
     edgeOutputs: (edgeTemplate?.toJSON().Outputs ?? {}) as Record<string, { Value: unknown }>,
+    cdnAlarms,
+    cdnAlarmResources: (cdnAlarms ? Template.fromStack(cdnAlarms).toJSON().Resources : {}) as Record<string, Resource>,
     outdir: app.synth().directory,
   };
 }
@@ -621,6 +624,240 @@ describe("the CDK stack", () => {
     });
   });
 
+  describe("operations: alarms, their topic and the dashboard", () => {
+    const alarmsIn = (resources: Record<string, Resource>) =>
+      ofType(resources, "AWS::CloudWatch::Alarm").map(([id, r]): Record<string, any> => ({ id, ...r.Properties }));
+    const topicsIn = (resources: Record<string, Resource>) => ofType(resources, "AWS::SNS::Topic").map(([id]) => id);
+    /** The alarm on one metric of one resource: the metric's name and the logical id its dimension refers to. */
+    const alarmOn = (resources: Record<string, Resource>, metricName: string, resourcePrefix: string) => {
+      const found = alarmsIn(resources).filter(
+        (a) => a.MetricName === metricName && JSON.stringify(a.Dimensions ?? []).includes(`"Ref":"${resourcePrefix}`),
+      );
+      expect(found, `${metricName} of ${resourcePrefix}`).toHaveLength(1);
+      return found[0];
+    };
+    const notifiesOnly = (alarm: Record<string, any>, topicId: string) => {
+      expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
+      expect(alarm.OKActions).toEqual([{ Ref: topicId }]);
+    };
+    /** The metric ids an alarm's expression uses, each with its metric. */
+    const queriesOf = (alarm: Record<string, any>) =>
+      Object.fromEntries((alarm.Metrics as any[]).filter((m) => m.MetricStat).map((m) => [m.Id, m.MetricStat]));
+    const expressionOf = (alarm: Record<string, any>) => (alarm.Metrics as any[]).find((m) => m.ReturnData !== false).Expression;
+
+    it("alarm on the GraphQL function's errors, throttles and p99 duration, each to the stage's one topic", () => {
+      const [topic] = topicsIn(prod.resources);
+      expect(topicsIn(prod.resources)).toHaveLength(1);
+      const errors = alarmOn(prod.resources, "Errors", "ApiFunction");
+      expect(errors).toMatchObject({ Namespace: "AWS/Lambda", Statistic: "Sum", Period: 300, Threshold: 5, EvaluationPeriods: 1 });
+      expect(errors).toMatchObject({ ComparisonOperator: "GreaterThanOrEqualToThreshold", TreatMissingData: "notBreaching" });
+      const throttles = alarmOn(prod.resources, "Throttles", "ApiFunction");
+      expect(throttles).toMatchObject({ Statistic: "Sum", Period: 300, Threshold: 10, EvaluationPeriods: 1 });
+      const latency = alarmOn(prod.resources, "Duration", "ApiFunction");
+      expect(latency).toMatchObject({ ExtendedStatistic: "p99", Period: 300, Threshold: 2000, EvaluationPeriods: 3 });
+      expect(latency.EvaluateLowSampleCountPercentile).toBe("ignore");
+      for (const alarm of [errors, throttles, latency]) notifiesOnly(alarm, topic);
+    });
+
+    it("alarm on any failure of the deploy-time sync", () => {
+      const failures = alarmOn(prod.resources, "Errors", "SyncFunction");
+      expect(failures).toMatchObject({ Namespace: "AWS/Lambda", Statistic: "Sum", Period: 300, Threshold: 1 });
+      expect(failures.ComparisonOperator).toBe("GreaterThanOrEqualToThreshold");
+      notifiesOnly(failures, topicsIn(prod.resources)[0]);
+    });
+
+    it("alarm on throttled reads and on throttled writes, summed over the content table and its index", () => {
+      const [topic] = topicsIn(prod.resources);
+      for (const metricName of ["ReadThrottleEvents", "WriteThrottleEvents"]) {
+        const found = alarmsIn(prod.resources).filter((a) => JSON.stringify(a.Metrics ?? []).includes(`"${metricName}"`));
+        expect(found, metricName).toHaveLength(1);
+        const [alarm] = found;
+        expect(alarm).toMatchObject({ Threshold: 10, EvaluationPeriods: 1, ComparisonOperator: "GreaterThanOrEqualToThreshold" });
+        const queries = queriesOf(alarm);
+        const byName = (dimensions: { Name: string }[]) => [...dimensions].sort((a, b) => a.Name.localeCompare(b.Name));
+        expect(Object.values(queries).map((q: any) => byName(q.Metric.Dimensions))).toEqual([
+          [{ Name: "TableName", Value: { Ref: expect.stringMatching(/^ContentTable/) } }],
+          [
+            { Name: "GlobalSecondaryIndexName", Value: listIndex.indexName },
+            { Name: "TableName", Value: { Ref: expect.stringMatching(/^ContentTable/) } },
+          ],
+        ]);
+        for (const query of Object.values(queries) as any[]) {
+          expect(query).toMatchObject({ Metric: { Namespace: "AWS/DynamoDB", MetricName: metricName }, Stat: "Sum", Period: 300 });
+        }
+        // No throttles is no data point, which must count as 0 rather than hide the other series.
+        expect(expressionOf(alarm)).toBe(
+          Object.keys(queries)
+            .map((id) => `FILL(${id}, 0)`)
+            .join(" + "),
+        );
+        notifiesOnly(alarm, topic);
+      }
+    });
+
+    it("alarm on CloudFront's 5xx rate from us-east-1: a stack of its own there, deployed after the API's elsewhere", () => {
+      expect(prod.cdnAlarms?.region).toBe("us-east-1");
+      expect(prod.cdnAlarms?.stackName).toBe("Kronika-prod-cdn-alarms");
+      const manifest = prod.app.synth();
+      expect(manifest.getStackByName("Kronika-prod-cdn-alarms").dependencies.map((d) => d.id)).toContain("Kronika-prod");
+      // Not in the main stack, whose region's CloudWatch has no CloudFront metrics.
+      expect(alarmsIn(prod.resources).filter((a) => JSON.stringify(a).includes("AWS/CloudFront"))).toEqual([]);
+      const [alarm] = alarmsIn(prod.cdnAlarmResources);
+      expect(alarmsIn(prod.cdnAlarmResources)).toHaveLength(1);
+      expect(alarm).toMatchObject({ Threshold: 5, EvaluationPeriods: 2, ComparisonOperator: "GreaterThanOrEqualToThreshold" });
+      expect(alarm.TreatMissingData).toBe("notBreaching");
+      expect(expressionOf(alarm)).toBe("IF(requests >= 20, errorRate, 0)");
+      const queries = queriesOf(alarm);
+      expect(queries.errorRate).toMatchObject({
+        Metric: { Namespace: "AWS/CloudFront", MetricName: "5xxErrorRate" },
+        Stat: "Average",
+        Period: 300,
+      });
+      expect(queries.requests).toMatchObject({ Metric: { Namespace: "AWS/CloudFront", MetricName: "Requests" }, Stat: "Sum", Period: 300 });
+      for (const query of Object.values(queries) as any[]) {
+        const [distribution, region] = query.Metric.Dimensions;
+        expect(region).toEqual({ Name: "Region", Value: "Global" });
+        expect(distribution.Name).toBe("DistributionId");
+        const { StackName, Region, OutputName } = distribution.Value["Fn::GetStackOutput"];
+        expect({ StackName, Region }).toEqual({ StackName: "Kronika-prod", Region: "eu-central-1" });
+        expect((prod.template.toJSON().Outputs as any)[OutputName].Value).toEqual({ Ref: expect.stringMatching(/^CdnDistribution/) });
+      }
+      // Its topic is in us-east-1 too: CloudWatch notifies topics of the alarm's own region.
+      notifiesOnly(alarm, topicsIn(prod.cdnAlarmResources)[0]);
+    });
+
+    it("keep every alarm in the one stack, to its one topic, when the API is in us-east-1", () => {
+      const east = synth("dev", { bundle: false, region: "us-east-1" });
+      expect(east.cdnAlarms).toBeUndefined();
+      const [topic] = topicsIn(east.resources);
+      expect(topicsIn(east.resources)).toHaveLength(1);
+      const alarms = alarmsIn(east.resources);
+      expect(alarms).toHaveLength(7);
+      const cdn = alarms.filter((a) => JSON.stringify(a.Metrics ?? []).includes("5xxErrorRate"));
+      expect(cdn).toHaveLength(1);
+      for (const query of Object.values(queriesOf(cdn[0])) as any[]) {
+        expect(query.Metric.Dimensions[0]).toEqual({ Name: "DistributionId", Value: { Ref: expect.stringMatching(/^CdnDistribution/) } });
+      }
+      for (const alarm of alarms) notifiesOnly(alarm, topic);
+    });
+
+    it("enforce TLS on each topic and let only this account's alarms in its region publish to it", () => {
+      for (const [resources, region] of [
+        [prod.resources, "eu-central-1"],
+        [prod.cdnAlarmResources, "us-east-1"],
+      ] as const) {
+        const [[, policy]] = ofType(resources, "AWS::SNS::TopicPolicy");
+        const statements = policy.Properties.PolicyDocument.Statement;
+        expect(statements).toContainEqual(
+          expect.objectContaining({ Effect: "Deny", Action: "sns:Publish", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+        );
+        const allow = statements.find((s: any) => s.Effect === "Allow");
+        expect(allow).toMatchObject({ Action: "sns:Publish", Principal: { Service: "cloudwatch.amazonaws.com" } });
+        expect(JSON.stringify(allow.Condition.ArnLike["aws:SourceArn"])).toContain(`:cloudwatch:${region}:`);
+        expect(JSON.stringify(allow.Condition.ArnLike["aws:SourceArn"])).toContain(":alarm:*");
+        expect(allow.Condition.StringEquals).toEqual({ "aws:SourceAccount": { Ref: "AWS::AccountId" } });
+      }
+    });
+
+    it("subscribe the deployment's alarm address to each topic, and no address when none is given", () => {
+      const withEmail = synth("dev", { bundle: false, props: { alarmEmail: "ops@example.org" } });
+      for (const resources of [withEmail.resources, withEmail.cdnAlarmResources]) {
+        const subscriptions = ofType(resources, "AWS::SNS::Subscription").map(([, r]) => r.Properties);
+        expect(subscriptions).toEqual([{ Protocol: "email", Endpoint: "ops@example.org", TopicArn: { Ref: topicsIn(resources)[0] } }]);
+      }
+      for (const resources of [dev.resources, prod.resources, prod.cdnAlarmResources]) {
+        expect(ofType(resources, "AWS::SNS::Subscription")).toEqual([]);
+      }
+    });
+
+    it("read the alarm address from `-c alarmEmail`, and refuse anything but one address, naming the key", () => {
+      const options = (context: Record<string, unknown>) => deployOptions(new App({ context }));
+      expect(options({}).alarmEmail).toBeUndefined();
+      expect(options({ alarmEmail: "ops@example.org" }).alarmEmail).toBe("ops@example.org");
+      for (const wrong of ["ops", "ops@example", "a@example.org,b@example.org", "ops @example.org", 42, ""]) {
+        expect(() => options({ alarmEmail: wrong }), String(wrong)).toThrow(/-c alarmEmail=.*must be one e-mail address/);
+      }
+    });
+
+    it("describe each alarm in the runbook, at the section its description names", async () => {
+      const runbook = await readFile("docs/runbook.md", "utf8");
+      const anchors = new Set(
+        [...runbook.matchAll(/^#{2,4} (.+)$/gm)].map((m) =>
+          m[1]
+            .trim()
+            .toLowerCase()
+            .replace(/[^\p{L}\p{N} -]/gu, "")
+            .replace(/ /g, "-"),
+        ),
+      );
+      const alarms = [...alarmsIn(prod.resources), ...alarmsIn(prod.cdnAlarmResources)];
+      expect(alarms).toHaveLength(7);
+      for (const alarm of alarms) {
+        const anchor = /docs\/runbook\.md#([a-z0-9-]+)/.exec(alarm.AlarmDescription)?.[1];
+        expect(anchor, alarm.id).toBeDefined();
+        expect(anchors.has(anchor as string), `${alarm.id}: #${anchor}`).toBe(true);
+      }
+    });
+
+    it("draw a dashboard of requests, latency percentiles, CloudFront's cache hit ratio and DynamoDB calls per request", () => {
+      const [[, dashboard]] = ofType(prod.resources, "AWS::CloudWatch::Dashboard");
+      // The body is JSON with the function's name and the distribution's id joined in: put names in their place.
+      const parts = dashboard.Properties.DashboardBody["Fn::Join"][1] as unknown[];
+      const body = JSON.parse(parts.map((part) => (typeof part === "string" ? part : `<${Object.values(part as object)[0]}>`)).join(""));
+      const widget = (title: string) => {
+        const found = body.widgets.find((w: any) => w.properties.title === title);
+        if (!found) throw new Error(`no widget ${title}`);
+        return found.properties.metrics as unknown[][];
+      };
+      const apiFunction = `<${functionNamed("ApiFunction").id}>`;
+      const distribution = expect.stringMatching(/^<CdnDistribution/);
+      expect(widget("Requests")).toEqual([
+        [
+          "AWS/CloudFront",
+          "Requests",
+          "DistributionId",
+          distribution,
+          "Region",
+          "Global",
+          expect.objectContaining({ region: "us-east-1", stat: "Sum" }),
+        ],
+        ["AWS/Lambda", "Invocations", "FunctionName", apiFunction, expect.objectContaining({ stat: "Sum" })],
+      ]);
+      expect(widget("GraphQL function duration (ms)").map((m) => [m[1], m[3], (m[4] as any).stat])).toEqual([
+        ["Duration", apiFunction, "p50"],
+        ["Duration", apiFunction, "p90"],
+        ["Duration", apiFunction, "p99"],
+      ]);
+      expect(widget("CloudFront cache hit ratio (%)")).toEqual([
+        [
+          "AWS/CloudFront",
+          "CacheHitRate",
+          "DistributionId",
+          distribution,
+          "Region",
+          "Global",
+          expect.objectContaining({ region: "us-east-1" }),
+        ],
+      ]);
+      // The request log's own metric (functions/request-metrics.ts), by the function's name.
+      // A dashboard leaves out the statistic when it is CloudWatch's default, the average.
+      expect(widget("DynamoDB calls per request").map((m) => [m[0], m[1], m[2], m[3], (m[4] as any).stat ?? "Average"])).toEqual([
+        ["Kronika", "dynamodbCalls", "functionName", apiFunction, "Average"],
+        ["Kronika", "dynamodbCalls", "functionName", apiFunction, "p99"],
+        ["Kronika", "dynamodbCalls", "functionName", apiFunction, "Maximum"],
+      ]);
+      // CloudFront publishes its cache hit rate only with its additional metrics on.
+      prod.template.hasResourceProperties("AWS::CloudFront::MonitoringSubscription", {
+        DistributionId: { Ref: Match.stringLikeRegexp("^CdnDistribution") },
+        MonitoringSubscription: { RealtimeMetricsSubscriptionConfig: { RealtimeMetricsSubscriptionStatus: "Enabled" } },
+      });
+      // The state of the alarms in the dashboard's region: all but CloudFront's, which is in us-east-1.
+      const statusWidget = body.widgets.find((w: any) => w.type === "alarm");
+      expect(statusWidget.properties.alarms).toHaveLength(6);
+      expect(JSON.stringify(statusWidget.properties.alarms)).not.toContain("Cdn");
+    });
+  });
+
   it("passes cdk-nag's AwsSolutions checks, every accepted finding acknowledged with a reason, in and outside us-east-1, for prod and a pull request's stage", () => {
     for (const stage of ["prod", "pr-7"]) {
       for (const region of ["eu-central-1", "us-east-1"]) {
@@ -915,6 +1152,43 @@ describe("the CDK stack", () => {
       expect(JSON.parse(response.body)).toEqual({
         data: { source: { citation: "Pipes, R. (1990). The Russian Revolution. Alfred A. Knopf." } },
       });
+    });
+
+    it("API: logs each request as CloudWatch embedded metrics of its function, its DynamoDB calls and duration among them", async () => {
+      const dir = assetDir(functionNamed("ApiFunction"));
+      const query = `{ events(first: 3) { edges { node { title } } } }`;
+      const event = functionUrlEvent({ query: new URLSearchParams({ query }).toString() });
+      const { stdout } = await execute(
+        process.execPath,
+        ["--import", "tsx", "tests/support/bundle-harness.ts", "invoke", path.join(dir, "index.mjs"), JSON.stringify(event)],
+        // As Lambda runs it: logging on (the suite turns it off), and the function's name set by the runtime.
+        {
+          env: {
+            ...process.env,
+            ...environmentOf("ApiFunction", tableName, dir),
+            [environment.log]: "",
+            [lambdaVariables.functionName]: "Kronika-prod-Api",
+          },
+        },
+      );
+      const lines = stdout
+        .trim()
+        .split("\n")
+        .map((text) => JSON.parse(text));
+      const request = lines.find((line) => line.msg === "request");
+      expect(request).toMatchObject({ status: 200, functionName: "Kronika-prod-Api" });
+      expect(request.dynamodbCalls).toBeGreaterThan(0);
+      expect(request._aws.CloudWatchMetrics).toEqual([
+        {
+          Namespace: "Kronika",
+          Dimensions: [["functionName"]],
+          Metrics: [
+            { Name: "dynamodbCalls", Unit: "Count" },
+            { Name: "durationMs", Unit: "Milliseconds" },
+          ],
+        },
+      ]);
+      for (const { Name } of request._aws.CloudWatchMetrics[0].Metrics) expect(typeof request[Name], Name).toBe("number");
     });
 
     it("API: passes every MUST and SHOULD of the graphql-http server audit through Function URL events", async () => {
