@@ -16,6 +16,7 @@ const app = createApp({
   limits: limitsFromEnvironment(),
   log: process.env[environment.log] === "off" ? false : undefined,
   corsOrigins: process.env[environment.corsOrigins]?.split(",").map((o) => o.trim()),
+  persistedOperationsOnly: process.env[environment.persistedOperationsOnly] === "true",
 });
 
 export function handler(event: APIGatewayProxyEventV2, context?: LambdaContext) {
