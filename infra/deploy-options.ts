@@ -1,5 +1,5 @@
-// The numbers a deployment may set with `cdk synth|deploy -c key=value`, read and checked before anything
-// is built: a typo must stop the deploy with the key and the value, not become NaN or a silent default.
+// The numbers and switches a deployment may set with `cdk synth|deploy -c key=value`, read and checked before
+// anything is built: a typo must stop the deploy with the key and the value, not become NaN or a silent default.
 import type { App } from "aws-cdk-lib";
 
 /** What `-c` may set; absent means the stack's default (see KronikaStackProps). */
@@ -8,6 +8,8 @@ export interface DeployOptions {
   readonly apiReservedConcurrency: number | undefined;
   /** `-c apiRateLimit=N`: requests per IP address in 5 minutes before the web ACL blocks it. */
   readonly apiRateLimit: number | undefined;
+  /** `-c persistedOperationsOnly=true`: the API runs only persisted operations. */
+  readonly persistedOperationsOnly: boolean | undefined;
 }
 
 /** AWS WAF's bounds for a rate-based rule's limit. */
@@ -17,7 +19,17 @@ export function deployOptions(app: App): DeployOptions {
   return {
     apiReservedConcurrency: contextOption(app, "apiConcurrency", { min: 1 }),
     apiRateLimit: contextOption(app, "apiRateLimit", rateLimitRange),
+    persistedOperationsOnly: switchOption(app, "persistedOperationsOnly"),
   };
+}
+
+/** A yes-or-no context value (`true` or `false`, as a string from `-c` or a boolean from cdk.json), or undefined when it is not set. */
+export function switchOption(app: App, key: string): boolean | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined) return undefined;
+  if (value === true || value === "true") return true;
+  if (value === false || value === "false") return false;
+  throw new Error(`-c ${key}=${JSON.stringify(value)}: must be true or false`);
 }
 
 /**
