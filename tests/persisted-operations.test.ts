@@ -107,8 +107,11 @@ describe("persisted operations through the Lambda handler", () => {
     expect(unknown.headers["cache-control"]).toBe("no-store");
     expect(unknown.body.data).toBeUndefined();
     expect(unknown.body.errors).toHaveLength(1);
-    expect(unknown.body.errors?.[0].message).toMatch(/^PersistedQueryNotFound: /);
-    expect(unknown.body.errors?.[0].extensions).toEqual({ code: "PERSISTED_QUERY_NOT_FOUND" });
+    // The exact word clients match before they send the text instead; the hint says it in words.
+    expect(unknown.body.errors?.[0]).toEqual({
+      message: "PersistedQueryNotFound",
+      extensions: { code: "PERSISTED_QUERY_NOT_FOUND", hint: expect.stringContaining("send the document's text as query instead") },
+    });
   });
 
   it("refuses with a 400 a hash that is not 64 lowercase hexadecimal digits, or a persistedQuery that is not version 1", async () => {

@@ -13,7 +13,7 @@ export interface PersistedOperationsOptions {
 }
 
 export const persistedOperationCodes = {
-  /** The hash names no document of the manifest (Apollo's code: its clients then send the text). */
+  /** The hash names no document of the manifest (Apollo's code; with the message PersistedQueryNotFound, clients then send the text). */
   notFound: "PERSISTED_QUERY_NOT_FOUND",
   /** A document sent as text while only persisted operations are accepted. */
   only: "PERSISTED_QUERY_ONLY",
@@ -55,14 +55,18 @@ export function usePersistedOperationManifest({ manifest, only }: PersistedOpera
           // treat it exactly as if the client had sent it.
           getPersistedOperation: (hash) => manifest.get(hash) ?? null,
           customErrors: {
+            // The message is the protocol's word, which clients (urql, Apollo) match exactly before they
+            // send the text instead; the hint says it in words.
             notFound: () =>
-              refusal(
-                404,
-                persistedOperationCodes.notFound,
-                only
-                  ? "PersistedQueryNotFound: no persisted operation has this sha256Hash"
-                  : "PersistedQueryNotFound: no persisted operation has this sha256Hash; send the document's text as query instead",
-              ),
+              createGraphQLError("PersistedQueryNotFound", {
+                extensions: {
+                  code: persistedOperationCodes.notFound,
+                  http: { status: 404 },
+                  hint: only
+                    ? "no persisted operation has this sha256Hash, and this API runs only persisted operations"
+                    : "no persisted operation has this sha256Hash: send the document's text as query instead",
+                },
+              }),
             persistedQueryOnly: () =>
               refusal(
                 403,
