@@ -22,6 +22,11 @@ export const environment = {
   graphiqlPath: "KRONIKA_GRAPHIQL_PATH",
   /** Comma-separated origins that CORS allows (default: any), for the GraphQL function. */
   corsOrigins: "KRONIKA_CORS_ORIGINS",
+  /**
+   * `true` makes the GraphQL function run only persisted operations (functions/persisted-operations.json) and
+   * refuse documents sent as text: set on it by the stack (`-c persistedOperationsOnly=true`; default `false`).
+   */
+  persistedOperationsOnly: "KRONIKA_PERSISTED_OPERATIONS_ONLY",
   /** Per-request log lines: `off` silences the functions'; `npm start` prints them only with `json`. */
   log: "KRONIKA_LOG",
   /**

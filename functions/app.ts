@@ -3,6 +3,7 @@
 import { type DocumentNode, GraphQLError } from "graphql";
 import { createYoga, maskError, type Plugin } from "graphql-yoga";
 import { localeFromAcceptLanguage } from "../core/locale/locales";
+import { type OperationManifest, operationManifestFromJson } from "../core/operations/operation-manifest";
 import { ContentStore } from "../core/store/content-store";
 import { createRevisionSource } from "../core/store/revision-source";
 import { createSearchIndexSource } from "../core/store/search-index-source";
@@ -14,10 +15,12 @@ import { boundedClientError } from "./bounded-error";
 import { ByteBoundedCache } from "./byte-bounded-cache";
 import { exampleQuery, exampleTabs } from "./example-query";
 import { defaultLimits, type Limits } from "./limits";
+import shippedOperations from "./persisted-operations.json" with { type: "json" };
 import { useCors } from "./plugins/cors";
 import { useGetResponseBytes } from "./plugins/get-response-bytes";
 import { useGraphiqlRedirect } from "./plugins/graphiql-redirect";
 import { useHttpCaching } from "./plugins/http-caching";
+import { usePersistedOperationManifest } from "./plugins/persisted-operations";
 import { useQueryLimits } from "./plugins/query-limits";
 import { storeUnavailableError, useRequestDeadline } from "./plugins/request-deadline";
 import { useRequestGuard } from "./plugins/request-guard";
@@ -48,7 +51,17 @@ export interface AppOptions {
   responseCache?: boolean;
   /** The path GraphQL is served at (default /graphql). */
   endpoint?: string;
+  /**
+   * The documents a request may name by SHA-256 instead of sending their text (default: the committed
+   * manifest of what front-ends ship, functions/persisted-operations.json; `npm run operations:manifest`).
+   */
+  persistedOperations?: OperationManifest;
+  /** Run only persisted operations and refuse documents sent as text (default false: the API is public). */
+  persistedOperationsOnly?: boolean;
 }
+
+/** The manifest the function ships with, checked once per process. */
+const shippedManifest = operationManifestFromJson(shippedOperations);
 
 /** Parsed documents and parse errors by source text, bounded in bytes (a parsed document takes about 100 bytes per character). */
 function parserCaches(maxBytes: number) {
@@ -73,6 +86,8 @@ export function createApp(options: AppOptions) {
     corsOrigins = ["*"],
     responseCache = true,
     endpoint: graphqlEndpoint = "/graphql",
+    persistedOperations = shippedManifest,
+    persistedOperationsOnly = false,
   } = options;
   const revision = createRevisionSource(reads, tableName, { maxAgeMs: revisionMaxAgeMs });
   const searchIndex = createSearchIndexSource(reads, tableName);
@@ -81,6 +96,8 @@ export function createApp(options: AppOptions) {
     useRequestId(),
     useCors(corsOrigins),
     useRequestGuard(),
+    // Before the response caches: they key on the document's text, which a hash is replaced by here.
+    usePersistedOperationManifest({ manifest: persistedOperations, only: persistedOperationsOnly }),
     useQueryLimits(limits),
     useHttpCaching({ shared: corsOrigins.includes("*") }),
     useResponseFormat({ maxBytes: limits.responseBytes }),

@@ -19,6 +19,7 @@ const app = createApp({
   // Each request line carries its numbers as CloudWatch metrics (EMF): CloudWatch Logs extracts them, no API call.
   log: process.env[environment.log] === "off" ? false : requestMetricsLog(jsonLog, process.env[lambdaVariables.functionName] ?? "local"),
   corsOrigins: process.env[environment.corsOrigins]?.split(",").map((o) => o.trim()),
+  persistedOperationsOnly: process.env[environment.persistedOperationsOnly] === "true",
 });
 
 export function handler(event: APIGatewayProxyEventV2, context?: LambdaContext) {

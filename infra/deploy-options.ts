@@ -12,6 +12,8 @@ export interface DeployOptions {
   readonly revisionWebhooks: string[] | undefined;
   /** `-c alarmEmail=ops@example.org`: an address subscribed to the stage's alarms. */
   readonly alarmEmail: string | undefined;
+  /** `-c persistedOperationsOnly=true`: the API runs only persisted operations. */
+  readonly persistedOperationsOnly: boolean | undefined;
 }
 
 /** AWS WAF's bounds for a rate-based rule's limit. */
@@ -23,6 +25,7 @@ export function deployOptions(app: App): DeployOptions {
     apiRateLimit: contextOption(app, "apiRateLimit", rateLimitRange),
     revisionWebhooks: webhookOption(app, "revisionWebhooks"),
     alarmEmail: emailOption(app, "alarmEmail"),
+    persistedOperationsOnly: switchOption(app, "persistedOperationsOnly"),
   };
 }
 
@@ -70,6 +73,15 @@ export function emailOption(app: App, key: string): string | undefined {
     throw new Error(`-c ${key}=${JSON.stringify(value)}: must be one e-mail address, such as ops@example.org`);
   }
   return value;
+}
+
+/** A yes-or-no context value (`true` or `false`, as a string from `-c` or a boolean from cdk.json), or undefined when it is not set. */
+export function switchOption(app: App, key: string): boolean | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined) return undefined;
+  if (value === true || value === "true") return true;
+  if (value === false || value === "false") return false;
+  throw new Error(`-c ${key}=${JSON.stringify(value)}: must be true or false`);
 }
 
 /**

@@ -36,6 +36,11 @@ export interface GraphqlApiProps {
    * @default false - the log group is retained
    */
   readonly destroyWithStack?: boolean;
+  /**
+   * Run only persisted operations (functions/persisted-operations.json) and refuse documents sent as text.
+   * @default false - any document runs: the API is public
+   */
+  readonly persistedOperationsOnly?: boolean;
 }
 
 /**
@@ -67,6 +72,7 @@ export class GraphqlApi extends Construct {
       environment: {
         [environment.tableName]: props.table.tableName,
         [environment.graphiqlPath]: props.graphiqlPath,
+        [environment.persistedOperationsOnly]: props.persistedOperationsOnly ? "true" : "false",
         // No --enable-source-maps here: Node would parse the 4 MB map at every cold start (+25 ms measured);
         // the map ships beside the bundle for reading stack traces offline.
       },

@@ -72,6 +72,11 @@ export interface KronikaStackProps extends StackProps {
    * @default - none: the alarms show in the CloudWatch console only
    */
   readonly alarmEmail?: string;
+  /**
+   * Make the API run only persisted operations (the manifest built by `npm run operations:manifest`).
+   * @default false - any document runs: the API is public
+   */
+  readonly persistedOperationsOnly?: boolean;
 }
 
 export class KronikaStack extends Stack {
@@ -116,6 +121,7 @@ export class KronikaStack extends Stack {
       graphiqlPath,
       reservedConcurrency: props.apiReservedConcurrency,
       destroyWithStack: !retain,
+      persistedOperationsOnly: props.persistedOperationsOnly,
     });
     const graphiqlSiteDir = writeGraphiqlSite(mkdtempSync(path.join(tmpdir(), "kronika-graphiql-")), { endpoint: graphqlPath });
     const cdn = new ContentDelivery(this, "Cdn", {

@@ -11,8 +11,10 @@ import { CachePolicy, ResponseHeadersPolicy } from "aws-cdk-lib/aws-cloudfront";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { awsEndpointVariables, environment, lambdaVariables } from "../core/environment";
+import { operationHash } from "../core/operations/operation-manifest";
 import { listIndex, tableKeys } from "../core/store/table-definition";
 import { syncContent } from "../core/sync/sync";
+import { exampleTabs } from "../functions/example-query";
 import { contextOption, deployOptions, webhookOption } from "../infra/deploy-options";
 import { KronikaStack, type KronikaStackProps } from "../infra/kronika-stack";
 import { isPullRequestStage, pullRequestStageName, stageOption } from "../infra/stage";
@@ -186,6 +188,13 @@ describe("the CDK stack", () => {
       const capped = synth("capped", { bundle: false, props: { apiReservedConcurrency: 7 } });
       const [[, api]] = ofType(capped.resources, "AWS::Lambda::Function").filter(([id]) => id.startsWith("ApiFunction"));
       expect(api.Properties.ReservedConcurrentExecutions).toBe(7);
+    });
+
+    it("let the API take any document unless the deployment accepts only persisted operations", () => {
+      expect(functionNamed("ApiFunction").Properties.Environment.Variables[environment.persistedOperationsOnly]).toBe("false");
+      const strict = synth("strict", { bundle: false, props: { persistedOperationsOnly: true } });
+      const [[, api]] = ofType(strict.resources, "AWS::Lambda::Function").filter(([id]) => id.startsWith("ApiFunction"));
+      expect(api.Properties.Environment.Variables[environment.persistedOperationsOnly]).toBe("true");
     });
 
     it("use roles without AWS managed policies", () => {
@@ -992,6 +1001,16 @@ describe("the CDK stack", () => {
       }
     });
 
+    it("read persistedOperationsOnly as true or false, and refuse anything else naming the key and the value", () => {
+      const only = (value: unknown) => deployOptions(new App({ context: value === undefined ? {} : { persistedOperationsOnly: value } }));
+      expect(only(undefined).persistedOperationsOnly).toBeUndefined();
+      for (const value of ["true", true]) expect(only(value).persistedOperationsOnly, String(value)).toBe(true);
+      for (const value of ["false", false]) expect(only(value).persistedOperationsOnly, String(value)).toBe(false);
+      for (const value of ["yes", "1", "", "TRUE", 1]) {
+        expect(() => only(value), String(value)).toThrow(`-c persistedOperationsOnly=${JSON.stringify(value)}: must be true or false`);
+      }
+    });
+
     it("stop a synth before anything is built, with the key and the value on stderr", async () => {
       const synthWith = (context: Record<string, string>) =>
         execute(process.execPath, ["--import", "tsx", "infra/app.ts"], {
@@ -1233,6 +1252,18 @@ describe("the CDK stack", () => {
       expect(conditional.etag).toMatch(/^"[\w-]+"$/);
       expect(conditional.status).toBe(304);
       expect(conditional.body).toBe("");
+    });
+
+    it("API: carries the persisted-operation manifest, and answers a GET by hash as the same document sent in full", async () => {
+      const [, example] = exampleTabs;
+      const params = (first: Record<string, string>) => new URLSearchParams({ ...first, variables: example.variables ?? "{}" }).toString();
+      const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: operationHash(example.query) } });
+      const byHash = await invoke("ApiFunction", tableName, functionUrlEvent({ query: params({ extensions }) }));
+      const inFull = await invoke("ApiFunction", tableName, functionUrlEvent({ query: params({ query: example.query }) }));
+      expect(byHash.statusCode).toBe(200);
+      expect(JSON.parse(byHash.body).data.event.title).toBeTruthy();
+      expect(JSON.parse(byHash.body)).toEqual(JSON.parse(inFull.body));
+      expect(byHash.headers["cache-control"]).toMatch(/^public, max-age=\d+/);
     });
 
     it("API: sends browsers to the GraphiQL site, and keeps every response under Lambda's 6 MB limit", async () => {

@@ -113,6 +113,29 @@ describe("the preview site", () => {
     await page.close();
   });
 
+  it("names every query by its persisted hash, never by its text, and gets answers", async () => {
+    const page = await browser.newPage();
+    const asked: { url: URL; status: Promise<number | undefined> }[] = [];
+    page.on("request", (request) => {
+      if (!request.url().includes("/graphql")) return;
+      asked.push({ url: new URL(request.url()), status: request.response().then((response) => response?.status()) });
+    });
+    await page.goto(`${base}/?event=szturm-na-palac-zimowy`);
+    await expect.poll(() => page.locator("main h1").innerText(), { timeout: 15_000 }).toBe("Szturm na Pałac Zimowy");
+    await page.getByRole("link", { name: "Aleksandr Kiereński" }).first().click();
+    await expect.poll(() => page.locator("main h1").innerText(), { timeout: 15_000 }).toBe("Aleksandr Kiereński");
+    await page.goto(`${base}/?q=Aurory`);
+    await expect.poll(() => page.locator(".snippet mark").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(asked.length).toBeGreaterThanOrEqual(4);
+    for (const { url, status } of asked) {
+      expect(url.searchParams.has("query"), url.search).toBe(false);
+      const { persistedQuery } = JSON.parse(url.searchParams.get("extensions") ?? "{}");
+      expect(persistedQuery?.sha256Hash, url.search).toMatch(/^[0-9a-f]{64}$/);
+      expect(await status, url.search).toBe(200);
+    }
+    await page.close();
+  });
+
   it("shows an event with its sources in Chicago or APA, its people and places, and follows their links", async () => {
     const page = await open("?event=szturm-na-palac-zimowy");
     expect(await page.locator("main h1").innerText()).toBe("Szturm na Pałac Zimowy");
