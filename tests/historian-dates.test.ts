@@ -216,9 +216,19 @@ describe("historians' dates in the API", () => {
       ]);
     });
 
-    it("counts facets over the events certainly in range only", async () => {
-      const data = await query(`{ facets(filter: { to: "1917-10-31", match: CERTAINLY }) { eventCount } }`);
+    it("counts facets, and searches, over the events certainly in range only", async () => {
+      const data = await query(`{
+        facets(filter: { to: "1917-10-31", match: CERTAINLY }) { eventCount }
+        search(query: "opis", first: 100, filter: { to: "1917-10-31", match: CERTAINLY }) { totalCount edges { node { slug } } }
+        possibly: search(query: "opis", first: 100, filter: { to: "1917-10-31" }) { totalCount }
+      }`);
       expect(data.facets.eventCount).toBe(3);
+      expect(data.search.edges.map((e: { node: { slug: string } }) => e.node.slug).sort()).toEqual([
+        "dwa-dni",
+        "koniec-pazdziernika",
+        "pazdziernik",
+      ]);
+      expect(data.possibly.totalCount).toBe(7);
     });
   });
 
