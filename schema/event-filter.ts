@@ -21,7 +21,7 @@ export const EventOrder = builder.enumType("EventOrder", {
       value: "asc",
       description: "By the earliest day each could be, then the latest, then slug; an open start (`../1918-03`) first.",
     },
-    REVERSE_CHRONOLOGICAL: { value: "desc", description: "CHRONOLOGICAL reversed: the latest earliest day first." },
+    REVERSE_CHRONOLOGICAL: { value: "desc", description: "CHRONOLOGICAL reversed: the event that could begin latest first." },
     EARLIEST: { value: "earliest", description: "The same order as CHRONOLOGICAL, named for the bound it sorts by." },
     LATEST: {
       value: "latest",
