@@ -312,6 +312,10 @@ describe("historians' dates in the API", () => {
         "szturm",
         "jeden-z-dni",
       ]);
+      // A box without places reads no list, in either order.
+      const empty = `filter: { bbox: { south: -10, west: -10, north: 10, east: 10 } }`;
+      expect((await walk(`order: LATEST, ${empty}`)).slugs).toEqual([]);
+      expect((await walk(`order: REVERSE_CHRONOLOGICAL, ${empty}`)).slugs).toEqual([]);
     });
 
     it("orders a person's or a place's events by the latest day too", async () => {

@@ -13,6 +13,7 @@ import {
   type EventFilter,
   factsOf,
   filtersAnything,
+  indexFor,
   indexOf,
   type ListQuery,
   listQueryConditions,
@@ -49,7 +50,7 @@ import {
 import { forEachPage, type QueryCall, sendUntilProcessed } from "./paging";
 import type { RevisionSource } from "./revision-source";
 import type { SearchIndexSource } from "./search-index-source";
-import { tableKeys } from "./table-definition";
+import { type ListIndex, tableKeys } from "./table-definition";
 import type { TableReads } from "./table-reads";
 
 export interface PageRequest {
@@ -142,7 +143,7 @@ export class ContentStore {
   async listEvents(filter: EventFilter, page: PageRequest, bound: EventBound = "earliest"): Promise<Page<StoredEvent>> {
     const revision = await this.revision();
     const queries = planEventQuery(filter, revision?.maxSpanDays, bound);
-    const found = queries.length === 1 ? await this.queryList(queries[0], page) : await this.queryMerged(queries, page);
+    const found = queries.length === 1 ? await this.queryList(queries[0], page) : await this.queryMerged(queries, page, indexFor(bound));
     const events =
       queries[0]?.list === timelineList
         ? found.items.map((item) => {
@@ -333,11 +334,11 @@ export class ContentStore {
   }
 
   /**
-   * Walks several lists of one order at once (the lists of a bounding box's places), merged: each from the
-   * cursor's position, until it has `limit` items and knows whether more follow; an event in two of them once.
+   * Walks several lists of one order at once (the lists of a bounding box's places, each read on `index`),
+   * merged: each from the cursor's position, until it has `limit` items and knows whether more follow; an
+   * event in two of them once. No lists (a box without places): no items.
    */
-  private async queryMerged(queries: ListQuery[], page: PageRequest): Promise<ListPage> {
-    const index = indexOf(queries[0]);
+  private async queryMerged(queries: ListQuery[], page: PageRequest, index: ListIndex): Promise<ListPage> {
     const after = page.after ? decodeCursor(page.after, index) : undefined;
     const pages = await Promise.all(
       queries.map((query) => {

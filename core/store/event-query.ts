@@ -80,8 +80,11 @@ export interface ListQuery {
   filter?: { expression: string; names: Record<string, string>; values: Record<string, AttributeValue> };
 }
 
+/** The index that keeps lists of events in the order of a bound. */
+export const indexFor = (bound: EventBound) => (bound === "latest" ? latestIndex : listIndex);
+
 /** The index a Query of a list reads. */
-export const indexOf = (query: Pick<ListQuery, "sortedBy">) => (query.sortedBy === "latest" ? latestIndex : listIndex);
+export const indexOf = (query: Pick<ListQuery, "sortedBy">) => indexFor(query.sortedBy ?? "earliest");
 
 /**
  * The lists to query and the conditions left to filter, choosing the most selective list available, read in
