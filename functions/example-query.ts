@@ -35,7 +35,7 @@ query EventDetail($slug: String!) {
     id                                   # a global ID: node(id:) refetches it
     title
     summary
-    date { label(locale: EN) start end precision }
+    date { label(locale: EN) earliest latest precision }
     body(format: HTML)
     notes                                # e.g. a date corrected against a source
     people { slug name en: name(locale: EN) }

@@ -2,7 +2,7 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import { AttributeType, Billing, TableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { Construct } from "constructs";
-import { listIndex, tableKeys } from "../core/store/table-definition";
+import { listIndexes, tableKeys } from "../core/store/table-definition";
 
 export interface ContentTableProps {
   /**
@@ -21,13 +21,12 @@ export class ContentTable extends Construct {
     this.table = new TableV2(this, "Table", {
       partitionKey: { name: tableKeys.partitionKey, type: AttributeType.STRING },
       sortKey: { name: tableKeys.sortKey, type: AttributeType.STRING },
-      globalSecondaryIndexes: [
-        {
-          indexName: listIndex.indexName,
-          partitionKey: { name: listIndex.partitionKey, type: AttributeType.STRING },
-          sortKey: { name: listIndex.sortKey, type: AttributeType.STRING },
-        },
-      ],
+      // CloudFormation adds one index per deployment to an existing table: declare new ones one release apart.
+      globalSecondaryIndexes: listIndexes.map((index) => ({
+        indexName: index.indexName,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+      })),
       billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: retain,

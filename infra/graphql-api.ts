@@ -8,7 +8,7 @@ import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { environment } from "../core/environment";
-import { listIndex } from "../core/store/table-definition";
+import { listIndexes } from "../core/store/table-definition";
 import { kronikaFunction } from "./kronika-function";
 
 export interface GraphqlApiProps {
@@ -77,11 +77,11 @@ export class GraphqlApi extends Construct {
         // the map ships beside the bundle for reading stack traces offline.
       },
     });
-    // The table and its one index, named: no wildcard over indexes.
+    // The table and its indexes, named: no wildcard over indexes.
     this.function.addToRolePolicy(
       new PolicyStatement({
         actions: apiTableActions,
-        resources: [props.table.tableArn, `${props.table.tableArn}/index/${listIndex.indexName}`],
+        resources: [props.table.tableArn, ...listIndexes.map((index) => `${props.table.tableArn}/index/${index.indexName}`)],
       }),
     );
     // Only CloudFront may call it: the distribution signs its requests (origin access control), and the

@@ -2,7 +2,7 @@
 import { slugify, slugPattern } from "../core/content/slug";
 import { parseEdtf } from "../core/dates/edtf";
 import type { Calendar } from "../core/dates/julian-day";
-import type { EventFilter } from "../core/store/event-query";
+import type { EventBound, EventFilter } from "../core/store/event-query";
 import { BoundingBoxInput, boundingBox } from "./bounding-box";
 import { builder, type Context } from "./builder";
 import { CalendarEnum } from "./historical-date";
@@ -14,10 +14,47 @@ const maxLength = 200;
 export const maxBoxPlaces = 25;
 
 export const EventOrder = builder.enumType("EventOrder", {
-  description: "The order of events in a list.",
+  description:
+    "The order of events in a list, by a bound of the days each could be (see HistoricalDate.earliest and .latest), across BCE and CE.",
   values: {
-    CHRONOLOGICAL: { value: "asc", description: "Earliest first (by first day, then last day, then slug), across BCE and CE." },
-    REVERSE_CHRONOLOGICAL: { value: "desc", description: "Latest first." },
+    CHRONOLOGICAL: {
+      value: "asc",
+      description: "By the earliest day each could be, then the latest, then slug; an open start (`../1918-03`) first.",
+    },
+    REVERSE_CHRONOLOGICAL: { value: "desc", description: "CHRONOLOGICAL reversed: the event that could begin latest first." },
+    EARLIEST: { value: "earliest", description: "The same order as CHRONOLOGICAL, named for the bound it sorts by." },
+    LATEST: {
+      value: "latest",
+      description: "By the latest day each could be, then the earliest, then slug; an open end (`1917-10-25/..`) last.",
+    },
+    REVERSE_LATEST: { value: "latest-desc", description: "LATEST reversed: open ends first, then the latest last day." },
+  } as const,
+});
+
+/** An order argument's value. */
+export type EventOrderValue = "asc" | "desc" | "earliest" | "latest" | "latest-desc";
+
+/** What an order reads: which bound orders the list, and whether it is walked backwards. */
+export function eventOrder(order: EventOrderValue | null | undefined): { bound: EventBound; reverse: boolean } {
+  return {
+    bound: order === "latest" || order === "latest-desc" ? "latest" : "earliest",
+    reverse: order === "desc" || order === "latest-desc",
+  };
+}
+
+const DateMatchEnum = builder.enumType("DateMatch", {
+  description: "How an event's days must meet the range of `from` and `to`.",
+  values: {
+    POSSIBLY: {
+      value: "possibly",
+      description:
+        "Some day the event could be falls in the range: its span from `earliest` to `latest` overlaps it (the gaps between the members of a one-of set are not looked at). An open end reaches every day on its side.",
+    },
+    CERTAINLY: {
+      value: "certainly",
+      description:
+        'Every day the event could be falls in the range: `earliest` on or after `from`, `latest` on or before `to`. An open end is never within a bounded side; with to: "1917-10-31", [1917-10-24, 1917-11-02] is possibly but not certainly in range.',
+    },
   } as const,
 });
 
@@ -25,10 +62,17 @@ export const EventFilterInput = builder.inputType("EventFilter", {
   description: "Narrows a list of events. All given conditions must hold; within a list, every value must match.",
   fields: (t) => ({
     from: t.string({
-      description: "Events overlapping this day or later: YYYY-MM-DD (or YYYY-MM, YYYY, taken from their first day), read in `calendar`.",
+      description:
+        "Events on this day or later, as `match` says: YYYY-MM-DD (or YYYY-MM, YYYY, taken from their first day), read in `calendar`.",
     }),
     to: t.string({
-      description: "Events overlapping this day or earlier: YYYY-MM-DD (or YYYY-MM, YYYY, taken to their last day), read in `calendar`.",
+      description:
+        "Events on this day or earlier, as `match` says: YYYY-MM-DD (or YYYY-MM, YYYY, taken to their last day), read in `calendar`.",
+    }),
+    match: t.field({
+      type: DateMatchEnum,
+      defaultValue: "possibly",
+      description: "How an event's days must meet `from`–`to`: POSSIBLY (default, they overlap) or CERTAINLY (all within).",
     }),
     calendar: t.field({
       type: CalendarEnum,
@@ -116,5 +160,7 @@ function storeFilter(filter: FilterArgs | null | undefined): EventFilter {
   }
   if (filter.from != null) result.fromDay = dayArgument(filter.from, calendar, "first", "filter.from");
   if (filter.to != null) result.toDay = dayArgument(filter.to, calendar, "last", "filter.to");
+  // POSSIBLY is the store's default: a filter says `certainly` only when it must.
+  if (filter.match === "certainly") result.match = "certainly";
   return result;
 }

@@ -7,7 +7,7 @@ import type { EventFilter } from "../core/store/event-query";
 import type { StoredEvent } from "../core/store/items";
 import { builder, type Context } from "./builder";
 import { listOf } from "./cost";
-import { EventFilterInput, EventOrder, eventFilter, type FilterArgs } from "./event-filter";
+import { EventFilterInput, EventOrder, type EventOrderValue, eventFilter, eventOrder, type FilterArgs } from "./event-filter";
 import { citationArgs, formattedCitation } from "./formatted-citation";
 import { HistoricalDate } from "./historical-date";
 import { LocaleEnum } from "./locale";
@@ -155,13 +155,17 @@ builder.queryFields((t) => ({
 export const eventListArgs = builder.args((t) => ({
   ...t.connectionArgs(),
   filter: t.field({ type: EventFilterInput, description: "Which events." }),
-  order: t.field({ type: EventOrder, defaultValue: "asc", description: "CHRONOLOGICAL (default) or REVERSE_CHRONOLOGICAL." }),
+  order: t.field({
+    type: EventOrder,
+    defaultValue: "asc",
+    description: "CHRONOLOGICAL (default, the same as EARLIEST), REVERSE_CHRONOLOGICAL, LATEST or REVERSE_LATEST.",
+  }),
   locale: t.field({ type: LocaleEnum, description: "Language of the texts (default: Accept-Language, else the collection's)." }),
 }));
 
 interface EventListArgs extends ConnectionArgs {
   filter?: FilterArgs | null;
-  order?: "asc" | "desc" | null;
+  order?: EventOrderValue | null;
   locale?: Locale | null;
 }
 
@@ -171,9 +175,10 @@ export async function eventList(args: EventListArgs, context: Context, within: P
   if (within.people) filter.people = [...within.people, ...(filter.people ?? [])];
   if (within.places) filter.places = [...within.places, ...(filter.places ?? [])];
   const { requested, defaultLocale } = await servedLocale(args.locale, context);
+  const { bound, reverse } = eventOrder(args.order);
   return connection(
-    pageRequest(args, args.order === "desc"),
-    (page) => localizedPage(context.store.listEvents(filter, page), requested, defaultLocale),
+    pageRequest(args, reverse),
+    (page) => localizedPage(context.store.listEvents(filter, page, bound), requested, defaultLocale),
     () => context.store.countEvents(filter),
   );
 }

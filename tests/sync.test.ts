@@ -1,4 +1,9 @@
+import { randomUUID } from "node:crypto";
+import { CreateTableCommand, DescribeTableCommand, QueryCommand } from "@aws-sdk/client-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { beforeEach, describe, expect, it } from "vitest";
+import { ensureTable } from "../core/store/create-table";
+import { latestIndex, listIndex, tableKeys } from "../core/store/table-definition";
 import { syncContent } from "../core/sync/sync";
 import { type ContentFiles, eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
 import { freshTable, tableContents, testClient } from "./support/dynamodb";
@@ -99,6 +104,60 @@ describe("sync against DynamoDB Local", () => {
       "IN#TAG#szturm",
     ]);
     expect(items.find((i) => i.pk === "REVISION")).toMatchObject({ id: "r1", eventCount: 3, sourceCount: 2, maxSpanDays: 1 });
+  });
+
+  it("gives a table made before the latest index that index, and fills it with every event entry, the timeline's too", async () => {
+    // A local table kept from before: the list index alone.
+    tableName = `kronika-test-${randomUUID().slice(0, 8)}`;
+    await env.client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: "PAY_PER_REQUEST",
+        AttributeDefinitions: [tableKeys.partitionKey, tableKeys.sortKey, listIndex.partitionKey, listIndex.sortKey].map((name) => ({
+          AttributeName: name,
+          AttributeType: "S",
+        })),
+        KeySchema: [
+          { AttributeName: tableKeys.partitionKey, KeyType: "HASH" },
+          { AttributeName: tableKeys.sortKey, KeyType: "RANGE" },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: listIndex.indexName,
+            KeySchema: [
+              { AttributeName: listIndex.partitionKey, KeyType: "HASH" },
+              { AttributeName: listIndex.sortKey, KeyType: "RANGE" },
+            ],
+            Projection: { ProjectionType: "ALL" },
+          },
+        ],
+      }),
+    );
+    expect(await ensureTable(env.client, tableName)).toBe("updated");
+    expect(await ensureTable(env.client, tableName)).toBe("exists");
+    const { Table } = await env.client.send(new DescribeTableCommand({ TableName: tableName }));
+    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(
+      [listIndex.indexName, latestIndex.indexName].sort(),
+    );
+    await sync();
+    const byLatest = async (list: string) => {
+      const { Items } = await env.client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: latestIndex.indexName,
+          KeyConditionExpression: "#lpk = :list",
+          ExpressionAttributeNames: { "#lpk": latestIndex.partitionKey },
+          ExpressionAttributeValues: { ":list": { S: list } },
+        }),
+      );
+      return (Items ?? []).map((item) => unmarshall(item).slug);
+    };
+    // powstanie ends on Julian 25 October, zjazd too (it begins later), szturm on the 26th.
+    expect(await byLatest("TIMELINE")).toEqual(["powstanie", "zjazd", "szturm"]);
+    expect(await byLatest("TAG#rewolucja")).toEqual(["powstanie", "zjazd", "szturm"]);
+    expect(await byLatest("CITES#pipes")).toEqual(["zjazd", "szturm"]);
+    // Only event entries are in it: not sources, not the states a sync plans against.
+    expect(await byLatest("SOURCES")).toEqual([]);
   });
 
   it("writes nothing when run again on unchanged content", async () => {

@@ -8,10 +8,13 @@ import { anniversaryKeys } from "../dates/anniversary";
 import { type SearchHit, searchEvents } from "../search/search-index";
 import { decodeCursor, encodeCursor, InvalidCursorError, type ListPosition, startKeyFor } from "./cursor";
 import {
+  type EventBound,
   type EventFacts,
   type EventFilter,
   factsOf,
   filtersAnything,
+  indexFor,
+  indexOf,
   type ListQuery,
   listQueryConditions,
   matchesFilter,
@@ -47,7 +50,7 @@ import {
 import { forEachPage, type QueryCall, sendUntilProcessed } from "./paging";
 import type { RevisionSource } from "./revision-source";
 import type { SearchIndexSource } from "./search-index-source";
-import { listIndex, tableKeys } from "./table-definition";
+import { type ListIndex, tableKeys } from "./table-definition";
 import type { TableReads } from "./table-reads";
 
 export interface PageRequest {
@@ -136,10 +139,11 @@ export class ContentStore {
     return this.revisionOfRequest;
   }
 
-  async listEvents(filter: EventFilter, page: PageRequest): Promise<Page<StoredEvent>> {
+  /** A page of the events a filter matches, by their earliest possible day (chronologically) or their latest. */
+  async listEvents(filter: EventFilter, page: PageRequest, bound: EventBound = "earliest"): Promise<Page<StoredEvent>> {
     const revision = await this.revision();
-    const queries = planEventQuery(filter, revision?.maxSpanDays);
-    const found = queries.length === 1 ? await this.queryList(queries[0], page) : await this.queryMerged(queries, page);
+    const queries = planEventQuery(filter, revision?.maxSpanDays, bound);
+    const found = queries.length === 1 ? await this.queryList(queries[0], page) : await this.queryMerged(queries, page, indexFor(bound));
     const events =
       queries[0]?.list === timelineList
         ? found.items.map((item) => {
@@ -330,16 +334,17 @@ export class ContentStore {
   }
 
   /**
-   * Walks several lists of one order at once (the lists of a bounding box's places), merged: each from the
-   * cursor's position, until it has `limit` items and knows whether more follow; an event in two of them once.
+   * Walks several lists of one order at once (the lists of a bounding box's places, each read on `index`),
+   * merged: each from the cursor's position, until it has `limit` items and knows whether more follow; an
+   * event in two of them once. No lists (a box without places): no items.
    */
-  private async queryMerged(queries: ListQuery[], page: PageRequest): Promise<ListPage> {
-    const after = page.after ? decodeCursor(page.after) : undefined;
+  private async queryMerged(queries: ListQuery[], page: PageRequest, index: ListIndex): Promise<ListPage> {
+    const after = page.after ? decodeCursor(page.after, index) : undefined;
     const pages = await Promise.all(
       queries.map((query) => {
         // The same position in each list: the list's entry for the event the cursor stands at.
         const start = after && { ...after, ...membershipKeyAt(query.list, after.listSk) };
-        return this.queryList(query, { ...page, after: start ? encodeCursor(start) : undefined });
+        return this.queryList(query, { ...page, after: start ? encodeCursor(start, index) : undefined });
       }),
     ).catch((error: Error) => {
       // Each list's cursor is made from the client's: the error names the one the client sent.
@@ -348,7 +353,7 @@ export class ContentStore {
     const entries = new Map<string, { item: Record<string, unknown>; cursor: string }>();
     for (const { items, cursors } of pages) {
       items.forEach((item, i) => {
-        entries.set(String(item[listIndex.sortKey]), { item, cursor: cursors[i] });
+        entries.set(String(item[index.sortKey]), { item, cursor: cursors[i] });
       });
     }
     const positions = [...entries.keys()].sort();
@@ -366,6 +371,7 @@ export class ContentStore {
   /** Walks a list from a cursor, filtering, until it has `limit` items and knows whether more follow. */
   private async queryList(query: ListQuery, page: PageRequest): Promise<ListPage> {
     const conditions = listQueryConditions(query);
+    const index = indexOf(query);
     const items: ListPage["items"] = [];
     const cursors: string[] = [];
     if (!conditions) return { items, cursors, hasMore: false };
@@ -379,7 +385,7 @@ export class ContentStore {
     const input = {
       TableName: this.tableName,
       ScanIndexForward: !page.backwards,
-      ExclusiveStartKey: page.after ? startKeyFor(query.list, decodeCursor(page.after)) : undefined,
+      ExclusiveStartKey: page.after ? startKeyFor(query.list, decodeCursor(page.after, index), index) : undefined,
       Limit: Math.min(maxQueryPageItems, query.filter ? Math.max(page.limit * 2, 50) : page.limit + 1),
       ...conditions,
     };
@@ -392,8 +398,8 @@ export class ContentStore {
         }
         const item = unmarshall(raw);
         items.push(item);
-        const position: ListPosition = { pk: item[tableKeys.partitionKey], sk: item[tableKeys.sortKey], listSk: item[listIndex.sortKey] };
-        cursors.push(encodeCursor(position));
+        const position: ListPosition = { pk: item[tableKeys.partitionKey], sk: item[tableKeys.sortKey], listSk: item[index.sortKey] };
+        cursors.push(encodeCursor(position, index));
       }
     });
     return { items, cursors, hasMore };

@@ -4,7 +4,7 @@
 // in a few lines: the API bundle stays small).
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import { listIndex, tableKeys } from "./table-definition";
+import { latestIndex, listIndex, tableKeys } from "./table-definition";
 
 /** An item's primary key: `{ pk, sk }`, named as the table definition names them. */
 export type PrimaryKey = { [name in (typeof tableKeys)[keyof typeof tableKeys]]: string };
@@ -17,8 +17,11 @@ export interface ItemDeclaration<Value, Identity> {
   attributes: { readonly [name in keyof Value]-?: true };
   /** The primary key, from what identifies the item. */
   key(identity: Identity): { partition: string; sort: string };
-  /** Its place in the list index, if the item is in a list. */
-  list?(item: Value, identity: Identity): { list: string; position: string };
+  /**
+   * Its place in the list index, if the item is in a list; and, for an event's entry, its place in the
+   * same list by latest day (the second index).
+   */
+  list?(item: Value, identity: Identity): { list: string; position: string; latestPosition?: string };
 }
 
 export interface ItemType<Value, Identity> {
@@ -72,6 +75,7 @@ export function itemType<Value, Identity = Record<never, never>>(declaration: It
       if (place) {
         item[listIndex.partitionKey] = place.list;
         item[listIndex.sortKey] = place.position;
+        if (place.latestPosition !== undefined) item[latestIndex.sortKey] = place.latestPosition;
       }
       for (const name of names) {
         const attribute = (value as Record<string, unknown>)[name];

@@ -4,6 +4,7 @@
 import type { FormattedCitation } from "../citations/citation-formatter";
 import type { PersonEntry, PlaceEntry } from "../content/collection";
 import type { RenderedBody } from "../content/markdown";
+import { openEndDay, openStartDay } from "../dates/edtf";
 import type { ResolvedDate } from "../dates/historical-date";
 import type { Facets } from "./facets";
 import { itemType, type PrimaryKey } from "./item-type";
@@ -67,19 +68,23 @@ export const keyFits = (key: PrimaryKey) =>
   Buffer.byteLength(key[tableKeys.partitionKey]) <= maxKeyBytes.partition && Buffer.byteLength(key[tableKeys.sortKey]) <= maxKeyBytes.sort;
 
 // Julian Day Numbers of years -9999..9999 lie within ±10^7; the offset keeps them positive so that
-// zero-padded text sorts like the numbers, across BCE and CE.
+// zero-padded text sorts like the numbers, across BCE and CE. A day is clamped to the open ends' stand-ins
+// (no stored day lies beyond them), so that a bound computed far past them (a range widened by the span of an
+// open-ended event) is still a nine-digit key and never "-…".
 const dayOffset = 10_000_000;
-const padDay = (day: number) => String(day + dayOffset).padStart(9, "0");
+const padDay = (day: number) => String(Math.min(Math.max(day, openStartDay), openEndDay) + dayOffset).padStart(9, "0");
 
 /** Sort key in a list: first day, then last day, then slug. */
 export const chronologicalKey = (firstDay: number, lastDay: number, slug: string) => `${padDay(firstDay)}#${padDay(lastDay)}#${slug}`;
-/** The slug at a chronological position (it ends the position). */
+/** Sort key in a list by latest day (the second index): last day, then first day, then slug; open ends last. */
+export const latestKey = (firstDay: number, lastDay: number, slug: string) => `${padDay(lastDay)}#${padDay(firstDay)}#${slug}`;
+/** The slug at a position, chronological or by latest day (it ends the position). */
 export const slugAtPosition = (position: string) => position.slice(padDay(0).length * 2 + 2);
 /** Sort key by latitude: degrees north of the South Pole in millionths, then the slug. */
 export const latitudeKey = (lat: number, slug = "") => `${String(Math.round((lat + 90) * 1e6)).padStart(9, "0")}#${slug}`;
 /** Sort key by name: the name's collation key (see core/locale/collation.ts), then the slug. */
 export const nameKey = (sortName: string, slug: string) => `${sortName}\u0001${slug}`;
-/** Bounds for a key range starting at or before a day. */
+/** Bounds for a key range starting at or ending with a day (the day that leads the key). */
 export const dayBound = (day: number, edge: "low" | "high") => (edge === "low" ? `${padDay(day)}#` : `${padDay(day)}#~`);
 
 /** An event as stored, in the timeline list: what the API reads. */
@@ -130,7 +135,11 @@ export const eventItem = /* @__PURE__ */ itemType<StoredEvent, { slug: string }>
     hash: true,
   },
   key: ({ slug }) => ({ partition: entityPartition("event", slug), sort: kinds.event }),
-  list: (event) => ({ list: timelineList, position: chronologicalKey(event.firstDay, event.lastDay, event.slug) }),
+  list: (event) => ({
+    list: timelineList,
+    position: chronologicalKey(event.firstDay, event.lastDay, event.slug),
+    latestPosition: latestKey(event.firstDay, event.lastDay, event.slug),
+  }),
 });
 
 /** A source as stored, in the sources list. */
@@ -242,9 +251,10 @@ export interface Membership {
   sources: string[];
 }
 
-// An event's memberships share their position: each is made from the same facts, one after another.
+// An event's memberships share their positions: each is made from the same facts, one after another.
 let lastFacts: Membership | undefined;
 let lastPosition = "";
+let lastLatestPosition = "";
 
 export const membershipItem = /* @__PURE__ */ itemType<Membership, { slug: string; list: ListName }>({
   attributes: { slug: true, firstDay: true, lastDay: true, tags: true, people: true, places: true, placesWithin: true, sources: true },
@@ -253,8 +263,9 @@ export const membershipItem = /* @__PURE__ */ itemType<Membership, { slug: strin
     if (facts !== lastFacts) {
       lastFacts = facts;
       lastPosition = chronologicalKey(facts.firstDay, facts.lastDay, facts.slug);
+      lastLatestPosition = latestKey(facts.firstDay, facts.lastDay, facts.slug);
     }
-    return { list, position: lastPosition };
+    return { list, position: lastPosition, latestPosition: lastLatestPosition };
   },
 });
 

@@ -2,7 +2,7 @@
 // source, person and place with its title and, for updates, which fields change (dates shown in both calendars).
 import type { ResolvedDate } from "../dates/historical-date";
 import { mainItemOf } from "../store/items";
-import { tableKeys } from "../store/table-definition";
+import { listIndexes, tableKeys } from "../store/table-definition";
 import type { PlannedChange, SyncPlan } from "./plan";
 
 type Item = Record<string, unknown>;
@@ -16,7 +16,16 @@ const reportedFields: Record<PlannedChange["kind"], string[]> = {
 };
 
 /** Fields written with a reported one and derived from it (names' sort keys, a date's days, a source's formatting). */
-const derivedFields = new Set(["pk", "sk", "listPk", "listSk", "hash", "sortName", "match", "firstDay", "lastDay", "formatted"]);
+const derivedFields = new Set([
+  ...Object.values(tableKeys),
+  ...listIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+  "hash",
+  "sortName",
+  "match",
+  "firstDay",
+  "lastDay",
+  "formatted",
+]);
 
 /** Fields shown only as "changed": too long for one line. */
 const longFields = new Set(["body", "csl", "historicalNames"]);

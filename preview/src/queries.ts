@@ -8,7 +8,7 @@ const EventCard = graphql(`
     summary
     draft
     tags
-    date { label start }
+    date { label earliest }
     places { slug name }
   }
 `);

@@ -1,8 +1,9 @@
 // The event-query planner and the filter predicate, without DynamoDB.
 import { describe, expect, it } from "vitest";
+import { openEndDay, openStartDay } from "../../core/dates/edtf";
 import { type EventFacts, listQueryConditions, matchesFilter, planEventQuery } from "../../core/store/event-query";
 import { dayBound } from "../../core/store/items";
-import { listIndex } from "../../core/store/table-definition";
+import { latestIndex, listIndex } from "../../core/store/table-definition";
 
 /** The plan of a filter that queries one list. */
 const plan1 = (...args: Parameters<typeof planEventQuery>) => {
@@ -45,6 +46,62 @@ describe("planning an event query", () => {
     const plan = plan1({ fromDay: 1000 }, undefined);
     expect(plan.keyRange).toEqual({});
     expect(plan.filter?.expression).toBe("#last >= :from");
+  });
+
+  it("with match CERTAINLY, starts the key range at `from` itself and filters on the last day for `to`", () => {
+    const plan = plan1({ fromDay: 1000, toDay: 2000, match: "certainly" }, 30);
+    expect(plan.keyRange).toEqual({ low: dayBound(1000, "low"), high: dayBound(2000, "high") });
+    expect(plan.filter).toEqual({ expression: "#last <= :to", names: { "#last": "lastDay" }, values: { ":to": { N: "2000" } } });
+  });
+
+  it("keeps the key range's bounds nine-digit keys when an open-ended event makes the longest span huge", () => {
+    const longest = openEndDay - openStartDay;
+    const earliest = plan1({ fromDay: 2_421_000, toDay: 2_422_000 }, longest);
+    const latest = plan1({ fromDay: 2_421_000, toDay: 2_422_000 }, longest, "latest");
+    const bounds = [earliest.keyRange?.low, earliest.keyRange?.high, latest.keyRange?.low, latest.keyRange?.high];
+    for (const bound of bounds) expect(bound).toMatch(/^\d{9}#~?$/);
+    // Reaching back past every stored day starts at the open start's stand-in, which sorts before every event.
+    expect(earliest.keyRange?.low).toBe(dayBound(openStartDay, "low"));
+    expect(latest.keyRange?.high).toBe(dayBound(openEndDay, "high"));
+  });
+
+  it("orders by latest day on the second index: `from` bounds the key itself, `to` widened by the longest span and filtered", () => {
+    expect(plan1({ fromDay: 1000, toDay: 2000 }, 30, "latest")).toEqual({
+      list: "TIMELINE",
+      sortedBy: "latest",
+      keyRange: { low: dayBound(1000, "low"), high: dayBound(2030, "high") },
+      filter: { expression: "#first <= :to", names: { "#first": "firstDay" }, values: { ":to": { N: "2000" } } },
+    });
+    // Without the longest span, `to` is the filter alone.
+    expect(plan1({ toDay: 2000 }, undefined, "latest").keyRange).toEqual({});
+  });
+
+  it("with match CERTAINLY on the latest index, ends the key range at `to` and filters on the first day for `from`", () => {
+    expect(plan1({ tags: ["t"], fromDay: 1000, toDay: 2000, match: "certainly" }, 30, "latest")).toEqual({
+      list: "TAG#t",
+      sortedBy: "latest",
+      keyRange: { low: dayBound(1000, "low"), high: dayBound(2000, "high") },
+      filter: { expression: "#first >= :from", names: { "#first": "firstDay" }, values: { ":from": { N: "1000" } } },
+    });
+  });
+
+  it("reads every list of a bounding box on the index of the order asked for", () => {
+    const plans = planEventQuery({ atPlaces: ["smolny", "kreml"] }, 0, "latest");
+    expect(plans.map((p) => [p.list, p.sortedBy])).toEqual([
+      ["AT#smolny", "latest"],
+      ["AT#kreml", "latest"],
+    ]);
+  });
+
+  it("makes the latest index's key condition from a plan in that order", () => {
+    const conditions = listQueryConditions(plan1({ fromDay: 5 }, 0, "latest"));
+    expect(conditions).toEqual({
+      IndexName: latestIndex.indexName,
+      KeyConditionExpression: "#lpk = :list AND #lsk >= :low",
+      FilterExpression: undefined,
+      ExpressionAttributeNames: { "#lpk": latestIndex.partitionKey, "#lsk": latestIndex.sortKey },
+      ExpressionAttributeValues: { ":list": { S: "TIMELINE" }, ":low": { S: dayBound(5, "low") } },
+    });
   });
 
   it("makes the list index's key condition from the plan", () => {
@@ -123,6 +180,24 @@ describe("the filter predicate", () => {
     expect(matchesFilter({ fromDay: 105, toDay: 106 }, event)).toBe(true);
     expect(matchesFilter({ fromDay: 111 }, event)).toBe(false);
     expect(matchesFilter({ toDay: 99 }, event)).toBe(false);
+  });
+
+  it("with match CERTAINLY, accepts only an event whose every possible day falls in the range", () => {
+    const certainly = "certainly" as const;
+    expect(matchesFilter({ fromDay: 100, toDay: 110, match: certainly }, event)).toBe(true);
+    expect(matchesFilter({ fromDay: 101, match: certainly }, event)).toBe(false);
+    expect(matchesFilter({ toDay: 109, match: certainly }, event)).toBe(false);
+    expect(matchesFilter({ toDay: 109 }, event)).toBe(true);
+    expect(matchesFilter({ fromDay: 90, toDay: 200, match: certainly }, event)).toBe(true);
+  });
+
+  it("never counts an open end as certainly within a closed range, though it possibly is", () => {
+    const ongoing = { ...event, lastDay: openEndDay };
+    const openStart = { ...event, firstDay: openStartDay };
+    expect(matchesFilter({ fromDay: 0, toDay: 5_000_000, match: "certainly" }, ongoing)).toBe(false);
+    expect(matchesFilter({ fromDay: 0, toDay: 5_000_000, match: "certainly" }, openStart)).toBe(false);
+    expect(matchesFilter({ fromDay: 0, toDay: 5_000_000 }, ongoing)).toBe(true);
+    expect(matchesFilter({ fromDay: 0, toDay: 5_000_000 }, openStart)).toBe(true);
   });
 
   it("treats a word that is an Object.prototype member as any other", () => {

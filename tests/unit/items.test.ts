@@ -2,12 +2,15 @@
 // store reads back is exactly the declared attributes.
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { describe, expect, it } from "vitest";
+import { openEndDay, openStartDay } from "../../core/dates/edtf";
 import {
   chronologicalKey,
+  dayBound,
   describeKey,
   entityStateItem,
   eventItem,
   facetsItem,
+  latestKey,
   membershipItem,
   personItem,
   placeItem,
@@ -16,7 +19,7 @@ import {
   searchChunkItem,
   sourceItem,
 } from "../../core/store/items";
-import { listIndex, tableKeys } from "../../core/store/table-definition";
+import { latestIndex, listIndex, tableKeys } from "../../core/store/table-definition";
 
 const date = {
   calendar: "julian" as const,
@@ -54,6 +57,7 @@ describe("item declarations", () => {
       [tableKeys.sortKey]: "EVENT",
       [listIndex.partitionKey]: "TIMELINE",
       [listIndex.sortKey]: chronologicalKey(2421540, 2421541, "szturm"),
+      [latestIndex.sortKey]: latestKey(2421540, 2421541, "szturm"),
       ...event,
     });
   });
@@ -108,8 +112,42 @@ describe("item declarations", () => {
       [tableKeys.sortKey]: "IN#CITES#pipes",
       [listIndex.partitionKey]: "CITES#pipes",
       [listIndex.sortKey]: chronologicalKey(5, 7, "szturm"),
+      [latestIndex.sortKey]: latestKey(5, 7, "szturm"),
       ...facts,
     });
+  });
+
+  it("keeps a place's memberships out of the latest index: only events are ordered by latest day", () => {
+    const written = placeMembershipItem.item(
+      { slug: "smolny", sortName: "smolny", match: "smolny" },
+      { slug: "smolny", list: "WITHIN#rosja" },
+    );
+    expect(written).not.toHaveProperty(latestIndex.sortKey);
+  });
+
+  it("orders the latest index by last day, then first day, then slug, across BCE and CE, open ends last", () => {
+    const keys = [
+      latestKey(2421527, openEndDay, "ongoing"),
+      latestKey(2421000, 2421600, "b"),
+      latestKey(openStartDay, 2421600, "open-start"),
+      latestKey(2421500, 2421600, "a"),
+      latestKey(1000, 2000, "bce"),
+      latestKey(2421600, 2421600, "a"),
+    ];
+    expect([...keys].sort()).toEqual([
+      latestKey(1000, 2000, "bce"),
+      latestKey(openStartDay, 2421600, "open-start"),
+      latestKey(2421000, 2421600, "b"),
+      latestKey(2421500, 2421600, "a"),
+      latestKey(2421600, 2421600, "a"),
+      latestKey(2421527, openEndDay, "ongoing"),
+    ]);
+  });
+
+  it("makes every key and bound a nine-digit day, however far past the stored days it is asked for", () => {
+    expect(dayBound(-20_000_000, "low")).toBe(dayBound(openStartDay, "low"));
+    expect(dayBound(40_000_000, "high")).toBe(dayBound(openEndDay, "high"));
+    expect(dayBound(-20_000_000, "low")).toMatch(/^\d{9}#$/);
   });
 
   it("projects only the attributes asked for, and reads them typed", () => {

@@ -9,7 +9,7 @@ export interface EventCard {
   summary: string | null;
   draft: boolean;
   tags: string[];
-  date: { label: string; start: string };
+  date: { label: string; earliest: string | null };
   places: { slug: string; name: string }[];
 }
 
@@ -56,14 +56,20 @@ function card(event: EventCard, context: ViewContext, snippet?: string | null): 
 export function eventList(events: { node: EventCard; snippet?: string | null }[], context: ViewContext, into?: HTMLElement): HTMLElement {
   const list = into ?? h("div", { class: "event-list" });
   for (const { node, snippet } of events) {
-    // start is an ISO date with an astronomical year: YYYY-MM-DD, or -YYYY-MM-DD before year 1.
-    const year = String(Number(node.date.start.slice(0, -6)));
-    const month = node.date.start.slice(-5, -3);
+    // earliest is an ISO date with an astronomical year: YYYY-MM-DD, or -YYYY-MM-DD before year 1; null for an
+    // open start (`../1918`), which sorts first and goes under a heading of its own, without months.
+    const earliest = node.date.earliest;
+    const year = earliest === null ? "…" : String(Number(earliest.slice(0, -6)));
     let yearSection = list.lastElementChild as HTMLElement | null;
     if (yearSection?.dataset.year !== year) {
       yearSection = h("section", { class: "year", "data-year": year }, h("h2", {}, year));
       list.append(yearSection);
     }
+    if (earliest === null) {
+      yearSection.append(card(node, context, snippet));
+      continue;
+    }
+    const month = earliest.slice(-5, -3);
     const monthName = context.words.months[Number(month) - 1] ?? month;
     let monthSection = yearSection.lastElementChild as HTMLElement;
     if (monthSection?.dataset.month !== month) {
