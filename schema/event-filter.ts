@@ -160,6 +160,10 @@ function storeFilter(filter: FilterArgs | null | undefined): EventFilter {
   }
   if (filter.from != null) result.fromDay = dayArgument(filter.from, calendar, "first", "filter.from");
   if (filter.to != null) result.toDay = dayArgument(filter.to, calendar, "last", "filter.to");
+  if (result.fromDay !== undefined && result.toDay !== undefined && result.fromDay > result.toDay) {
+    // An empty range is a mistake (the two swapped), not a question whose answer is "nothing".
+    throw badUserInput(`filter.from ${filter.from} is after filter.to ${filter.to}: no day lies between them`, "filter.to");
+  }
   // POSSIBLY is the store's default: a filter says `certainly` only when it must.
   if (filter.match === "certainly") result.match = "certainly";
   return result;

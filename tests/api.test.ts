@@ -254,6 +254,13 @@ describe("GraphQL API", () => {
       expect(cursor.errors?.[0].message).toMatch(/^invalid cursor/);
       const date = await post(`{ events(filter: { from: "1917-02-30" }) { edges { cursor } } }`);
       expect(date.errors?.[0].message).toBe("filter.from: 1917-02-30 does not exist in the gregorian calendar (February 1917 has 28 days)");
+      const swapped = await post(`{ events(filter: { from: "1917-11-08", to: "1917-10" }) { edges { cursor } } }`);
+      expect(swapped.errors?.[0]).toMatchObject({
+        message: "filter.from 1917-11-08 is after filter.to 1917-10: no day lies between them",
+        extensions: { code: "BAD_USER_INPUT" },
+      });
+      const sameMonth = await post(`{ events(filter: { from: "1917-11", to: "1917-11" }) { totalCount } }`);
+      expect(sameMonth.errors).toBeUndefined();
     });
   });
 
