@@ -1,6 +1,7 @@
 // The Pothos builder: context, scalars and plugins. Types live one per file beside it.
 import SchemaBuilder from "@pothos/core";
 import RelayPlugin from "@pothos/plugin-relay";
+import type { FeatureCollection, TimelineData } from "../core/export/export-shapes";
 import type { Locale } from "../core/locale/locales";
 import type { ContentStore } from "../core/store/content-store";
 
@@ -13,7 +14,11 @@ export interface Context {
 export const builder = new SchemaBuilder<{
   Context: Context;
   DefaultFieldNullability: false;
-  Scalars: { JSON: { Input: unknown; Output: unknown } };
+  Scalars: {
+    JSON: { Input: unknown; Output: unknown };
+    TimelineJSData: { Input: never; Output: TimelineData };
+    GeoJSONFeatureCollection: { Input: never; Output: FeatureCollection };
+  };
 }>({
   plugins: [RelayPlugin],
   defaultFieldNullability: false,

@@ -4,6 +4,7 @@ import { eventNamingDay, placeNameOn } from "../core/records/record-name";
 import { builder } from "./builder";
 import { costOf } from "./cost";
 import { EventFilterInput, eventFilter } from "./event-filter";
+import { GeoJSONFeatureCollection } from "./export-scalars";
 import { LocaleEnum } from "./locale";
 import { localizeEvent, servedLocale } from "./localize";
 import { maxPageSize } from "./pagination";
@@ -11,7 +12,7 @@ import { maxTimelineEvents } from "./timeline-size";
 
 builder.queryField("geojson", (t) =>
   t.field({
-    type: "JSON",
+    type: GeoJSONFeatureCollection,
     extensions: costOf("geojson"),
     description: `The events a filter matches, chronologically, on a map: an RFC 7946 GeoJSON FeatureCollection with one Point feature per event and place with coordinates ([longitude, latitude]), (with a bounding box, the places in it), with properties slug, title, date (the label in both calendars), start and end (its first and last possible day as Gregorian ISO dates, null for an open end), place (its name on the event's first day) and placeSlug. At most ${maxTimelineEvents} events.`,
     args: {

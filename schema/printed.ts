@@ -2,6 +2,7 @@
 import { fileURLToPath } from "node:url";
 import { lexicographicSortSchema, printSchema } from "graphql";
 import { contentJsonSchemas } from "../core/content/json-schema";
+import { exportJsonSchemas } from "../core/export/export-shapes";
 import { schema } from "./index";
 
 export const printedSchemaPath = fileURLToPath(new URL("./schema.graphql", import.meta.url));
@@ -13,5 +14,10 @@ export const printedContentSchemas = () =>
     file: `${contentSchemaDir}${name}`,
     text: `${JSON.stringify(schema, null, 2)}\n`,
   }));
+
+/** The exports' JSON Schemas, for front-ends' code generators, committed under schema/exports/. */
+export const exportSchemaDir = fileURLToPath(new URL("./exports/", import.meta.url));
+export const printedExportSchemas = () =>
+  exportJsonSchemas().map(({ file, schema }) => ({ file: `${exportSchemaDir}${file}`, text: `${JSON.stringify(schema, null, 2)}\n` }));
 
 export const printedSchema = () => `${printSchema(lexicographicSortSchema(schema))}\n`;

@@ -4,6 +4,7 @@ import { timelineData } from "../core/export/timelinejs";
 import { builder } from "./builder";
 import { costOf } from "./cost";
 import { EventFilterInput, eventFilter } from "./event-filter";
+import { TimelineJSData } from "./export-scalars";
 import { LocaleEnum } from "./locale";
 import { localizeEvent, servedLocale } from "./localize";
 import { maxPageSize } from "./pagination";
@@ -11,7 +12,7 @@ import { maxTimelineEvents } from "./timeline-size";
 
 builder.queryField("timeline", (t) =>
   t.field({
-    type: "JSON",
+    type: TimelineJSData,
     extensions: costOf("timeline"),
     description: `The events a filter matches, chronologically, as TimelineJS3 data ({ events: [slide] }) to hand to TimelineJS unchanged: Gregorian start_date/end_date, display_date in both calendars, the title as headline, the body's sanitized HTML as text, the first tag as group, the slug as unique_id. TimelineJS renders headline, display_date and group as HTML, so they come HTML-escaped. At most ${maxTimelineEvents} events.`,
     args: {

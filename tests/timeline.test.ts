@@ -1,7 +1,9 @@
 import path from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { htmlToText } from "../core/citations/html-text";
 import { resolveDate } from "../core/dates/historical-date";
+import { exportJsonSchemas } from "../core/export/export-shapes";
 import { timelineSlide } from "../core/export/timelinejs";
 import type { StoredEvent } from "../core/store/items";
 import { sdkTableReads } from "../core/store/sdk-table-reads";
@@ -39,6 +41,9 @@ function problemsOf(data: { events: Record<string, any>[] }): string[] {
   return problems;
 }
 
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+const [timelineSchema, geojsonSchema] = exportJsonSchemas().map(({ schema }) => ajv.compile(schema));
+
 describe("the TimelineJS export", () => {
   let app: ReturnType<typeof createApp>;
   const query = (text: string) => postQuery(app, text);
@@ -59,6 +64,18 @@ describe("the TimelineJS export", () => {
       new Date(Date.UTC(s.start_date.year, (s.start_date.month ?? 1) - 1, s.start_date.day ?? 1)).getTime(),
     );
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
+  it("matches the published JSON Schemas (with the map export), which refuse what the exports never give", async () => {
+    const { data } = await query("{ timeline geojson }");
+    expect(timelineSchema(data.timeline), JSON.stringify(timelineSchema.errors)).toBe(true);
+    expect(geojsonSchema(data.geojson), JSON.stringify(geojsonSchema.errors)).toBe(true);
+    expect(data.geojson.features.length).toBeGreaterThan(0);
+    const [slide] = data.timeline.events;
+    expect(timelineSchema({ events: [{ ...slide, start_date: undefined }] })).toBe(false);
+    expect(timelineSchema({ events: [{ ...slide, extra: 1 }] })).toBe(false);
+    const [feature] = data.geojson.features;
+    expect(geojsonSchema({ ...data.geojson, features: [{ ...feature, geometry: { type: "Point", coordinates: [200, 0] } }] })).toBe(false);
   });
 
   it("shows the storming of the Winter Palace with Gregorian dates and both calendars in display_date", async () => {
@@ -129,5 +146,37 @@ describe("the TimelineJS export", () => {
     expect(timelineSlide(event("1918-03"), "pl")).toMatchObject({ start_date: { year: 1918, month: 3 }, display_date: "marzec 1918" });
     expect(timelineSlide(event("1918-03"), "pl").end_date).toBeUndefined();
     expect(timelineSlide(event({ julian: "-0043-03-15" }), "en")).toMatchObject({ start_date: { year: -43, month: 3, day: 13 } });
+  });
+});
+
+describe("the exports' published JSON Schemas", () => {
+  it("describe what the API returns for every form of date, open ends and sets among them", async () => {
+    const dates = ["1917-10-25/..", "../1918-03", "1917/", "[1917-10-24, 1917-10-25]", '"{1917-10-24, 1917-10-26}"', "191X", "1917~"];
+    const files = Object.fromEntries(
+      dates.map((date, i) => [
+        `events/forma-${i}.md`,
+        eventFile({ title: `Forma ${i}`, date, places: ["piotrogrod"], sources: ["opracowanie"] }),
+      ]),
+    );
+    const place = "name: Piotrogród\ncoordinates: { lat: 59.94, lon: 30.31 }\n";
+    const { client } = testClient();
+    const tableName = await freshTable(client);
+    const outcome = await syncContent({
+      contentDir: await writeContentFolder({
+        "sources/opracowanie.yaml": sourceFile("Opracowanie"),
+        "places/piotrogrod.yaml": place,
+        ...files,
+      }),
+      client,
+      tableName,
+    });
+    expect(outcome.status).toBe("applied");
+    const formsApp = createApp({ reads: sdkTableReads(client), tableName, log: false });
+    const { data, errors } = await postQuery(formsApp, "{ timeline geojson }");
+    expect(errors).toBeUndefined();
+    expect(data.timeline.events).toHaveLength(dates.length);
+    expect(data.geojson.features).toHaveLength(dates.length);
+    expect(timelineSchema(data.timeline), JSON.stringify(timelineSchema.errors)).toBe(true);
+    expect(geojsonSchema(data.geojson), JSON.stringify(geojsonSchema.errors)).toBe(true);
   });
 });

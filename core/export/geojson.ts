@@ -6,32 +6,13 @@ import { isoGregorian } from "../dates/historical-date";
 import { dateLabel } from "../dates/label";
 import type { Locale } from "../locale/locales";
 import type { StoredEvent } from "../store/items";
+import type { EventFeature, FeatureCollection } from "./export-shapes";
 
 /** A place of an event, as named on the event's first day. */
 export interface EventPlace {
   slug: string;
   name: string;
   coordinates?: { lat: number; lon: number };
-}
-
-export interface EventFeature {
-  type: "Feature";
-  geometry: { type: "Point"; coordinates: [number, number] };
-  properties: {
-    slug: string;
-    title: string;
-    date: string;
-    /** The first and last day it could be, ISO Gregorian; null for an open end (../1918-03, 1917-10-25/..). */
-    start: string | null;
-    end: string | null;
-    place: string;
-    placeSlug: string;
-  };
-}
-
-export interface FeatureCollection {
-  type: "FeatureCollection";
-  features: EventFeature[];
 }
 
 /** A day as ISO Gregorian text, or null for an open end's stand-in. */

@@ -9,21 +9,7 @@ import { dateLabel } from "../dates/label";
 import { escapeHtml } from "../html/escape-html";
 import type { Locale } from "../locale/locales";
 import type { StoredEvent } from "../store/items";
-
-export interface TimelineDate {
-  year: number;
-  month?: number;
-  day?: number;
-}
-
-export interface TimelineSlide {
-  start_date: TimelineDate;
-  end_date?: TimelineDate;
-  display_date: string;
-  text: { headline: string; text: string };
-  group?: string;
-  unique_id: string;
-}
+import type { TimelineData, TimelineDate, TimelineSlide } from "./export-shapes";
 
 /** A day, to the precision the event is known in the Gregorian calendar. */
 function timelineDate(julianDay: number, precision: "year" | "month" | "day"): TimelineDate {
@@ -52,6 +38,6 @@ export function timelineSlide(event: StoredEvent, locale: Locale): TimelineSlide
   return slide;
 }
 
-export function timelineData(events: StoredEvent[], locale: Locale): { events: TimelineSlide[] } {
+export function timelineData(events: StoredEvent[], locale: Locale): TimelineData {
   return { events: events.map((event) => timelineSlide(event, locale)) };
 }

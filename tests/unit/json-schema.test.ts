@@ -7,7 +7,7 @@ import type { ContentDocument } from "../../core/content/document";
 import { contentJsonSchemas } from "../../core/content/json-schema";
 import { loadContent } from "../../core/content/load";
 import { validateContent } from "../../core/content/validate";
-import { printedContentSchemas } from "../../schema/printed";
+import { printedContentSchemas, printedExportSchemas } from "../../schema/printed";
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 const schemas = contentJsonSchemas();
@@ -26,7 +26,7 @@ const dataOf = (doc: ContentDocument) =>
 
 describe("the content's JSON Schemas", () => {
   it("are committed as generated (npm run schema:print)", async () => {
-    for (const { file, text } of printedContentSchemas()) expect(await readFile(file, "utf8"), path.basename(file)).toBe(text);
+    for (const { file, text } of [...printedContentSchemas(), ...printedExportSchemas()]) expect(await readFile(file, "utf8"), path.basename(file)).toBe(text);
   });
 
   it("accept every file of the shipped collection", async () => {
