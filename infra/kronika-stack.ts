@@ -142,7 +142,7 @@ export class KronikaStack extends Stack {
       destroyWithStack: !retain,
     });
     sync.trigger.executeAfter(table);
-    new RevisionEvents(this, "RevisionEvents", {
+    const revisionEvents = new RevisionEvents(this, "RevisionEvents", {
       publisher: sync.function,
       stage: props.stage,
       webhooks: props.revisionWebhooks,
@@ -150,7 +150,13 @@ export class KronikaStack extends Stack {
       destroyWithStack: !retain,
     });
     const alarmTopic = new AlarmTopic(this, "Alarms", { email: props.alarmEmail });
-    const alarms = new OperationsAlarms(this, "Operations", { topic: alarmTopic, api: api.function, sync: sync.function, table });
+    const alarms = new OperationsAlarms(this, "Operations", {
+      topic: alarmTopic,
+      api: api.function,
+      sync: sync.function,
+      table,
+      revisionEvents,
+    });
     if (this.region !== edgeRegion) {
       this.cdnAlarmStack = new Stack(scope, `${id}-cdn-alarms`, {
         env: { account: props.env?.account, region: edgeRegion },

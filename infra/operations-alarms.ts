@@ -1,5 +1,6 @@
 // The stage's regional alarms: the GraphQL function's errors, throttles and p99 duration, the deploy-time
-// sync's failures, and throttled reads and writes on the content table. docs/runbook.md says what each
+// sync's failures, throttled reads and writes on the content table, and the Revision published signal: a
+// failed put on EventBridge, and webhook deliveries that ran out of retries. docs/runbook.md says what each
 // means and what to do; the thresholds below are explained here and there alike.
 import { Duration, Stack } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, type IMetric, MathExpression, Metric, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
@@ -7,6 +8,7 @@ import type { CfnGlobalTable, TableV2 } from "aws-cdk-lib/aws-dynamodb";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { Construct } from "constructs";
 import type { AlarmTopic } from "./alarm-topic";
+import type { RevisionEvents } from "./revision-events";
 
 export interface OperationsAlarmsProps {
   /** Where the alarms notify. */
@@ -17,6 +19,8 @@ export interface OperationsAlarmsProps {
   readonly sync: IFunction;
   /** The content table (its indexes are watched too). */
   readonly table: TableV2;
+  /** The Revision published event's put failures and webhooks' dead-letter queue. */
+  readonly revisionEvents: RevisionEvents;
 }
 
 /** Every alarm looks at 5-minute sums or percentiles: short enough to act on, long enough to smooth a blip. */
@@ -32,10 +36,13 @@ export class OperationsAlarms extends Construct {
   readonly syncFailures: Alarm;
   readonly readThrottles: Alarm;
   readonly writeThrottles: Alarm;
+  readonly revisionEventFailures: Alarm;
+  /** Absent without webhooks, which is without their queue. */
+  readonly webhookDeadLetters?: Alarm;
 
   constructor(scope: Construct, id: string, props: OperationsAlarmsProps) {
     super(scope, id);
-    const { api, sync, table, topic } = props;
+    const { api, sync, table, topic, revisionEvents } = props;
     const alarm = (alarmId: string, settings: AlarmSettings) => {
       const made = new Alarm(this, alarmId, {
         metric: settings.metric,
@@ -104,11 +111,40 @@ export class OperationsAlarms extends Construct {
       description: "The content table (or an index) throttled 10 or more writes in 5 minutes: a sync is being slowed.",
       runbookAnchor: "dynamodb-throttled-requests",
     });
+    // The sync publishes first and announces after; a put it could not make is logged and counted, and the
+    // deploy goes on. Front-ends that rebuild on the event then serve the old content until the next one:
+    // any failure counts.
+    this.revisionEventFailures = alarm("RevisionEventFailures", {
+      metric: revisionEvents.putFailures.with({ period: alarmPeriod, statistic: "Sum" }),
+      threshold: 1,
+      description: "The sync published a revision but could not put its Revision published event on EventBridge.",
+      runbookAnchor: "revision-event-not-announced",
+    });
+    // EventBridge retries a delivery for up to a day; what lands in the queue reached no receiver at all.
+    // The queue's oldest message is kept 14 days, so the alarm stays on until someone looks.
+    const queue = revisionEvents.deadLetterQueue;
+    this.webhookDeadLetters = queue
+      ? alarm("WebhookDeadLetters", {
+          metric: queue.metricApproximateNumberOfMessagesVisible({ period: alarmPeriod, statistic: "Maximum" }),
+          threshold: 1,
+          description: "A Revision published delivery to a webhook ran out of retries and waits in the dead-letter queue.",
+          runbookAnchor: "webhook-delivery-failed",
+        })
+      : undefined;
   }
 
   /** Every alarm of the construct. */
   get alarms(): Alarm[] {
-    return [this.apiErrors, this.apiThrottles, this.apiLatency, this.syncFailures, this.readThrottles, this.writeThrottles];
+    return [
+      this.apiErrors,
+      this.apiThrottles,
+      this.apiLatency,
+      this.syncFailures,
+      this.readThrottles,
+      this.writeThrottles,
+      this.revisionEventFailures,
+      ...(this.webhookDeadLetters ? [this.webhookDeadLetters] : []),
+    ];
   }
 }
 

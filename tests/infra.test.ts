@@ -751,7 +751,7 @@ describe("the CDK stack", () => {
       const [topic] = topicsIn(east.resources);
       expect(topicsIn(east.resources)).toHaveLength(1);
       const alarms = alarmsIn(east.resources);
-      expect(alarms).toHaveLength(7);
+      expect(alarms).toHaveLength(8);
       const cdn = alarms.filter((a) => JSON.stringify(a.Metrics ?? []).includes("5xxErrorRate"));
       expect(cdn).toHaveLength(1);
       for (const query of Object.values(queriesOf(cdn[0])) as any[]) {
@@ -798,6 +798,33 @@ describe("the CDK stack", () => {
       }
     });
 
+    it("alarm on a failed put of the Revision published event, and on any webhook delivery left in the dead-letter queue", () => {
+      const [topic] = topicsIn(prod.resources);
+      const [failures] = alarmsIn(prod.resources).filter((a) => a.MetricName === "RevisionEventFailures");
+      expect(failures).toMatchObject({ Namespace: "Kronika", Statistic: "Sum", Period: 300, Threshold: 1, EvaluationPeriods: 1 });
+      expect(failures.Dimensions).toEqual([{ Name: "Stage", Value: "prod" }]);
+      notifiesOnly(failures, topic);
+      // Without webhooks there is no queue to watch.
+      expect(alarmsIn(prod.resources).filter((a) => a.Namespace === "AWS/SQS")).toEqual([]);
+      const app = new App({ context: { "aws:cdk:bundling-stacks": [], revisionWebhooks: JSON.stringify(["https://example.org/hook"]) } });
+      const stack = new KronikaStack(app, "Kronika-hooks", {
+        stage: "hooks",
+        contentDir,
+        env: { region: "eu-central-1" },
+        ...deployOptions(app),
+      });
+      const resources = Template.fromStack(stack).toJSON().Resources as Record<string, Resource>;
+      const [[queueId]] = ofType(resources, "AWS::SQS::Queue");
+      const found = alarmsIn(resources).filter((a) => a.MetricName === "ApproximateNumberOfMessagesVisible");
+      expect(found).toHaveLength(1);
+      const [deadLetters] = found;
+      expect(deadLetters.Dimensions).toEqual([{ Name: "QueueName", Value: { "Fn::GetAtt": [queueId, "QueueName"] } }]);
+      expect(deadLetters).toMatchObject({ Namespace: "AWS/SQS", Statistic: "Maximum", Period: 300, Threshold: 1 });
+      expect(deadLetters.ComparisonOperator).toBe("GreaterThanOrEqualToThreshold");
+      notifiesOnly(deadLetters, topicsIn(resources)[0]);
+      expect(deadLetters.AlarmDescription).toContain("docs/runbook.md#webhook-delivery-failed.");
+    });
+
     it("describe each alarm in the runbook, at the section its description names", async () => {
       const runbook = await readFile("docs/runbook.md", "utf8");
       const anchors = new Set(
@@ -810,7 +837,7 @@ describe("the CDK stack", () => {
         ),
       );
       const alarms = [...alarmsIn(prod.resources), ...alarmsIn(prod.cdnAlarmResources)];
-      expect(alarms).toHaveLength(7);
+      expect(alarms).toHaveLength(8);
       for (const alarm of alarms) {
         const anchor = /docs\/runbook\.md#([a-z0-9-]+)/.exec(alarm.AlarmDescription)?.[1];
         expect(anchor, alarm.id).toBeDefined();
@@ -872,7 +899,8 @@ describe("the CDK stack", () => {
       });
       // The state of the alarms in the dashboard's region: all but CloudFront's, which is in us-east-1.
       const statusWidget = body.widgets.find((w: any) => w.type === "alarm");
-      expect(statusWidget.properties.alarms).toHaveLength(6);
+      expect(statusWidget.properties.alarms).toHaveLength(alarmsIn(prod.resources).length);
+      expect(alarmsIn(prod.resources)).toHaveLength(7);
       expect(JSON.stringify(statusWidget.properties.alarms)).not.toContain("Cdn");
     });
   });
