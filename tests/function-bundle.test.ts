@@ -55,6 +55,13 @@ describe("the GraphQL function's bundle", () => {
     expect(packages).toEqual([]);
   });
 
+  it("carries no response cache built for entity invalidation: Kronika's own keys on the revision", () => {
+    const packages = Object.keys(metafile.inputs).filter((file) =>
+      /node_modules\/@(envelop|graphql-yoga)\/(plugin-)?response-cache\//.test(file),
+    );
+    expect(packages).toEqual([]);
+  });
+
   it("answers its endpoint, and another path with 404, a multipart or form body with 415", async () => {
     const post = (contentType: string, body: string) =>
       functionUrlEvent({ method: "POST", body, headers: { "content-type": contentType } });
