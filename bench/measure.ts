@@ -17,19 +17,49 @@ export async function loadAverage(): Promise<number | undefined> {
   return text === undefined ? undefined : Number(text.split(" ")[0]);
 }
 
-/** Milliseconds from spawning `node args` to its exit; rejects on a non-zero exit. */
-export function timeNode(args: string[], env: Record<string, string | undefined> = process.env, node = process.execPath): Promise<number> {
+/** A user to run a child process as (root ignores read-only permissions, so a read-only check needs another user). */
+export interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+/**
+ * Milliseconds from spawning `node args` to its exit, and the CPU time the child reports on a last line
+ * `cpu <ms>` when it does (CPU time is what a busy machine disturbs least); rejects on a non-zero exit.
+ */
+export function runNode(
+  args: string[],
+  env: Record<string, string | undefined> = process.env,
+  node = process.execPath,
+  runAs?: RunAs,
+): Promise<{ ms: number; cpuMs?: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(node, args, { env, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(node, args, { env, stdio: ["ignore", "pipe", "pipe"], ...runAs });
+    let stdout = "";
     let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
     child.stderr.on("data", (chunk) => {
       stderr += chunk;
     });
-    child.on("exit", (code) =>
-      code === 0 ? resolve(performance.now() - started) : reject(new Error(`node ${args.join(" ")} exited ${code}: ${stderr}`)),
-    );
+    // The wall time ends when the process does; its output is read once its pipes close.
+    let exitedAfter = 0;
+    child.on("exit", () => {
+      exitedAfter = performance.now() - started;
+    });
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`node ${args.join(" ")} exited ${code}: ${stderr}`));
+      const cpu = /^cpu (\d+(?:\.\d+)?)$/m.exec(stdout);
+      resolve({ ms: exitedAfter, ...(cpu ? { cpuMs: Number(cpu[1]) } : {}) });
+    });
   });
+}
+
+/** Milliseconds from spawning `node args` to its exit; rejects on a non-zero exit. */
+export async function timeNode(...args: Parameters<typeof runNode>): Promise<number> {
+  return (await runNode(...args)).ms;
 }
 
 export async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
