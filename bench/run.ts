@@ -247,7 +247,8 @@ async function livePreview(client: ReturnType<typeof createDynamoClient>, work: 
 }
 
 const work = await mkdtemp(path.join(tmpdir(), "kronika-bench-"));
-const local = await startDynamoDbLocal();
+// A busy shared machine can take more than the default minute to start the JVM.
+const local = await startDynamoDbLocal({ timeoutMs: 180_000 });
 const client = createDynamoClient(local.endpoint);
 const benchTable = "kronika-bench";
 const env = {
