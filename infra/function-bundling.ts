@@ -9,6 +9,16 @@ export const functionDefaults = {
   architecture: Architecture.ARM_64,
 };
 
+/**
+ * Modules that yoga's fetch layer loads and no function uses, each replaced by a small stand-in under
+ * infra/bundle-stubs/ (paths from the project root, where esbuild runs): the multipart parser (yoga runs
+ * with `multipart: false`) and the URLPattern polyfill (yoga only matches its literal endpoint).
+ */
+export const moduleStandIns = {
+  "@fastify/busboy": "./infra/bundle-stubs/multipart-parser.ts",
+  "urlpattern-polyfill": "./infra/bundle-stubs/url-pattern.ts",
+};
+
 /** The esbuild settings of every function, as esbuild takes them (the benchmark builds with these too). */
 export const esbuildSettings = {
   bundle: true,
@@ -19,6 +29,7 @@ export const esbuildSettings = {
   sourcemap: true,
   // graphql ships an ESM build under "module": with it the bundle carries half as much of graphql.
   mainFields: ["module", "main"],
+  alias: moduleStandIns,
   // Some CommonJS dependencies call require() for Node built-ins; give the ESM bundle one.
   banner: {
     js: "import { createRequire as __kronikaCreateRequire } from 'module'; const require = __kronikaCreateRequire(import.meta.url);",
@@ -36,6 +47,7 @@ export function bundling(extra: Partial<BundlingOptions> = {}): BundlingOptions 
     // The AWS SDK is bundled, so the code runs with the SDK version it was tested with.
     externalModules: [],
     banner: esbuildSettings.banner.js,
+    esbuildArgs: Object.fromEntries(Object.entries(esbuildSettings.alias).map(([module, standIn]) => [`--alias:${module}`, standIn])),
     ...extra,
   };
 }

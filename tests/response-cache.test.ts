@@ -94,6 +94,40 @@ describe("the response cache", () => {
     expect((await fresh.json()).data.event.title).toBe("II Zjazd Rad");
   });
 
+  const post = (query: string, headers: Record<string, string> = {}) =>
+    app.fetch("http://localhost/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query }),
+    });
+
+  it("answers a repeated POST from memory with the ETag and Last-Modified of the answer it kept", async () => {
+    const query = '{ event(slug: "szturm") { title } }';
+    const first = await post(query);
+    const body = await first.text();
+    expect(lines.at(-1)).toMatchObject({ cacheHit: false });
+    const again = await post(query);
+    expect(await again.text()).toBe(body);
+    expect(lines.at(-1)).toMatchObject({ cacheHit: true, dynamodbCalls: 0 });
+    expect(again.headers.get("etag")).toMatch(/^"[\w-]{8}-[\w-]{24}"$/);
+    expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
+    expect(again.headers.get("last-modified")).toBe(first.headers.get("last-modified"));
+    expect((await post(query, { "if-none-match": first.headers.get("etag") as string })).status).toBe(304);
+  });
+
+  it("keeps no introspection of the whole schema, though the answer carries its ETag", async () => {
+    const query = "{ __schema { queryType { name } } }";
+    const first = await post(query);
+    expect(await first.json()).toEqual({ data: { __schema: { queryType: { name: "Query" } } } });
+    expect(first.headers.get("etag")).toMatch(/^"[\w-]{8}-[\w-]{24}"$/);
+    await post(query);
+    expect(lines.at(-1)).toMatchObject({ cacheHit: false });
+    const typeQuery = '{ __type(name: "Event") { name } }';
+    await post(typeQuery);
+    await post(typeQuery);
+    expect(lines.at(-1)).toMatchObject({ cacheHit: true });
+  });
+
   it("does not cache errors", async () => {
     const bad = `http://localhost/graphql?${new URLSearchParams({ query: "{ events(first: 0) { totalCount } }" })}`;
     const first = await app.fetch(bad);

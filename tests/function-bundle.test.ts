@@ -1,0 +1,84 @@
+// The GraphQL function's bundle as the functions' esbuild settings make it: what it carries, and that a
+// fresh process serves Function URL events with it.
+import { execFile } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { build, type Metafile } from "esbuild";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { environment } from "../core/environment";
+import { syncContent } from "../core/sync/sync";
+import { esbuildSettings } from "../infra/function-bundling";
+import { freshTable, testClient } from "./support/dynamodb";
+import { functionUrlEvent } from "./support/function-url-event";
+
+const execute = promisify(execFile);
+
+describe("the GraphQL function's bundle", () => {
+  let bundle: string;
+  let metafile: Metafile;
+  let tableName: string;
+  beforeAll(async () => {
+    bundle = path.join(await mkdtemp(path.join(tmpdir(), "kronika-bundle-")), "index.mjs");
+    ({ metafile } = await build({
+      ...esbuildSettings,
+      entryPoints: ["functions/graphql.ts"],
+      outfile: bundle,
+      metafile: true,
+      logLevel: "warning",
+    }));
+    const { client } = testClient();
+    tableName = await freshTable(client);
+    await syncContent({ contentDir: "tests/fixtures/collection-1917", client, tableName });
+  });
+
+  const invoke = async (event: unknown) => {
+    const { stdout } = await execute(
+      process.execPath,
+      ["--import", "tsx", "tests/support/bundle-harness.ts", "invoke", bundle, JSON.stringify(event)],
+      {
+        env: {
+          ...process.env,
+          [environment.endpoint]: inject("dynamodbEndpoint"),
+          [environment.tableName]: tableName,
+          [environment.log]: "off",
+          AWS_REGION: "local",
+        },
+      },
+    );
+    return JSON.parse(stdout.trim().split("\n").pop() as string) as { statusCode: number; body: string };
+  };
+
+  it("carries neither a multipart parser nor a URLPattern polyfill, which no function uses", () => {
+    const packages = Object.keys(metafile.inputs).filter((file) => /node_modules\/(@fastify\/busboy|urlpattern-polyfill)\//.test(file));
+    expect(packages).toEqual([]);
+  });
+
+  it("carries no response cache built for entity invalidation: Kronika's own keys on the revision", () => {
+    const packages = Object.keys(metafile.inputs).filter((file) =>
+      /node_modules\/@(envelop|graphql-yoga)\/(plugin-)?response-cache\//.test(file),
+    );
+    expect(packages).toEqual([]);
+  });
+
+  it("answers its endpoint, and another path with 404, a multipart or form body with 415", async () => {
+    const post = (contentType: string, body: string) =>
+      functionUrlEvent({ method: "POST", body, headers: { "content-type": contentType } });
+    const answered = await invoke(post("application/json", JSON.stringify({ query: "{ __typename }" })));
+    expect([answered.statusCode, JSON.parse(answered.body)]).toEqual([200, { data: { __typename: "Query" } }]);
+    const slash = await invoke(functionUrlEvent({ path: "/graphql/", query: "query=%7B__typename%7D" }));
+    expect(slash.statusCode).toBe(200);
+    expect((await invoke(functionUrlEvent({ path: "/elsewhere" }))).statusCode).toBe(404);
+    expect((await invoke(functionUrlEvent({ path: "/graphql/x" }))).statusCode).toBe(404);
+    const multipart = `--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{"query":"{ __typename }"}\r\n--x--\r\n`;
+    for (const event of [
+      post("multipart/form-data; boundary=x", multipart),
+      post("application/x-www-form-urlencoded", "query=%7B__typename%7D"),
+    ]) {
+      const refused = await invoke(event);
+      expect(refused.statusCode).toBe(415);
+      expect(JSON.parse(refused.body).errors[0].extensions.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    }
+  });
+});
