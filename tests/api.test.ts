@@ -314,6 +314,12 @@ describe("GraphQL API", () => {
           { GetItemCommand: 1, QueryCommand: 1, BatchGetItemCommand: 1 },
         ],
         [
+          "timeline page of 20 with its total count, which the revision holds",
+          `query($first: Int!) { events(first: $first) { totalCount edges { node { title citations { source { title } } } } } }`,
+          { first: 20 },
+          { GetItemCommand: 1, QueryCommand: 1, BatchGetItemCommand: 1 },
+        ],
+        [
           "event detail with related events and sources",
           `query($slug: String!) { event(slug: $slug) { title related { title date { label } } citations { source { title } } } }`,
           { slug: "zdarzenie-20" },
