@@ -9,6 +9,7 @@ import { ensureTable } from "../core/store/create-table";
 import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
+import { withExampleTabs } from "../functions/example-query";
 import { inRequestScope } from "../functions/request-scope";
 import { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local";
 import { formatOutcome } from "./format-plan";
@@ -137,7 +138,7 @@ await runCommand(async () => {
   app = createApp({
     reads: sdkTableReads(store),
     tableName,
-    graphiql: { render: renderGraphiQL },
+    graphiql: { render: withExampleTabs(renderGraphiQL) },
     // One process serves and syncs: read the revision on every request so a save shows at once.
     revisionMaxAgeMs: 0,
     log: process.env[environment.log] === "json" ? undefined : false,

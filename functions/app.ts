@@ -5,7 +5,7 @@ import { createYoga, maskError, type Plugin } from "graphql-yoga";
 import { localeFromAcceptLanguage } from "../core/locale/locales";
 import { type OperationManifest, operationManifestFromJson } from "../core/operations/operation-manifest";
 import { ContentStore } from "../core/store/content-store";
-import { createRevisionSource } from "../core/store/revision-source";
+import { createRevisionSource, type RevisionSource } from "../core/store/revision-source";
 import { createSearchIndexSource } from "../core/store/search-index-source";
 import { StoreUnavailableError } from "../core/store/store-unavailable";
 import type { TableReads } from "../core/store/table-reads";
@@ -13,7 +13,6 @@ import type { Context } from "../schema/builder";
 import { schema } from "../schema/index";
 import { boundedClientError } from "./bounded-error";
 import { ByteBoundedCache } from "./byte-bounded-cache";
-import { exampleQuery, exampleTabs } from "./example-query";
 import { defaultLimits, type Limits } from "./limits";
 import shippedOperations from "./persisted-operations.json" with { type: "json" };
 import { useCors } from "./plugins/cors";
@@ -41,6 +40,11 @@ export interface AppOptions {
   graphiql?: false | { render: (options?: object) => string } | { redirectTo: string };
   /** How long a process trusts the revision it read, in ms (default 5000). */
   revisionMaxAgeMs?: number;
+  /**
+   * The revision source, when the caller made it already, e.g. to start the first read before the schema is
+   * built (default: one made from `reads`, trusted for `revisionMaxAgeMs`).
+   */
+  revision?: RevisionSource;
   /** Where request log lines go (default: JSON on stdout); false for none. */
   log?: LogSink | false;
   /** Request limits (default: defaultLimits). */
@@ -81,6 +85,7 @@ export function createApp(options: AppOptions) {
     tableName,
     graphiql = false,
     revisionMaxAgeMs,
+    revision = createRevisionSource(reads, tableName, { maxAgeMs: revisionMaxAgeMs }),
     log = jsonLog,
     limits = defaultLimits,
     corsOrigins = ["*"],
@@ -89,7 +94,6 @@ export function createApp(options: AppOptions) {
     persistedOperations = shippedManifest,
     persistedOperationsOnly = false,
   } = options;
-  const revision = createRevisionSource(reads, tableName, { maxAgeMs: revisionMaxAgeMs });
   const searchIndex = createSearchIndexSource(reads, tableName);
   const storeFailuresLogged = new WeakSet<Error>();
   const plugins: Plugin<any>[] = [
@@ -149,7 +153,7 @@ export function createApp(options: AppOptions) {
     landingPage: false,
     // Yoga logs every error that maskError replaced; maskError has logged each already, with its request id.
     logging: { debug: () => {}, info: () => {}, warn: (...args: unknown[]) => console.warn(...args), error: () => {} },
-    graphiql: render ? { title: "Kronika", defaultQuery: exampleQuery, defaultTabs: exampleTabs } : false,
+    graphiql: render ? { title: "Kronika" } : false,
     ...(render ? { renderGraphiQL: render } : {}),
   });
 }

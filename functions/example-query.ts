@@ -117,3 +117,12 @@ export const exampleTabs: ExampleTab[] = [
 ];
 
 export const exampleQuery = timeline;
+
+/**
+ * A GraphiQL renderer opening on the examples, as `npm start` serves it. The deployed GraphiQL is a static
+ * site (infra/graphiql-site.ts), so the GraphQL function itself carries no examples.
+ */
+export const withExampleTabs =
+  (render: (options?: object) => string) =>
+  (options?: object): string =>
+    render({ ...options, defaultQuery: exampleQuery, defaultTabs: exampleTabs });

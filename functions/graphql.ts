@@ -1,19 +1,28 @@
 // The GraphQL Lambda: a Function URL event in, the yoga app's response out. Browsers opening the endpoint
 // are sent to the GraphiQL site the stack serves beside it.
+//
+// A cold start reads the published revision while the schema is built (functions/cold-start-reads.ts, imported
+// first for that), and its init waits for the read, bounded: a read that completes within the wait leaves
+// nothing in flight across a freeze after init (provisioned concurrency).
+// Loaded first, before the schema: it starts the revision read.
+import "./cold-start-reads";
 import type { APIGatewayProxyEventV2, Context as LambdaContext } from "aws-lambda";
 import { environment, lambdaVariables } from "../core/environment";
-import { tableReadsFromEnvironment } from "../core/store/signed-table-reads";
-import { defaultTableName } from "../core/store/table-definition";
 import { createApp } from "./app";
+import { initialRevision, reads, revision, tableName } from "./cold-start-reads";
 import { MalformedRequestError, malformedRequestResult, requestFromEvent, resultFromResponse } from "./function-url";
 import { limitsFromEnvironment } from "./limits";
 import { jsonLog } from "./plugins/request-log";
 import { requestMetricsLog } from "./request-metrics";
 import { inRequestScope } from "./request-scope";
 
+/** The longest a cold start waits for its revision read before serving without it. */
+export const initialRevisionWaitMs = 1000;
+
 const app = createApp({
-  reads: tableReadsFromEnvironment(),
-  tableName: process.env[environment.tableName] ?? defaultTableName,
+  reads,
+  tableName,
+  revision,
   graphiql: { redirectTo: process.env[environment.graphiqlPath] ?? "/graphiql/" },
   limits: limitsFromEnvironment(),
   // Each request line carries its numbers as CloudWatch metrics (EMF): CloudWatch Logs extracts them, no API call.
@@ -21,6 +30,7 @@ const app = createApp({
   corsOrigins: process.env[environment.corsOrigins]?.split(",").map((o) => o.trim()),
   persistedOperationsOnly: process.env[environment.persistedOperationsOnly] === "true",
 });
+await Promise.race([initialRevision, new Promise((resolve) => setTimeout(resolve, initialRevisionWaitMs).unref())]);
 
 export function handler(event: APIGatewayProxyEventV2, context?: LambdaContext) {
   return inRequestScope(context?.awsRequestId ?? event.requestContext?.requestId, async () => {

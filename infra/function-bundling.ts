@@ -10,13 +10,15 @@ export const functionDefaults = {
 };
 
 /**
- * Modules that yoga's fetch layer loads and no function uses, each replaced by a small stand-in under
- * infra/bundle-stubs/ (paths from the project root, where esbuild runs): the multipart parser (yoga runs
- * with `multipart: false`) and the URLPattern polyfill (yoga only matches its literal endpoint).
+ * Modules that yoga's fetch layer loads and no function needs, each replaced by a small stand-in under
+ * infra/bundle-stubs/ (paths from the project root, where esbuild runs): the Fetch API ponyfill (Node 22 has
+ * the Fetch API, and the handler's requests are its own), the URLPattern polyfill (yoga only matches its
+ * literal endpoint) and the LRU cache of yoga's parser cache. `npm run bench` lists what a bundle holds.
  */
 export const moduleStandIns = {
-  "@fastify/busboy": "./infra/bundle-stubs/multipart-parser.ts",
+  "@whatwg-node/fetch": "./infra/bundle-stubs/fetch-api.ts",
   "urlpattern-polyfill": "./infra/bundle-stubs/url-pattern.ts",
+  "lru-cache": "./infra/bundle-stubs/lru-cache.ts",
 };
 
 /** The esbuild settings of every function, as esbuild takes them (the benchmark builds with these too). */

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
-import { exampleTabs } from "../functions/example-query";
+import { exampleTabs, withExampleTabs } from "../functions/example-query";
 import { writeGraphiqlSite } from "../infra/graphiql-site";
 import { launchChromium } from "./support/chromium";
 import { eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
@@ -36,7 +36,9 @@ describe("GraphiQL in Chromium", () => {
       }),
     });
     await syncContent({ contentDir, client, tableName });
-    server = createServer(createApp({ reads: sdkTableReads(client), tableName, graphiql: { render: renderGraphiQL }, log: false }));
+    server = createServer(
+      createApp({ reads: sdkTableReads(client), tableName, graphiql: { render: withExampleTabs(renderGraphiQL) }, log: false }),
+    );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     // The deployed layout: the static GraphiQL site under /graphiql/ and the API at /graphql, on one origin.
