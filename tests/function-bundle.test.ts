@@ -33,10 +33,10 @@ describe("the GraphQL function's bundle", () => {
     await syncContent({ contentDir: "tests/fixtures/collection-1917", client, tableName });
   });
 
-  const invoke = async (event: unknown) => {
+  const invoke = async (event: unknown, mode = "invoke") => {
     const { stdout } = await execute(
       process.execPath,
-      ["--import", "tsx", "tests/support/bundle-harness.ts", "invoke", bundle, JSON.stringify(event)],
+      ["--import", "tsx", "tests/support/bundle-harness.ts", mode, bundle, JSON.stringify(event)],
       {
         env: {
           ...process.env,
@@ -47,7 +47,11 @@ describe("the GraphQL function's bundle", () => {
         },
       },
     );
-    return JSON.parse(stdout.trim().split("\n").pop() as string) as { statusCode: number; body: string };
+    return JSON.parse(stdout.trim().split("\n").pop() as string) as {
+      statusCode: number;
+      body: string;
+      calls?: { whileLoading: string[]; whileInvoked: string[] };
+    };
   };
 
   it("carries neither a Fetch API ponyfill, a multipart parser, a URLPattern polyfill nor an LRU cache package: Node 22's own and small stand-ins", () => {
@@ -62,6 +66,15 @@ describe("the GraphQL function's bundle", () => {
       /node_modules\/@(envelop|graphql-yoga)\/(plugin-)?response-cache\//.test(file),
     );
     expect(packages).toEqual([]);
+  });
+
+  it("reads the revision while it loads: its first request makes no revision read of its own", async () => {
+    const query = "{ events(first: 3) { edges { node { title } } } }";
+    const first = await invoke(functionUrlEvent({ query: new URLSearchParams({ query }).toString() }), "calls");
+    expect(first.statusCode).toBe(200);
+    expect(JSON.parse(first.body).data.events.edges).toHaveLength(3);
+    // The revision (the response cache's key, the date bounds) was read at load; the page is one Query.
+    expect(first.calls).toEqual({ whileLoading: ["GetItem"], whileInvoked: ["Query"] });
   });
 
   it("answers its endpoint, and another path with 404, a multipart or form body with 415", async () => {

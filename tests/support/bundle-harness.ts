@@ -1,7 +1,9 @@
 // Runs in a fresh Node process (node --import tsx): imports a deployed function bundle and drives it.
 //   audit <bundle.mjs>           the graphql-http server audit, each request as a Function URL event
 //   invoke <bundle.mjs> <json>   one invocation with the given event
+//   calls <bundle.mjs> <json>    the same, with the DynamoDB operations made while loading and while invoked
 // Prints one JSON line with the outcome.
+import http from "node:http";
 import { auditServer } from "graphql-http";
 import { functionUrlEvent } from "./function-url-event";
 
@@ -11,7 +13,19 @@ type Handler = (
 ) => Promise<{ statusCode: number; headers?: Record<string, string>; body?: string; isBase64Encoded?: boolean }>;
 
 const [mode, bundle, payload] = process.argv.slice(2);
+
+// Each DynamoDB request the bundle sends (DynamoDB Local is plain HTTP), by operation, as it is sent.
+const operations: string[] = [];
+const send = http.request;
+http.request = ((...args: Parameters<typeof http.request>) => {
+  const headers = (args[1] as http.RequestOptions | undefined)?.headers as Record<string, unknown> | undefined;
+  const target = headers?.["x-amz-target"];
+  if (typeof target === "string") operations.push(target.replace(/^DynamoDB_\d+\./, ""));
+  return send(...args);
+}) as typeof http.request;
+
 const { handler } = (await import(bundle)) as { handler: Handler };
+const whileLoading = operations.splice(0);
 
 async function fetchThroughHandler(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const request = new Request(input, init);
@@ -40,6 +54,9 @@ try {
     console.log(
       JSON.stringify(results.map((r) => ({ id: r.id, name: r.name, status: r.status, reason: "reason" in r ? r.reason : undefined }))),
     );
+  } else if (mode === "calls") {
+    const outcome = await handler(JSON.parse(payload), { awsRequestId: crypto.randomUUID() });
+    console.log(JSON.stringify({ ...outcome, calls: { whileLoading, whileInvoked: operations } }));
   } else {
     console.log(JSON.stringify(await handler(JSON.parse(payload), { awsRequestId: crypto.randomUUID() })));
   }
