@@ -1,11 +1,12 @@
 // Servers the throughput benchmark loads, each in its own process (so the load generator does not share
-// its event loop): `app` (the yoga app, response cache on), `uncached` (cache off), `raw` (node:http
+// its event loop): `app` (the yoga app on node:http as `npm start` serves it, response cache on), `uncached` (cache off), `raw` (node:http
 // answering fixed bytes). Prints the port on stdout.
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createDynamoClient } from "../core/store/client";
 import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { createApp } from "../functions/app";
+import { nodeListener } from "../functions/node-listener";
 
 const [mode, tableName, bodyFile] = process.argv.slice(2);
 const server =
@@ -17,7 +18,9 @@ const server =
           response.end(body);
         });
       })()
-    : createServer(createApp({ reads: sdkTableReads(createDynamoClient()), tableName, log: false, responseCache: mode !== "uncached" }));
+    : createServer(
+        nodeListener(createApp({ reads: sdkTableReads(createDynamoClient()), tableName, log: false, responseCache: mode !== "uncached" })),
+      );
 server.listen(0, "127.0.0.1", () => {
   const address = server.address();
   console.log(typeof address === "object" && address ? address.port : 0);

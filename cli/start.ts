@@ -1,7 +1,7 @@
 // npm start [-- --content DIR] — the whole stack on one machine: DynamoDB Local (unless DYNAMODB_ENDPOINT
 // is set), the table, a sync of the content, and GraphQL with GraphiQL at http://localhost:PORT/graphql.
 // Edits under the content folder are re-checked and re-synced as they are saved.
-import { createServer } from "node:http";
+import { createServer, type RequestListener } from "node:http";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { environment } from "../core/environment";
 import { createDynamoClient } from "../core/store/client";
@@ -10,6 +10,7 @@ import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
 import { withExampleTabs } from "../functions/example-query";
+import { nodeListener } from "../functions/node-listener";
 import { inRequestScope } from "../functions/request-scope";
 import { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local";
 import { formatOutcome } from "./format-plan";
@@ -26,8 +27,8 @@ await runCommand(async () => {
   const host = process.env[environment.host] ?? "127.0.0.1";
 
   // Take the port first, so a busy one is reported at once rather than after DynamoDB Local and a sync.
-  let app: ReturnType<typeof createApp> | undefined;
-  let previewApp: ReturnType<typeof createApp> | undefined;
+  let app: RequestListener | undefined;
+  let previewApp: RequestListener | undefined;
   const preview = createPreviewServer();
   const server = createServer((request, response) => {
     if (!app || !previewApp) {
@@ -135,21 +136,25 @@ await runCommand(async () => {
     throw error;
   }
 
-  app = createApp({
-    reads: sdkTableReads(store),
-    tableName,
-    graphiql: { render: withExampleTabs(renderGraphiQL) },
-    // One process serves and syncs: read the revision on every request so a save shows at once.
-    revisionMaxAgeMs: 0,
-    log: process.env[environment.log] === "json" ? undefined : false,
-  });
-  previewApp = createApp({
-    reads: sdkTableReads(store),
-    tableName: previewTable,
-    endpoint: previewPaths.graphql,
-    revisionMaxAgeMs: 0,
-    log: false,
-  });
+  app = nodeListener(
+    createApp({
+      reads: sdkTableReads(store),
+      tableName,
+      graphiql: { render: withExampleTabs(renderGraphiQL) },
+      // One process serves and syncs: read the revision on every request so a save shows at once.
+      revisionMaxAgeMs: 0,
+      log: process.env[environment.log] === "json" ? undefined : false,
+    }),
+  );
+  previewApp = nodeListener(
+    createApp({
+      reads: sdkTableReads(store),
+      tableName: previewTable,
+      endpoint: previewPaths.graphql,
+      revisionMaxAgeMs: 0,
+      log: false,
+    }),
+  );
   console.log(`Kronika: GraphQL and GraphiQL at http://localhost:${port}/graphql (DynamoDB at ${endpoint}, table ${tableName})`);
   console.log(`preview of the timeline, drafts included, at http://localhost:${port}/`);
   console.log(`watching ${contentDir}/ for changes; Ctrl-C stops`);

@@ -16,7 +16,7 @@ import { ByteBoundedCache } from "./byte-bounded-cache";
 import { defaultLimits, type Limits } from "./limits";
 import shippedOperations from "./persisted-operations.json" with { type: "json" };
 import { useCors } from "./plugins/cors";
-import { useGetResponseBytes } from "./plugins/get-response-bytes";
+import { type GetRequestFacts, getResponseBytes, type KeptResponse } from "./plugins/get-response-bytes";
 import { useGraphiqlRedirect } from "./plugins/graphiql-redirect";
 import { useHttpCaching } from "./plugins/http-caching";
 import { usePersistedOperationManifest } from "./plugins/persisted-operations";
@@ -106,18 +106,14 @@ export function createApp(options: AppOptions) {
     useHttpCaching({ shared: corsOrigins.includes("*") }),
     useResponseFormat({ maxBytes: limits.responseBytes }),
   ];
-  if (responseCache) {
-    plugins.push(
-      useGetResponseBytes({ revision, endpoint: graphqlEndpoint, maxBytes: limits.getCacheBytes }),
-      useRevisionResponseCache({ revision, maxBytes: limits.resultCacheBytes }),
-    );
-  }
+  const keptGets = responseCache ? getResponseBytes({ revision, endpoint: graphqlEndpoint, maxBytes: limits.getCacheBytes }) : undefined;
+  if (keptGets) plugins.push(keptGets.plugin, useRevisionResponseCache({ revision, maxBytes: limits.resultCacheBytes }));
   if (log) plugins.push(useRequestLog(log));
   // Wherever it is listed, it wraps the whole request, the caches above included.
   plugins.push(useRequestDeadline(limits.requestMs));
   if (graphiql && "redirectTo" in graphiql) plugins.push(useGraphiqlRedirect(graphiql.redirectTo));
   const render = graphiql && "render" in graphiql ? graphiql.render : undefined;
-  return createYoga<Record<string, unknown>, Context>({
+  const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint,
     context: ({ request }) => ({
@@ -156,4 +152,33 @@ export function createApp(options: AppOptions) {
     graphiql: render ? { title: "Kronika" } : false,
     ...(render ? { renderGraphiQL: render } : {}),
   });
+  const keptGet: KeptGet = {
+    find: async (facts) => keptGets?.find(facts),
+    logServed: ({ path, status, durationMs }) => {
+      if (!log) return;
+      const requestId = currentScope()?.requestId;
+      log({
+        level: "info",
+        msg: "request",
+        requestId,
+        method: "GET",
+        path,
+        status,
+        durationMs,
+        dynamodbCalls: 0,
+        cacheHit: true,
+        errors: 0,
+      });
+    },
+  };
+  return Object.assign(yoga, { keptGet });
 }
+
+/** A GET's kept response bytes, for a server that answers them before the app (functions/node-listener.ts). */
+export interface KeptGet {
+  find(facts: GetRequestFacts): Promise<KeptResponse | undefined>;
+  /** The request's log line, as the app would write it for a response it served from the same bytes. */
+  logServed(line: { path: string; status: number; durationMs: number }): void;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,14 +1,28 @@
 // The hot path for GET, the way front-ends and the CDN call the API: a successful GET's response bytes are
 // kept per (revision, path, query string, Accept, Accept-Language) and sent again without parsing parameters
 // or touching GraphQL. POST stays with the GraphQL-level response cache (response-cache.ts), which needs the
-// parsed body. What is kept is bounded in bytes.
+// parsed body. What is kept is bounded in bytes. On node:http the same bytes are answered before the request
+// becomes a Fetch API request at all (functions/node-listener.ts).
 import type { Plugin } from "graphql-yoga";
 import type { RevisionSource } from "../../core/store/revision-source";
 import { ByteBoundedCache } from "../byte-bounded-cache";
 
-interface Stored {
+/** A kept response: its bytes and headers (the request id aside, which is each request's own). */
+export interface KeptResponse {
   body: Buffer;
   headers: [string, string][];
+}
+
+/** What the key of a GET is made of, read from a Fetch API request or a node:http one alike. */
+export interface GetRequestFacts {
+  method: string;
+  pathname: string;
+  /** The query string with its `?`, as URL.search gives it. */
+  search: string;
+  accept: string | null;
+  acceptLanguage: string | null;
+  ifNoneMatch: boolean;
+  origin: boolean;
 }
 
 export interface GetResponseBytesOptions {
@@ -21,19 +35,40 @@ export interface GetResponseBytesOptions {
   maxEntryBytes?: number;
 }
 
-export function useGetResponseBytes({ revision, endpoint, maxBytes, maxEntryBytes = 256 * 1024 }: GetResponseBytesOptions): Plugin {
-  const entries = new ByteBoundedCache<Stored>({ maxBytes, maxEntryBytes });
+export interface GetResponseBytes {
+  plugin: Plugin;
+  /** The kept response for a GET, if there is one under the published revision. */
+  find(facts: GetRequestFacts): Promise<KeptResponse | undefined>;
+}
+
+export function getResponseBytes({ revision, endpoint, maxBytes, maxEntryBytes = 256 * 1024 }: GetResponseBytesOptions): GetResponseBytes {
+  const entries = new ByteBoundedCache<KeptResponse>({ maxBytes, maxEntryBytes });
   const keys = new WeakMap<Request, string>();
-  const keyOf = async (request: Request, url: URL) => {
+  // Kept only for requests without an Origin, so an answer private to shared caches is kept too.
+  const cacheable = (facts: GetRequestFacts) =>
+    facts.method === "GET" && facts.pathname === endpoint && !facts.ifNoneMatch && !facts.origin;
+  const keyOf = async (facts: GetRequestFacts) => {
     const current = await revision();
-    return `${current?.id ?? "none"}\n${url.pathname}\n${url.search}\n${request.headers.get("accept") ?? ""}\n${request.headers.get("accept-language") ?? ""}`;
+    return `${current?.id ?? "none"}\n${facts.pathname}\n${facts.search}\n${facts.accept ?? ""}\n${facts.acceptLanguage ?? ""}`;
   };
-  const cacheable = (request: Request, url: URL) =>
-    request.method === "GET" && url.pathname === endpoint && !request.headers.has("if-none-match") && !request.headers.has("origin");
-  return {
+  const find = async (facts: GetRequestFacts) => {
+    if (!cacheable(facts)) return undefined;
+    const key = await keyOf(facts).catch(() => undefined);
+    return key === undefined ? undefined : entries.get(key);
+  };
+  const plugin: Plugin = {
     async onRequest({ request, url, endResponse, fetchAPI }) {
-      if (!cacheable(request, url)) return;
-      const key = await keyOf(request, url).catch(() => undefined);
+      const facts: GetRequestFacts = {
+        method: request.method,
+        pathname: url.pathname,
+        search: url.search,
+        accept: request.headers.get("accept"),
+        acceptLanguage: request.headers.get("accept-language"),
+        ifNoneMatch: request.headers.has("if-none-match"),
+        origin: request.headers.has("origin"),
+      };
+      if (!cacheable(facts)) return;
+      const key = await keyOf(facts).catch(() => undefined);
       if (key === undefined) return;
       const stored = entries.get(key);
       if (stored) {
@@ -47,7 +82,6 @@ export function useGetResponseBytes({ revision, endpoint, maxBytes, maxEntryByte
     async onResponse({ request, response }) {
       const key = keys.get(request);
       if (!key || response.status !== 200 || !response.headers.has("etag")) return;
-      // Kept only for requests without an Origin (see cacheable), so an answer private to shared caches is kept too.
       if (!/^(public|private),/.test(response.headers.get("cache-control") ?? "")) return;
       const declared = Number(response.headers.get("content-length") ?? Number.NaN);
       if (declared > maxEntryBytes) return;
@@ -57,4 +91,5 @@ export function useGetResponseBytes({ revision, endpoint, maxBytes, maxEntryByte
       entries.set(key, { body, headers }, body.byteLength + headerBytes);
     },
   };
+  return { plugin, find };
 }
