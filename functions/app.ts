@@ -153,32 +153,41 @@ export function createApp(options: AppOptions) {
     ...(render ? { renderGraphiQL: render } : {}),
   });
   const keptGet: KeptGet = {
-    find: async (facts) => keptGets?.find(facts),
-    logServed: ({ path, status, durationMs }) => {
-      if (!log) return;
+    serve(facts) {
+      const startedAt = performance.now();
+      const kept = keptGets?.find(facts);
+      if (!kept) return undefined;
       const requestId = currentScope()?.requestId;
-      log({
-        level: "info",
-        msg: "request",
-        requestId,
-        method: "GET",
-        path,
-        status,
-        durationMs,
-        dynamodbCalls: 0,
-        cacheHit: true,
-        errors: 0,
-      });
+      if (log) {
+        const durationMs = Math.round((performance.now() - startedAt) * 10) / 10;
+        log({
+          level: "info",
+          msg: "request",
+          requestId,
+          method: "GET",
+          path: facts.pathname,
+          status: 200,
+          durationMs,
+          dynamodbCalls: 0,
+          cacheHit: true,
+          errors: 0,
+        });
+      }
+      const headers: [string, string][] = [
+        ...kept.headers,
+        ["x-cache", "hit"],
+        ...(requestId ? [["x-request-id", requestId] as [string, string]] : []),
+      ];
+      return { headers, body: kept.body };
     },
   };
   return Object.assign(yoga, { keptGet });
 }
 
-/** A GET's kept response bytes, for a server that answers them before the app (functions/node-listener.ts). */
+/** GET responses the app keeps, for a server to answer before the app (functions/node-listener.ts, functions/graphql.ts). */
 export interface KeptGet {
-  find(facts: GetRequestFacts): Promise<KeptResponse | undefined>;
-  /** The request's log line, as the app would write it for a response it served from the same bytes. */
-  logServed(line: { path: string; status: number; durationMs: number }): void;
+  /** The kept response to a GET with these facts, with the headers the app would add and its log line written; or undefined. */
+  serve(facts: GetRequestFacts): KeptResponse | undefined;
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -58,17 +58,29 @@ export function malformedRequestResult(error: MalformedRequestError): APIGateway
 const textTypes = /^(text\/|application\/(json|graphql-response\+json|javascript|xml)|image\/svg)/;
 
 export async function resultFromResponse(response: Response): Promise<APIGatewayProxyStructuredResultV2> {
-  const headers: Record<string, string> = {};
+  const headers: [string, string][] = [];
   response.headers.forEach((value, name) => {
+    headers.push([name, value]);
+  });
+  return resultOf(response.status, headers, Buffer.from(await response.arrayBuffer()), response.headers.getSetCookie());
+}
+
+/** A result from a status, headers (lower-case names), bytes and cookies: text as UTF-8, anything else as base64. */
+export function resultOf(
+  statusCode: number,
+  headerList: [string, string][],
+  bytes: Buffer,
+  cookies: string[] = [],
+): APIGatewayProxyStructuredResultV2 {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of headerList) {
     const lower = name.toLowerCase();
     if (lower !== "set-cookie") headers[lower] = value;
-  });
-  const cookies = response.headers.getSetCookie();
-  const type = response.headers.get("content-type") ?? "";
-  const bytes = Buffer.from(await response.arrayBuffer());
+  }
+  const type = headers["content-type"] ?? "";
   const binary = type !== "" && !textTypes.test(type);
   return {
-    statusCode: response.status,
+    statusCode,
     headers,
     ...(cookies.length > 0 ? { cookies } : {}),
     body: binary ? bytes.toString("base64") : bytes.toString("utf8"),

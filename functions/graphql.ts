@@ -10,7 +10,8 @@ import type { APIGatewayProxyEventV2, Context as LambdaContext } from "aws-lambd
 import { environment, lambdaVariables } from "../core/environment";
 import { createApp } from "./app";
 import { initialRevision, reads, revision, tableName } from "./cold-start-reads";
-import { MalformedRequestError, malformedRequestResult, requestFromEvent, resultFromResponse } from "./function-url";
+import { MalformedRequestError, malformedRequestResult, requestFromEvent, resultFromResponse, resultOf } from "./function-url";
+import { keptGetFacts } from "./kept-get-request";
 import { limitsFromEnvironment } from "./limits";
 import { jsonLog } from "./plugins/request-log";
 import { requestMetricsLog } from "./request-metrics";
@@ -32,8 +33,18 @@ const app = createApp({
 });
 await Promise.race([initialRevision, new Promise((resolve) => setTimeout(resolve, initialRevisionWaitMs).unref())]);
 
+/** A GET whose response bytes the app keeps, answered without a Fetch API request, as functions/node-listener.ts does. */
+function keptResult(event: APIGatewayProxyEventV2) {
+  const target = `${event.rawPath || "/"}${event.rawQueryString ? `?${event.rawQueryString}` : ""}`;
+  const facts = keptGetFacts(event.requestContext?.http?.method, target, (name) => event.headers?.[name]);
+  const kept = facts && app.keptGet.serve(facts);
+  return kept && resultOf(200, kept.headers, kept.body);
+}
+
 export function handler(event: APIGatewayProxyEventV2, context?: LambdaContext) {
   return inRequestScope(context?.awsRequestId ?? event.requestContext?.requestId, async () => {
+    const kept = keptResult(event);
+    if (kept) return kept;
     let request: Request;
     try {
       request = requestFromEvent(event);

@@ -50,8 +50,26 @@ describe("the GraphQL function's bundle", () => {
     return JSON.parse(stdout.trim().split("\n").pop() as string) as {
       statusCode: number;
       body: string;
+      headers: Record<string, string>;
       calls?: { whileLoading: string[]; whileInvoked: string[] };
     };
+  };
+  type Outcome = Awaited<ReturnType<typeof invoke>>;
+  const twice = async (event: unknown) => {
+    const { stdout } = await execute(
+      process.execPath,
+      ["--import", "tsx", "tests/support/bundle-harness.ts", "again", bundle, JSON.stringify(event)],
+      {
+        env: {
+          ...process.env,
+          [environment.endpoint]: inject("dynamodbEndpoint"),
+          [environment.tableName]: tableName,
+          [environment.log]: "off",
+          AWS_REGION: "local",
+        },
+      },
+    );
+    return JSON.parse(stdout.trim().split("\n").pop() as string) as { first: Outcome; second: Outcome; requestsBuilt: number };
   };
 
   it("carries neither a Fetch API ponyfill, a multipart parser, a URLPattern polyfill nor an LRU cache package: Node 22's own and small stand-ins", () => {
@@ -75,6 +93,27 @@ describe("the GraphQL function's bundle", () => {
     expect(JSON.parse(first.body).data.events.edges).toHaveLength(3);
     // The revision (the response cache's key, the date bounds) was read at load; the page is one Query.
     expect(first.calls).toEqual({ whileLoading: ["GetItem"], whileInvoked: ["Query"] });
+  });
+
+  it("answers a repeated GET from the bytes it keeps, as the app does, without building a Fetch API request", async () => {
+    const query = '{ event(slug: "szturm-na-palac-zimowy") { title date { label } } }';
+    const { first, second, requestsBuilt } = await twice(functionUrlEvent({ query: new URLSearchParams({ query }).toString() }));
+    expect(first.statusCode).toBe(200);
+    expect(first.headers["x-cache"]).toBeUndefined();
+    expect(second).toMatchObject({ statusCode: 200, body: first.body, isBase64Encoded: false });
+    expect(second.headers["x-cache"]).toBe("hit");
+    const { "x-cache": _, "x-request-id": secondId, ...same } = second.headers;
+    const { "x-request-id": firstId, ...firstHeaders } = first.headers;
+    expect(same).toEqual(firstHeaders);
+    expect(secondId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(secondId).not.toBe(firstId);
+    expect(requestsBuilt).toBe(0);
+    // A POST of the same query is the app's (its cache is GraphQL's, which needs the parsed body).
+    const posted = await twice(
+      functionUrlEvent({ method: "POST", body: JSON.stringify({ query }), headers: { "content-type": "application/json" } }),
+    );
+    expect(posted.second.statusCode).toBe(200);
+    expect(posted.requestsBuilt).toBeGreaterThan(0);
   });
 
   it("answers its endpoint, and another path with 404, a multipart or form body with 415", async () => {

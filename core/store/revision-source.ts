@@ -8,7 +8,10 @@ import { revisionItem, type StoredRevision } from "./items";
 import type { TableReads } from "./table-reads";
 
 /** Resolves to the revision, or null before the first sync. */
-export type RevisionSource = () => Promise<StoredRevision | null>;
+export type RevisionSource = (() => Promise<StoredRevision | null>) & {
+  /** The revision read within the trusted interval, if there is one, without reading or waiting: else undefined. */
+  fresh?: () => StoredRevision | null | undefined;
+};
 
 export interface RevisionSourceOptions {
   /** How long a revision read is trusted, in ms (default 5000). */
@@ -60,7 +63,9 @@ export function createRevisionSource(reads: TableReads, tableName: string, optio
     });
   };
 
-  return () => {
+  const fresh = () => (known && performance.now() - known.readAt < maxAgeMs ? known.revision : undefined);
+
+  const source = () => {
     const deadline = currentDeadline();
     if (!deadline) return lookup();
     let revision = ofRequest.get(deadline);
@@ -70,4 +75,5 @@ export function createRevisionSource(reads: TableReads, tableName: string, optio
     }
     return revision;
   };
+  return Object.assign(source, { fresh });
 }

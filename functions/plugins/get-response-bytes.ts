@@ -4,6 +4,7 @@
 // parsed body. What is kept is bounded in bytes. On node:http the same bytes are answered before the request
 // becomes a Fetch API request at all (functions/node-listener.ts).
 import type { Plugin } from "graphql-yoga";
+import type { StoredRevision } from "../../core/store/items";
 import type { RevisionSource } from "../../core/store/revision-source";
 import { ByteBoundedCache } from "../byte-bounded-cache";
 
@@ -37,8 +38,8 @@ export interface GetResponseBytesOptions {
 
 export interface GetResponseBytes {
   plugin: Plugin;
-  /** The kept response for a GET, if there is one under the published revision. */
-  find(facts: GetRequestFacts): Promise<KeptResponse | undefined>;
+  /** The kept response for a GET under the revision the app trusts now, if it knows one without reading it. */
+  find(facts: GetRequestFacts): KeptResponse | undefined;
 }
 
 export function getResponseBytes({ revision, endpoint, maxBytes, maxEntryBytes = 256 * 1024 }: GetResponseBytesOptions): GetResponseBytes {
@@ -47,14 +48,15 @@ export function getResponseBytes({ revision, endpoint, maxBytes, maxEntryBytes =
   // Kept only for requests without an Origin, so an answer private to shared caches is kept too.
   const cacheable = (facts: GetRequestFacts) =>
     facts.method === "GET" && facts.pathname === endpoint && !facts.ifNoneMatch && !facts.origin;
-  const keyOf = async (facts: GetRequestFacts) => {
-    const current = await revision();
-    return `${current?.id ?? "none"}\n${facts.pathname}\n${facts.search}\n${facts.accept ?? ""}\n${facts.acceptLanguage ?? ""}`;
-  };
-  const find = async (facts: GetRequestFacts) => {
-    if (!cacheable(facts)) return undefined;
-    const key = await keyOf(facts).catch(() => undefined);
-    return key === undefined ? undefined : entries.get(key);
+  const keyFor = (current: StoredRevision | null, facts: GetRequestFacts) =>
+    `${current?.id ?? "none"}\n${facts.pathname}\n${facts.search}\n${facts.accept ?? ""}\n${facts.acceptLanguage ?? ""}`;
+  const keyOf = async (facts: GetRequestFacts) => keyFor(await revision(), facts);
+  // Before the app, only with the revision known and trusted: reading or waiting for it is the app's to do,
+  // within the request's deadline.
+  const find = (facts: GetRequestFacts) => {
+    const current = revision.fresh?.();
+    if (current === undefined || !cacheable(facts)) return undefined;
+    return entries.get(keyFor(current, facts));
   };
   const plugin: Plugin = {
     async onRequest({ request, url, endResponse, fetchAPI }) {

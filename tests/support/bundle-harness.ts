@@ -2,6 +2,8 @@
 //   audit <bundle.mjs>           the graphql-http server audit, each request as a Function URL event
 //   invoke <bundle.mjs> <json>   one invocation with the given event
 //   calls <bundle.mjs> <json>    the same, with the DynamoDB operations made while loading and while invoked
+//   again <bundle.mjs> <json>    two invocations with the event: the first's outcome, the second's, and the
+//                                Fetch API requests the second built
 // Prints one JSON line with the outcome.
 import http from "node:http";
 import { auditServer } from "graphql-http";
@@ -23,6 +25,15 @@ http.request = ((...args: Parameters<typeof http.request>) => {
   if (typeof target === "string") operations.push(target.replace(/^DynamoDB_\d+\./, ""));
   return send(...args);
 }) as typeof http.request;
+
+// Fetch API requests built by anyone, counted.
+let requestsBuilt = 0;
+globalThis.Request = new Proxy(globalThis.Request, {
+  construct(target, args, newTarget) {
+    requestsBuilt += 1;
+    return Reflect.construct(target, args, newTarget);
+  },
+});
 
 const { handler } = (await import(bundle)) as { handler: Handler };
 const whileLoading = operations.splice(0);
@@ -54,6 +65,11 @@ try {
     console.log(
       JSON.stringify(results.map((r) => ({ id: r.id, name: r.name, status: r.status, reason: "reason" in r ? r.reason : undefined }))),
     );
+  } else if (mode === "again") {
+    const first = await handler(JSON.parse(payload), { awsRequestId: crypto.randomUUID() });
+    requestsBuilt = 0;
+    const second = await handler(JSON.parse(payload), { awsRequestId: crypto.randomUUID() });
+    console.log(JSON.stringify({ first, second, requestsBuilt }));
   } else if (mode === "calls") {
     const outcome = await handler(JSON.parse(payload), { awsRequestId: crypto.randomUUID() });
     console.log(JSON.stringify({ ...outcome, calls: { whileLoading, whileInvoked: operations } }));

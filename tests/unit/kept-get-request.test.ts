@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { searchOf } from "../../functions/node-listener";
+import { searchOf } from "../../functions/kept-get-request";
 
-describe("the node:http fast path's query string", () => {
+describe("the kept-GET fast paths' query string", () => {
   it("is what URL.search gives for every character, escaped or not, so its key is the app's", () => {
     const characters = [...Array.from({ length: 256 }, (_, code) => String.fromCharCode(code)), "ż", "€", "😀"].filter((c) => c !== "#");
     for (const character of characters) {
