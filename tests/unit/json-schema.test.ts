@@ -26,7 +26,8 @@ const dataOf = (doc: ContentDocument) =>
 
 describe("the content's JSON Schemas", () => {
   it("are committed as generated (npm run schema:print)", async () => {
-    for (const { file, text } of [...printedContentSchemas(), ...printedExportSchemas()]) expect(await readFile(file, "utf8"), path.basename(file)).toBe(text);
+    for (const { file, text } of [...printedContentSchemas(), ...printedExportSchemas()])
+      expect(await readFile(file, "utf8"), path.basename(file)).toBe(text);
   });
 
   it("accept every file of the shipped collection", async () => {
