@@ -1,8 +1,10 @@
 // The validated content: typed entries with dates resolved in both calendars. What sync publishes.
 import type { ResolvedDate } from "../dates/historical-date";
 import type { Locale } from "../locale/locales";
+import type { Dimensions } from "../media/image-dimensions";
+import type { ImageFormat } from "../media/image-format";
 import type { ReferenceResolver } from "./reference-index";
-import type { Citation, EventFrontMatter, SourceFields, Translation } from "./schema";
+import type { Citation, EventFrontMatter, MediaFields, SourceFields, Translation } from "./schema";
 
 export interface EventEntry extends Omit<EventFrontMatter, "date" | "sources"> {
   slug: string;
@@ -63,6 +65,21 @@ export interface PlaceEntry {
   wikidata?: string;
 }
 
+/** An image with its sidecar: what the check read of both. */
+export interface MediaEntry extends Omit<MediaFields, "date" | "translations"> {
+  slug: string;
+  date?: ResolvedDate;
+  /** Alt text and caption by language (no prototype: the keys come from the content). */
+  translations: Record<string, { alt?: string; caption?: string }>;
+  /** The image file, as the loader found it. */
+  file: string;
+  format: ImageFormat;
+  /** Its size, upright, from its header. */
+  size: Dimensions;
+  /** SHA-256 of its bytes: what its renditions are named by. */
+  hash: string;
+}
+
 /**
  * Events' `people` and `places` resolved to records' slugs, by event slug, in the order written and without
  * repeats. Empty for a kind the collection has no records of (its references stay bare strings).
@@ -81,6 +98,8 @@ export interface Collection {
   sources: SourceEntry[];
   people: PersonEntry[];
   places: PlaceEntry[];
+  /** Images with their sidecars. */
+  media: MediaEntry[];
   /** Turns an event's reference (a slug, or a name or alias of exactly one record) into the record's slug. */
   references: { people: ReferenceResolver; places: ReferenceResolver };
   /** Each event's references as slugs (kept apart from the event, which the sync writes as it is). */

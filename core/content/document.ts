@@ -13,8 +13,9 @@ import {
   visit,
   type Document as YamlDocument,
 } from "yaml";
+import type { ImageFacts } from "../media/image-facts";
 
-export type DocumentKind = "event" | "translation" | "source" | "person" | "place" | "settings";
+export type DocumentKind = "event" | "translation" | "source" | "person" | "place" | "settings" | "media" | "image";
 
 /** One file of the content folder: what load reads and validate checks. */
 export interface ContentDocument {
@@ -26,6 +27,8 @@ export interface ContentDocument {
   /** For a translation: its language, from the file name. */
   locale?: string;
   text: string;
+  /** For an image (content/media/<slug>.<ext>): what its bytes are; its `text` is empty. */
+  image?: ImageFacts;
 }
 
 export interface Position {

@@ -1,7 +1,16 @@
 // JSON Schemas for editors' tools (VS Code's YAML extension), generated from the same zod declarations
 // that content:check uses, so the two cannot drift.
 import { z } from "zod";
-import { edtfMarker, eventFrontMatterSchema, personSchema, placeSchema, settingsSchema, sourceSchema, translationSchema } from "./schema";
+import {
+  edtfMarker,
+  eventFrontMatterSchema,
+  mediaSchema,
+  personSchema,
+  placeSchema,
+  settingsSchema,
+  sourceSchema,
+  translationSchema,
+} from "./schema";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -51,4 +60,5 @@ export const contentJsonSchemas = () => ({
   "place.schema.json": toJsonSchema(placeSchema, "Kronika place (content/places/*.yaml)"),
   "collection.schema.json": toJsonSchema(settingsSchema, "Kronika collection settings (content/collection.yaml)"),
   "translation.schema.json": toJsonSchema(translationSchema, "Kronika translation (front matter of content/events/<slug>.<locale>.md)"),
+  "media.schema.json": toJsonSchema(mediaSchema, "Kronika image sidecar (content/media/<slug>.yaml, beside the image)"),
 });

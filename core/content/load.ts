@@ -1,10 +1,12 @@
-// Reads a content folder into documents: events/*.md, and sources/, people/ and places/*.yaml. Anything else there is reported,
+// Reads a content folder into documents: events/*.md, and sources/, people/, places/ and media/*.yaml (with
+// media/'s images, as their facts). Anything else there is reported,
 // and so is every symbolic link; a file over the size limit is reported without being read.
 import { readdirSync } from "node:fs";
 import { constants, open } from "node:fs/promises";
 import path from "node:path";
 import { type Diagnostic, diagnostic } from "./diagnostic";
 import type { ContentDocument, DocumentKind } from "./document";
+import { isImageName, loadImageDocuments, mediaFolder } from "./image-files";
 import type { RuleId } from "./rules";
 import { maxFileBytes } from "./size-limits";
 
@@ -13,6 +15,8 @@ const folders: { folder: string; kind: DocumentKind; extensions: string[] }[] = 
   { folder: "sources", kind: "source", extensions: [".yaml", ".yml"] },
   { folder: "people", kind: "person", extensions: [".yaml", ".yml"] },
   { folder: "places", kind: "place", extensions: [".yaml", ".yml"] },
+  // The sidecars; the images beside them are read by image-files.ts.
+  { folder: mediaFolder, kind: "media", extensions: [".yaml", ".yml"] },
 ];
 
 /** The collection's settings file, beside the folders. */
@@ -79,6 +83,7 @@ export function listContentFiles(contentDir: string): { files: ContentFile[]; di
       const { name } = entry;
       const file = path.join(dir, name);
       if (entry.isSymbolicLink()) continue; // reported above
+      if (kind === "media" && entry.isFile() && isImageName(name)) continue; // an image: see image-files.ts
       const extension = extensions.find((ext) => name.endsWith(ext));
       if (!entry.isFile() || !extension) {
         if (!name.startsWith(".")) {
@@ -135,5 +140,6 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     if ("problem" in read) diagnostics.push(read.problem);
     else documents.push({ ...files[i], text: read.text });
   });
+  documents.push(...(await loadImageDocuments(contentDir)));
   return { documents, diagnostics };
 }

@@ -1,5 +1,7 @@
 // Every rule a content diagnostic can name, declared once: its id, its severity and what it means. The
 // checks report by id (a typo does not compile), and the documented rule table (docs/content-format.md) is printed from this list.
+
+import { maxImageBytes, maxImagePixels } from "../media/media-limits";
 import { maxItemBytes } from "../store/item-size";
 import type { Severity } from "./diagnostic";
 import { maxYamlAliases } from "./document";
@@ -165,6 +167,35 @@ export const rules = {
   "within-cycle": {
     severity: "error",
     summary: "places whose `within` goes round in a circle (a place within itself, or A within B within A), reported at each place on it",
+  },
+  "image-type": {
+    severity: "error",
+    summary:
+      "an image in `media/` whose bytes are not the format its extension says (a PNG named `.jpg`, HTML named `.svg`), or no image at all; JPEG, PNG, WebP, AVIF and SVG are read",
+    hint: "save the image in the format its name says, or rename it",
+  },
+  "image-size": {
+    severity: "error",
+    summary: `an image over ${maxImageBytes / 1024 / 1024} MB (not read at all), or whose header declares more than ${maxImagePixels / 1_000_000} megapixels (a decompression bomb: small on disk, gigabytes decoded), or declares no size`,
+    hint: "scale the image down: renditions are at most 2048 pixels wide",
+  },
+  "svg-unsafe": {
+    severity: "error",
+    summary:
+      "an SVG that could run script or fetch from elsewhere: `<script>`, `<foreignObject>`, event handler attributes (`onload`), `javascript:` URLs, links and references outside the file (`href` not `#…`, `url(…)` not `url(#…)`, `@import`), DOCTYPE or ENTITY declarations; reported at its line",
+    hint: 'export the SVG as a plain drawing (e.g. Inkscape\'s "Plain SVG"), with any text as text and no links',
+  },
+  "missing-sidecar": {
+    severity: "error",
+    summary: "an image in `media/` without its sidecar `media/<slug>.yaml` (alt text, credit and licence are required)",
+  },
+  "missing-image": {
+    severity: "error",
+    summary: "a sidecar in `media/` without its image, or with two images of the same name (`a.jpg` and `a.png`)",
+  },
+  "unknown-media": {
+    severity: "error",
+    summary: 'an event\'s `media` entry naming no image in `media/` (with a "did you mean")',
   },
   "unknown-translation": {
     severity: "error",

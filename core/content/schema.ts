@@ -1,6 +1,7 @@
 // The editors' contract, declared once: these schemas drive content:check and the TypeScript types.
 import { z } from "zod";
 import { defaultLocale, supportedLocales } from "../locale/locales";
+import { maxMediaPerEvent } from "../media/media-limits";
 import { cslDateVariables, cslNameVariables, cslTextVariables, cslTypes } from "./csl";
 import { maxCitationsPerEvent, maxPeoplePerEvent, maxPlacesPerEvent, maxRelatedPerEvent } from "./list-limits";
 import { slugPattern } from "./slug";
@@ -71,6 +72,16 @@ export const eventFrontMatterSchema = z.strictObject({
     .default([])
     .describe(`Slugs of events this one leads into or follows from; at most ${maxRelatedPerEvent}.`),
   notes: stringList("Editor's notes, e.g. a correction of a date given wrongly elsewhere, quoting what was given."),
+  media: z
+    .array(
+      z.strictObject({
+        media: slug.describe("Slug of an image in content/media/ (its file name without the extension)."),
+        caption: text.optional().describe("What the image shows here, if not its own caption."),
+      }),
+    )
+    .max(maxMediaPerEvent)
+    .default([])
+    .describe(`Images: { media, caption? }; the first is the event's image; at most ${maxMediaPerEvent}.`),
   draft: z.boolean().default(false).describe("Drafts are checked but not published."),
 });
 
@@ -218,6 +229,49 @@ export const sourceSchema = z.strictObject({
   ...cslFields,
 });
 
+/** The longest alt text: a sentence or two; a long description belongs in the caption or the event. */
+export const maxAltLength = 500;
+
+/** A licence: an SPDX licence id or expression (CC-BY-SA-4.0, CC0-1.0, "CC-BY-SA-3.0 OR GFDL-1.2-or-later"), or public-domain. */
+const licence = z
+  .string()
+  .regex(/^(public-domain|[A-Za-z0-9][A-Za-z0-9.+-]*(?: (?:OR|AND|WITH) [A-Za-z0-9][A-Za-z0-9.+-]*)*)$/, {
+    error: "must be an SPDX licence id, e.g. CC-BY-SA-4.0 or CC0-1.0 (an expression such as A OR B), or public-domain",
+  })
+  .describe("The image's licence: an SPDX id (https://spdx.org/licenses/), e.g. CC-BY-SA-4.0, or public-domain.");
+
+const altText = text.max(maxAltLength, { error: `must be at most ${maxAltLength} characters` });
+
+/** An image's sidecar, content/media/<slug>.yaml, beside content/media/<slug>.<ext>. */
+export const mediaSchema = z.strictObject({
+  alt: altText.describe("What the image shows, for readers who cannot see it, in the collection's language."),
+  caption: text.optional().describe("A caption shown with the image, in the collection's language."),
+  credit: text.describe('Who made the image, as it should be credited, e.g. "Karl Bulla" or "Wikimedia Commons / Jan Kowalski".'),
+  licence,
+  source: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .optional()
+    .describe("The original's page, e.g. its Wikimedia Commons file page."),
+  date: writtenDateSchema.optional().describe("When the image was made, written like an event's date."),
+  focus: z
+    .strictObject({
+      x: z.number().min(0).max(1).describe("From the left edge (0) to the right (1)."),
+      y: z.number().min(0).max(1).describe("From the top edge (0) to the bottom (1)."),
+    })
+    .optional()
+    .describe("The point to keep when the image is cropped: { x, y }, each 0–1."),
+  translations: z
+    .record(
+      languageCode,
+      z.strictObject({
+        alt: altText.optional().describe("The alt text in this language."),
+        caption: text.optional().describe("The caption in this language."),
+      }),
+    )
+    .optional()
+    .describe("The alt text and caption in other languages, by two-letter code, e.g. { en: { alt: …, caption: … } }."),
+});
+
 /** The fields a translation (content/events/<slug>.<locale>.md) may give; the body is its Markdown. */
 export const translationSchema = z.strictObject({
   title: text.optional().describe("The title in this language."),
@@ -248,3 +302,4 @@ export type SourceFields = z.infer<typeof sourceSchema>;
 export type Citation = z.infer<typeof citationSchema>;
 export type PersonFields = z.infer<typeof personSchema>;
 export type PlaceFields = z.infer<typeof placeSchema>;
+export type MediaFields = z.infer<typeof mediaSchema>;

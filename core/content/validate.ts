@@ -9,6 +9,7 @@ import { type Diagnostic, diagnostic } from "./diagnostic";
 import { type ContentDocument, type ParsedDocument, parseContentDocument } from "./document";
 import { editorialChecks } from "./editorial";
 import { checkFields, type Report, reporterFor, reportSchemaIssues } from "./fields";
+import { checkMediaReferences, checkMediaSidecar, pairMedia, type Sidecar } from "./media";
 import { placeAncestors } from "./published-references";
 import { checkRecordReferences, type RecordDocument } from "./record-references";
 import { checkPerson, checkPlace } from "./records";
@@ -250,7 +251,13 @@ export function validateContent(documents: ContentDocument[], options: ValidateO
   const places: PlaceEntry[] = [];
   const records: { people: RecordDocument[]; places: RecordDocument[] } = { people: [], places: [] };
   const links: EventLinks[] = [];
+  const images: ContentDocument[] = [];
+  const sidecars: { doc: ContentDocument; parsed?: ParsedDocument; entry?: Sidecar }[] = [];
   for (const doc of documents) {
+    if (doc.kind === "image") {
+      images.push(doc);
+      continue;
+    }
     const { parsed, problems } = parseContentDocument(doc);
     const report = reporterFor(doc, parsed, diagnostics);
     for (const problem of problems) {
@@ -264,6 +271,11 @@ export function validateContent(documents: ContentDocument[], options: ValidateO
       );
     }
     if (doc.kind === "person" || doc.kind === "place") records[doc.kind === "person" ? "people" : "places"].push({ doc, parsed });
+    if (doc.kind === "media") {
+      sidecars.push({ doc, parsed, entry: parsed && checkMediaSidecar(doc.slug, parsed, report) });
+      parsed?.release();
+      continue;
+    }
     if (!parsed) continue;
     if (doc.kind === "settings") {
       settings = checkSettings(parsed, report);
@@ -291,6 +303,13 @@ export function validateContent(documents: ContentDocument[], options: ValidateO
   checkReferences(links, files, new Map(events.map((e) => [e.entry.slug, e.entry])), diagnostics);
   const valid = { people: new Set(people.map((p) => p.slug)), places: new Set(places.map((p) => p.slug)) };
   const { references, eventReferences } = checkRecordReferences(records, valid, events, diagnostics);
+  const media = pairMedia(images, sidecars, diagnostics);
+  const mediaNames = new Set([...images, ...sidecars.map((s) => s.doc)].map((d) => d.slug));
+  checkMediaReferences(
+    links.map(({ doc, parsed }) => ({ doc, parsed, data: parsed.data })),
+    mediaNames,
+    diagnostics,
+  );
   attachTranslations(events, translations, settings, diagnostics);
   checkBodySizes(events, settings?.locale ?? fallbackLocale, diagnostics);
   editorialChecks(
@@ -310,6 +329,7 @@ export function validateContent(documents: ContentDocument[], options: ValidateO
       sources: sources.map((s) => s.entry),
       people,
       places,
+      media: [...media.values()].sort((a, b) => (a.slug < b.slug ? -1 : 1)),
       references,
       eventReferences,
       locale: settings?.locale ?? fallbackLocale,
