@@ -40,7 +40,7 @@ class NodeSha256 {
 }
 
 const planOf = (changes: SyncPlan["changes"], id = "3f2a9c1") => ({ changes, revision: { id } }) as Pick<SyncPlan, "changes" | "revision">;
-const emptyLists = { events: [], sources: [], people: [], places: [] };
+const emptyLists = { events: [], sources: [], people: [], places: [], media: [] };
 
 describe("the Revision published event, put on EventBridge after a sync", () => {
   let eventBridge: EventBridgeStandIn;

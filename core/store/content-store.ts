@@ -32,6 +32,8 @@ import {
   latitudeKey,
   listFor,
   type Membership,
+  mediaItem,
+  mediaList,
   membershipItem,
   peopleList,
   personItem,
@@ -39,6 +41,7 @@ import {
   placeMembershipItem,
   placesList,
   type StoredEvent,
+  type StoredMedia,
   type StoredPerson,
   type StoredPlace,
   type StoredSource,
@@ -108,6 +111,7 @@ export class ContentStore {
   readonly sources: DataLoader<string, StoredSource | null>;
   readonly people: DataLoader<string, StoredPerson | null>;
   readonly places: DataLoader<string, StoredPlace | null>;
+  readonly media: DataLoader<string, StoredMedia | null>;
   /** The places of each box asked for in this request. */
   private readonly boxes = new Map<string, Promise<string[]>>();
   private revisionOfRequest?: ReturnType<RevisionSource>;
@@ -131,6 +135,7 @@ export class ContentStore {
     this.sources = new DataLoader((slugs) => this.batchGet(sourceItem, slugs), { maxBatchSize: 100 });
     this.people = new DataLoader((slugs) => this.batchGet(personItem, slugs), { maxBatchSize: 100 });
     this.places = new DataLoader((slugs) => this.batchGet(placeItem, slugs), { maxBatchSize: 100 });
+    this.media = new DataLoader((slugs) => this.batchGet(mediaItem, slugs), { maxBatchSize: 100 });
   }
 
   /** The revision this request sees: read once per request, so all its parts agree. */
@@ -261,6 +266,15 @@ export class ContentStore {
   /** People by name (in the collection's alphabet), those with a name or alias containing `match` (folded) if given. */
   async listPeople(match: string | undefined, page: PageRequest): Promise<Page<StoredPerson>> {
     return this.listRecords(peopleList, personItem, this.people, page, match ? nameFilter(match) : undefined);
+  }
+
+  /** Media (images) by slug. */
+  async listMedia(page: PageRequest): Promise<Page<StoredMedia>> {
+    return this.listRecords(mediaList, mediaItem, this.media, page);
+  }
+
+  async countMedia(): Promise<number> {
+    return this.countEntries({ list: mediaList });
   }
 
   async countPeople(match: string | undefined): Promise<number> {

@@ -2,15 +2,16 @@
 // in a list and its attributes (see item-type.ts). The only module that spells a key: the sync writes items
 // through these declarations and the store reads them through them.
 import type { FormattedCitation } from "../citations/citation-formatter";
-import type { PersonEntry, PlaceEntry } from "../content/collection";
+import type { MediaEntry, PersonEntry, PlaceEntry } from "../content/collection";
 import type { RenderedBody } from "../content/markdown";
 import { openEndDay, openStartDay } from "../dates/edtf";
 import type { ResolvedDate } from "../dates/historical-date";
+import type { ImageFormat } from "../media/image-format";
 import type { Facets } from "./facets";
 import { itemType, type PrimaryKey } from "./item-type";
 import { tableKeys } from "./table-definition";
 
-const kinds = { event: "EVENT", source: "SOURCE", person: "PERSON", place: "PLACE" } as const;
+const kinds = { event: "EVENT", source: "SOURCE", person: "PERSON", place: "PLACE", media: "MEDIA" } as const;
 /** The kinds of entity the content publishes, each with a main item and a state item. */
 export type Kind = keyof typeof kinds;
 
@@ -24,6 +25,7 @@ export type ListName =
   | "PEOPLE"
   | "PLACES"
   | "COORDINATES"
+  | "MEDIA"
   | `TAG#${string}`
   | `PERSON#${string}`
   | `PLACE#${string}`
@@ -36,6 +38,8 @@ export const timelineList: ListName = "TIMELINE";
 export const sourcesList: ListName = "SOURCES";
 export const peopleList: ListName = "PEOPLE";
 export const placesList: ListName = "PLACES";
+/** Media (images), by slug. */
+export const mediaList: ListName = "MEDIA";
 /** Places with coordinates, south to north: a bounding box is a key range of it. */
 export const coordinatesList: ListName = "COORDINATES";
 export const listFor = {
@@ -57,6 +61,7 @@ export const entityStatesList = "STATE";
 const membershipPrefix = "IN#";
 const singletonSortKey = "CURRENT";
 const searchPartition = "SEARCH";
+const retiredPartition = "RETIRED";
 
 const entityPartition = (kind: Kind, slug: string) => `${kinds[kind]}#${slug}`;
 
@@ -111,6 +116,8 @@ export interface StoredEvent {
   lastDay: number;
   /** Set only in a preview, which publishes drafts too. */
   draft?: boolean;
+  /** The images it shows, the first its image; absent for none. */
+  media?: { media: string; caption?: string }[];
   hash: string;
 }
 
@@ -132,6 +139,7 @@ export const eventItem = /* @__PURE__ */ itemType<StoredEvent, { slug: string }>
     firstDay: true,
     lastDay: true,
     draft: true,
+    media: true,
     hash: true,
   },
   key: ({ slug }) => ({ partition: entityPartition("event", slug), sort: kinds.event }),
@@ -220,8 +228,72 @@ export const placeItem = /* @__PURE__ */ itemType<StoredPlace, { slug: string }>
   list: (place) => ({ list: placesList, position: nameKey(place.sortName, place.slug) }),
 });
 
+/** One rendition of an image, as stored: its key under the media root, format and size. */
+export interface StoredRendition {
+  key: string;
+  format: ImageFormat;
+  width: number;
+  height: number;
+}
+
+/** An image as stored, in the media list: its sidecar's fields, its size and its renditions. */
+export interface StoredMedia extends Omit<MediaEntry, "file" | "size" | "hash"> {
+  width: number;
+  height: number;
+  /** SHA-256 of the image's bytes: what its renditions are named by. */
+  sourceHash: string;
+  renditions: StoredRendition[];
+  /** A tiny blurred image as a data: URI, for raster images. */
+  placeholder?: string;
+  hash: string;
+}
+
+export const mediaItem = /* @__PURE__ */ itemType<StoredMedia, { slug: string }>({
+  attributes: {
+    slug: true,
+    alt: true,
+    caption: true,
+    credit: true,
+    licence: true,
+    source: true,
+    date: true,
+    focus: true,
+    translations: true,
+    format: true,
+    width: true,
+    height: true,
+    sourceHash: true,
+    renditions: true,
+    placeholder: true,
+    hash: true,
+  },
+  key: ({ slug }) => ({ partition: entityPartition("media", slug), sort: kinds.media }),
+  list: (media) => ({ list: mediaList, position: media.slug }),
+});
+
 /** The main item of each kind of entity. */
-export const mainItemOf = { event: eventItem, source: sourceItem, person: personItem, place: placeItem } as const;
+export const mainItemOf = { event: eventItem, source: sourceItem, person: personItem, place: placeItem, media: mediaItem } as const;
+
+/**
+ * A rendition no image uses any more, kept until its grace period ends (see core/sync/retired-renditions.ts):
+ * pages and caches made before the change may still name it.
+ */
+export interface RetiredRendition {
+  key: string;
+  retiredAt: string;
+}
+
+export const retiredRenditionItem = /* @__PURE__ */ itemType<RetiredRendition, { key: string }>({
+  attributes: { key: true, retiredAt: true },
+  key: ({ key }) => ({ partition: retiredPartition, sort: key }),
+});
+
+/** A Query of every retired rendition. */
+export const retiredRenditionsQuery = () => ({
+  KeyConditionExpression: "#pk = :retired",
+  ExpressionAttributeNames: { "#pk": tableKeys.partitionKey },
+  ExpressionAttributeValues: { ":retired": { S: retiredPartition } },
+});
 
 /**
  * A place's membership of a list other than the places list: within a place, or in the coordinates list. It
@@ -357,7 +429,7 @@ export const isChunkOf = (key: PrimaryKey, revision: string) => key[tableKeys.so
 
 /** What a key names: which kind of item, and the entity it belongs to, if any (for messages about an item). */
 export function describeKey(key: PrimaryKey): {
-  item: Kind | "membership" | "state" | "facets" | "revision" | "search chunk" | "unknown";
+  item: Kind | "membership" | "state" | "facets" | "revision" | "search chunk" | "retired rendition" | "unknown";
   entity?: { kind: Kind; slug: string };
 } {
   const pk = key[tableKeys.partitionKey];
@@ -373,5 +445,6 @@ export function describeKey(key: PrimaryKey): {
   if (pk === "FACETS") return { item: "facets" };
   if (pk === "REVISION") return { item: "revision" };
   if (pk === searchPartition) return { item: "search chunk" };
+  if (pk === retiredPartition) return { item: "retired rendition" };
   return { item: "unknown" };
 }

@@ -1,4 +1,4 @@
-// AWS Signature Version 4 for one request with a body, as DynamoDB's JSON API takes it: the headers to send,
+// AWS Signature Version 4 for one request with a body, as DynamoDB's JSON API and S3 take it: the headers to send,
 // with Authorization. Pure: the clock and the credentials come in.
 import { createHash, createHmac } from "node:crypto";
 
@@ -12,10 +12,12 @@ export interface SignableRequest {
   method: string;
   url: URL;
   headers: Record<string, string>;
-  body: string;
+  /** Text (UTF-8), or bytes (an S3 object). */
+  body: string | Uint8Array;
 }
 
-const sha256Hex = (data: string) => createHash("sha256").update(data, "utf8").digest("hex");
+const sha256Hex = (data: string | Uint8Array) =>
+  (typeof data === "string" ? createHash("sha256").update(data, "utf8") : createHash("sha256").update(data)).digest("hex");
 const hmac = (key: Buffer | string, data: string) => createHmac("sha256", key).update(data, "utf8").digest();
 
 /** 20150830T123600Z and 20150830, from a Date. */

@@ -13,6 +13,7 @@ const reportedFields: Record<PlannedChange["kind"], string[]> = {
   source: ["title", "type", "date", "csl"],
   person: ["name", "names", "aliases", "born", "died", "description", "wikidata"],
   place: ["name", "names", "historicalNames", "aliases", "coordinates", "within", "ancestors", "contains", "description", "wikidata"],
+  media: ["alt", "caption", "credit", "licence", "source", "date", "focus", "translations", "sourceHash"],
 };
 
 /** Fields written with a reported one and derived from it (names' sort keys, a date's days, a source's formatting). */
@@ -25,6 +26,11 @@ const derivedFields = new Set([
   "firstDay",
   "lastDay",
   "formatted",
+  "format",
+  "width",
+  "height",
+  "renditions",
+  "placeholder",
 ]);
 
 /** Fields shown only as "changed": too long for one line. */
@@ -32,6 +38,7 @@ const longFields = new Set(["body", "csl", "historicalNames"]);
 
 /** How a field is named in the report, where its item name would puzzle a reviewer. */
 const fieldLabels = new Map([
+  ["sourceHash", "the image file"],
   ["placesWithin", "places within (from the places' hierarchy)"],
   ["ancestors", "within, all the way up"],
 ]);
@@ -42,6 +49,7 @@ const kindRows: [PlannedChange["kind"], string][] = [
   ["source", "sources"],
   ["person", "people"],
   ["place", "places"],
+  ["media", "media"],
 ];
 
 const escapeMarkdown = (text: string) => text.replace(/[|`*_<>[\]]/g, (c) => `\\${c}`);
@@ -183,7 +191,7 @@ export function planMarkdown(plan: SyncPlan, before: Map<string, Item>): string 
   for (const [kind, plural] of kindRows) {
     const count = plan.counts[kind];
     // People and places appear once a collection has any.
-    if ((kind === "person" || kind === "place") && Object.values(count).every((n) => n === 0)) continue;
+    if ((kind === "person" || kind === "place" || kind === "media") && Object.values(count).every((n) => n === 0)) continue;
     lines.push(`| ${plural} | ${count.create} | ${count.update} | ${count.delete} | ${count.unchanged} |`);
   }
   lines.push("");

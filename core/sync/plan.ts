@@ -39,7 +39,7 @@ export interface SyncPlan {
  */
 export function planSync(desired: EntityItems[], state: TableState, revisionId: string, locale: Locale = defaultLocale): SyncPlan {
   const tally = () => ({ create: 0, update: 0, delete: 0, unchanged: 0 });
-  const counts: SyncPlan["counts"] = { event: tally(), source: tally(), person: tally(), place: tally() };
+  const counts: SyncPlan["counts"] = { event: tally(), source: tally(), person: tally(), place: tally(), media: tally() };
   const changes: PlannedChange[] = [];
   const phase = {
     intents: [] as Write[],

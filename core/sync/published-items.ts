@@ -103,11 +103,13 @@ export function eventItems(
   sourceHashes: ReadonlyMap<string, string>,
   references: PublishedReferences,
 ): EntityItems {
-  const { draft, body, ...fields } = entry;
+  const { draft, body, media, ...fields } = entry;
   const unrendered = {
     ...fields,
     ...references,
     ...(draft ? { draft } : {}),
+    // Only where given: an event without images hashes as it did before media existed.
+    ...(media.length > 0 ? { media } : {}),
     body,
     firstDay: entry.date.firstDay,
     lastDay: entry.date.lastDay,

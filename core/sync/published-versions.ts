@@ -7,7 +7,7 @@ import type { PlannedChange } from "./plan";
 /** Each updated or deleted entity's main item as the table holds it, by `kind/slug`. */
 export async function publishedVersions(reads: TableReads, tableName: string, changes: PlannedChange[]) {
   const store = new ContentStore(reads, tableName, async () => null);
-  const loaders = { event: store.events, source: store.sources, person: store.people, place: store.places } as const;
+  const loaders = { event: store.events, source: store.sources, person: store.people, place: store.places, media: store.media } as const;
   const found = new Map<string, Record<string, unknown>>();
   await Promise.all(
     changes

@@ -15,10 +15,13 @@ export const revisionPublished = { source: "kronika", detailType: "Revision publ
 export const detailBudgetBytes = 200 * 1024;
 
 /** Each kind under its plural, as the GraphQL API names its lists. */
-const plurals = { event: "events", source: "sources", person: "people", place: "places" } as const satisfies Record<Kind, string>;
+const plurals = { event: "events", source: "sources", person: "people", place: "places", media: "media" } as const satisfies Record<
+  Kind,
+  string
+>;
 
 const byKind = <T extends z.ZodType>(value: T) =>
-  z.strictObject({ events: value, sources: value, people: value, places: value } satisfies Record<(typeof plurals)[Kind], T>);
+  z.strictObject({ events: value, sources: value, people: value, places: value, media: value } satisfies Record<(typeof plurals)[Kind], T>);
 
 const listing = <T extends z.ZodType>(value: T, truncated: boolean) =>
   z.strictObject({
@@ -55,7 +58,13 @@ export function revisionEventDetailOf(
   plan: Pick<SyncPlan, "changes" | "revision">,
   options: { stage?: string; budgetBytes?: number } = {},
 ): RevisionEventDetail {
-  const lists = () => ({ events: [] as string[], sources: [] as string[], people: [] as string[], places: [] as string[] });
+  const lists = () => ({
+    events: [] as string[],
+    sources: [] as string[],
+    people: [] as string[],
+    places: [] as string[],
+    media: [] as string[],
+  });
   const slugs = { created: lists(), updated: lists(), deleted: lists() };
   for (const change of plan.changes) slugs[verbs[change.action]][plurals[change.kind]].push(change.slug);
   for (const verb of Object.values(slugs)) for (const list of Object.values(verb)) list.sort();
@@ -63,8 +72,8 @@ export function revisionEventDetailOf(
   const full: RevisionEventDetail = { ...head, truncated: false, ...slugs };
   if (Buffer.byteLength(JSON.stringify(full)) <= (options.budgetBytes ?? detailBudgetBytes)) return full;
   const count = (verb: Verb) => {
-    const { events, sources, people, places } = slugs[verb];
-    return { events: events.length, sources: sources.length, people: people.length, places: places.length };
+    const { events, sources, people, places, media } = slugs[verb];
+    return { events: events.length, sources: sources.length, people: people.length, places: places.length, media: media.length };
   };
   return { ...head, truncated: true, created: count("created"), updated: count("updated"), deleted: count("deleted") };
 }

@@ -9,6 +9,8 @@ import { loadContent } from "../content/load";
 import { placeAncestors, placeChildren, referenceReader } from "../content/published-references";
 import { validateContent } from "../content/validate";
 import { collationKey } from "../locale/collation";
+import type { MediaStorage } from "../renditions/media-storage";
+import type { MediaPublication } from "../renditions/publish-media";
 import { buildSearchIndex } from "../search/build-search-index";
 import { indexChunks } from "../search/index-chunks";
 import { maxItemBytes } from "../store/item-size";
@@ -16,8 +18,11 @@ import type { TableItem } from "../store/item-type";
 import { searchChunkItem } from "../store/items";
 import { type ApplyOptions, applySync } from "./apply";
 import { itemsToWrite, type OversizedItem, oversizedHint, oversizedItems } from "./item-limits";
+import { mediaItems } from "./media-items";
+import { currentRenditionKeys, prepareMedia } from "./media-sync";
 import { planSync, type SyncPlan } from "./plan";
 import { type EntityItems, eventItems, personItems, placeItems, sourceItems } from "./published-items";
+import { retireRenditions } from "./retired-renditions";
 import { readTableState } from "./table-state";
 
 export interface SyncOptions extends ApplyOptions {
@@ -33,12 +38,16 @@ export interface SyncOptions extends ApplyOptions {
   drafts?: boolean;
   /** The largest item the sync may write, in bytes as DynamoDB counts them (default and at most 400 KB). */
   maxItemBytes?: number;
+  /** Where images' renditions go (a folder, or the stack's bucket); needed once the content's media change. */
+  mediaStorage?: MediaStorage;
+  /** How long a rendition no image uses is kept before it is deleted (default renditionGraceMs, 30 days). */
+  renditionGraceMs?: number;
 }
 
 export type SyncOutcome =
   | { status: "invalid"; diagnostics: Diagnostic[] }
   | { status: "mass-delete-refused"; diagnostics: Diagnostic[]; plan: SyncPlan }
-  | { status: "planned" | "applied"; diagnostics: Diagnostic[]; plan: SyncPlan };
+  | { status: "planned" | "applied"; diagnostics: Diagnostic[]; plan: SyncPlan; media?: MediaPublication };
 
 export function publishedItems(collection: Collection): EntityItems[] {
   const { locale } = collection;
@@ -55,7 +64,7 @@ export function publishedItems(collection: Collection): EntityItems[] {
   );
   const references = referenceReader(collection);
   const events = collection.events.map((event) => eventItems(event, citations, sourceHashes, references.of(event)));
-  return [...sources, ...people, ...places, ...events];
+  return [...sources, ...people, ...places, ...collection.media.map(mediaItems), ...events];
 }
 
 /** A revision id that changes exactly when the published content does. */
@@ -107,6 +116,16 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
     : undefined;
   const oversizedChunks = searchChunks ? tooLarge(searchChunks) : [];
   if (oversizedChunks.length > 0) return { status: "invalid", diagnostics: [...diagnostics, ...oversizedChunks] };
-  await applySync(options.client, options.tableName, plan, { ...options, searchChunks });
-  return { status: "applied", diagnostics, plan };
+  // Every rendition an item will name is uploaded before the first write.
+  const media = await prepareMedia(plan, checked.collection.media, { ...options, storage: options.mediaStorage });
+  await applySync(options.client, options.tableName, media.plan, { ...options, searchChunks });
+  if (options.mediaStorage) {
+    await retireRenditions(options.client, options.tableName, options.mediaStorage, {
+      previousKeys: media.previousKeys,
+      current: currentRenditionKeys(checked.collection.media),
+      now: options.now?.() ?? new Date(),
+      graceMs: options.renditionGraceMs,
+    });
+  }
+  return { status: "applied", diagnostics, plan: media.plan, ...(media.publication ? { media: media.publication } : {}) };
 }

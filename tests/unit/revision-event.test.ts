@@ -23,9 +23,9 @@ describe("the Revision published event's detail", () => {
       revision: "3f2a9c1",
       stage: "prod",
       truncated: false,
-      created: { events: ["dekret-o-pokoju", "zjazd"], sources: [], people: ["lenin"], places: [] },
-      updated: { events: ["szturm"], sources: ["reed"], people: [], places: [] },
-      deleted: { events: [], sources: [], people: [], places: ["smolny"] },
+      created: { events: ["dekret-o-pokoju", "zjazd"], sources: [], people: ["lenin"], places: [], media: [] },
+      updated: { events: ["szturm"], sources: ["reed"], people: [], places: [], media: [] },
+      deleted: { events: [], sources: [], people: [], places: ["smolny"], media: [] },
     });
     expect(revisionEventDetail.parse(detail)).toEqual(detail);
   });
@@ -35,9 +35,9 @@ describe("the Revision published event's detail", () => {
     expect(detail).toEqual({
       revision: "content-0123456789abcdef",
       truncated: false,
-      created: { events: [], sources: [], people: [], places: [] },
-      updated: { events: [], sources: [], people: [], places: [] },
-      deleted: { events: [], sources: [], people: [], places: [] },
+      created: { events: [], sources: [], people: [], places: [], media: [] },
+      updated: { events: [], sources: [], people: [], places: [], media: [] },
+      deleted: { events: [], sources: [], people: [], places: [], media: [] },
     });
     expect(Object.keys(detail)).not.toContain("stage");
   });
@@ -57,9 +57,9 @@ describe("the Revision published event's detail", () => {
       revision: "3f2a9c1",
       stage: "prod",
       truncated: true,
-      created: { events: 4000, sources: 0, people: 0, places: 0 },
-      updated: { events: 0, sources: 900, people: 0, places: 0 },
-      deleted: { events: 0, sources: 0, people: 30, places: 0 },
+      created: { events: 4000, sources: 0, people: 0, places: 0, media: 0 },
+      updated: { events: 0, sources: 900, people: 0, places: 0, media: 0 },
+      deleted: { events: 0, sources: 0, people: 30, places: 0, media: 0 },
     });
     expect(bytes(detail)).toBeLessThan(1024);
     expect(revisionEventDetail.parse(detail)).toEqual(detail);
