@@ -5,6 +5,7 @@ import "./event";
 import "./source";
 import "./person";
 import "./place";
+import "./media";
 import "./revision";
 import "./timeline";
 import "./geojson";
