@@ -4,6 +4,7 @@
 import { createServer, type RequestListener } from "node:http";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { environment } from "../core/environment";
+import { folderStorage } from "../core/renditions/folder-storage";
 import { createDynamoClient } from "../core/store/client";
 import { ensureTable } from "../core/store/create-table";
 import { sdkTableReads } from "../core/store/sdk-table-reads";
@@ -14,6 +15,7 @@ import { nodeListener } from "../functions/node-listener";
 import { inRequestScope } from "../functions/request-scope";
 import { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local";
 import { formatOutcome } from "./format-plan";
+import { localMediaDir, serveMedia } from "./media-server";
 import { readOptions, runCommand } from "./options";
 import { createPreviewServer, previewPaths } from "./preview-server";
 import { gitRevision } from "./revision";
@@ -30,7 +32,12 @@ await runCommand(async () => {
   let app: RequestListener | undefined;
   let previewApp: RequestListener | undefined;
   const preview = createPreviewServer();
-  const server = createServer((request, response) => {
+  // Renditions of the public and the preview sync alike: content addressed, so the two share them.
+  const mediaDir = localMediaDir();
+  const mediaStorage = folderStorage(mediaDir);
+  const media = serveMedia(mediaDir);
+  const server = createServer(async (request, response) => {
+    if (await media(request, response)) return;
     if (!app || !previewApp) {
       response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "2" });
       response.end("Kronika is starting: the content is being synced.\n");
@@ -107,6 +114,7 @@ await runCommand(async () => {
           revisionId,
           drafts: true,
           allowMassDelete: true,
+          mediaStorage,
         }).then((result) =>
           preview.publish(
             result.status === "invalid"
@@ -114,7 +122,7 @@ await runCommand(async () => {
               : { type: "synced", revision: result.plan.revision.id },
           ),
         );
-        const [outcome] = await Promise.all([syncContent({ contentDir, client: store, tableName, revisionId }), previewed]);
+        const [outcome] = await Promise.all([syncContent({ contentDir, client: store, tableName, revisionId, mediaStorage }), previewed]);
         const lines =
           outcome.status === "applied" && outcome.plan.changes.length === 0 && !outcome.plan.writesRevision
             ? ["no changes"]

@@ -1,11 +1,13 @@
 // npm run content:plan / content:sync [-- --content DIR --allow-mass-delete --format markdown] — validate, plan against the
 // table (DYNAMODB_ENDPOINT, KRONIKA_TABLE) and, for sync, apply. Exit 1 when nothing could be written.
 
+import { folderStorage } from "../core/renditions/folder-storage";
 import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { planMarkdown } from "../core/sync/plan-report";
 import { publishedVersions } from "../core/sync/published-versions";
 import { syncContent } from "../core/sync/sync";
 import { formatOutcome } from "./format-plan";
+import { localMediaDir } from "./media-server";
 import { readOptions, runCommand } from "./options";
 import { gitRevision } from "./revision";
 import { connectTable } from "./table-connection";
@@ -27,6 +29,9 @@ await runCommand(async () => {
     allowMassDelete: Boolean(flags["allow-mass-delete"]),
     drafts: Boolean(flags.drafts),
     revisionId: gitRevision(contentDir),
+    // A local table's renditions go where npm start serves them; a deployed table's are written by the
+    // stack's sync function, to its bucket.
+    ...(endpoint ? { mediaStorage: folderStorage(localMediaDir()) } : {}),
   });
   if (flags.format === "markdown" && outcome.status !== "invalid") {
     console.log(planMarkdown(outcome.plan, await publishedVersions(sdkTableReads(client), tableName, outcome.plan.changes)));

@@ -18,6 +18,8 @@ export const environment = {
   publishDrafts: "KRONIKA_PUBLISH_DRAFTS",
   /** The CloudFront distribution whose cached responses a sync invalidates: set on the sync function by the stack. */
   distributionId: "KRONIKA_DISTRIBUTION_ID",
+  /** The S3 bucket the sync function writes media renditions to (under media/): set on it by the stack. */
+  mediaBucket: "KRONIKA_MEDIA_BUCKET",
   /** Where browsers that open the GraphQL endpoint are sent: set on the GraphQL function by the stack. */
   graphiqlPath: "KRONIKA_GRAPHIQL_PATH",
   /** Comma-separated origins that CORS allows (default: any), for the GraphQL function. */
@@ -62,6 +64,8 @@ export const awsVariables = {
 export const awsEndpointVariables = {
   /** Where the sync function's PutEvents goes. */
   eventBridge: "AWS_ENDPOINT_URL_EVENTBRIDGE",
+  /** Where the sync function writes renditions (path-style: <endpoint>/<bucket>/<key>). */
+  s3: "AWS_ENDPOINT_URL_S3",
 } as const;
 
 /** What the Lambda runtime sets on every function, read by the GraphQL function. */

@@ -3,12 +3,27 @@
 // invalid content or a refused mass delete, having written nothing; a failed announcement is only logged.
 import path from "node:path";
 import { formatHuman } from "../core/content/diagnostic";
-import { environment } from "../core/environment";
+import { awsEndpointVariables, environment } from "../core/environment";
+import { s3Storage } from "../core/renditions/s3-storage";
 import { createDynamoClient } from "../core/store/client";
 import { defaultTableName } from "../core/store/table-definition";
 import { syncContent } from "../core/sync/sync";
 import { invalidateGraphqlResponses, invalidationCompleted } from "./cdn-invalidation";
 import { announceRevision } from "./revision-announcement";
+
+/** The stack's media bucket, written with the function's own credentials (Lambda puts them in the environment). */
+function mediaStorage(env = process.env) {
+  const bucket = env[environment.mediaBucket];
+  if (!bucket) return undefined;
+  const {
+    AWS_ACCESS_KEY_ID: accessKeyId,
+    AWS_SECRET_ACCESS_KEY: secretAccessKey,
+    AWS_SESSION_TOKEN: sessionToken,
+    AWS_REGION: region,
+  } = env;
+  if (!accessKeyId || !secretAccessKey || !region) throw new Error("no AWS credentials or region in the environment for the media bucket");
+  return s3Storage({ bucket, region, credentials: { accessKeyId, secretAccessKey, sessionToken }, endpoint: env[awsEndpointVariables.s3] });
+}
 
 export async function handler() {
   const contentDir = path.join(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), "content");
@@ -19,6 +34,7 @@ export async function handler() {
     allowMassDelete: process.env[environment.allowMassDelete] === "true",
     drafts: process.env[environment.publishDrafts] === "true",
     revisionId: process.env[environment.revision] || undefined,
+    mediaStorage: mediaStorage(),
   });
   if (outcome.status === "invalid") {
     throw new Error(`content has errors, nothing was written:\n${outcome.diagnostics.map((d) => formatHuman(d)).join("\n")}`);
