@@ -8,6 +8,7 @@
 import { Duration, RemovalPolicy, Stack, Token, Validations } from "aws-cdk-lib";
 import {
   AllowedMethods,
+  type BehaviorOptions,
   CachedMethods,
   CacheHeaderBehavior,
   CachePolicy,
@@ -25,9 +26,10 @@ import {
 } from "aws-cdk-lib/aws-cloudfront";
 import { FunctionUrlOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import type { IFunctionUrl, IVersion } from "aws-cdk-lib/aws-lambda";
-import { BlockPublicAccess, Bucket, BucketEncryption } from "aws-cdk-lib/aws-s3";
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, CacheControl, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
+import { mediaContentSecurityPolicy, mediaPath } from "../core/media/serving";
 import { directoryIndexSource } from "./directory-index";
 import type { PreviewSiteFolders } from "./preview-site";
 
@@ -62,6 +64,11 @@ export interface ContentDeliveryProps {
   readonly graphiqlSiteDir: string;
   /** The preview site's pages and fingerprinted assets (see preview-site.ts). */
   readonly previewSite: PreviewSiteFolders;
+  /**
+   * The bucket of media renditions, served at /media/* (its objects are under media/).
+   * @default - no /media/ behaviour
+   */
+  readonly mediaBucket?: IBucket;
   /**
    * Delete the buckets and their files with the stack (non-production stages).
    * @default false - the buckets are retained
@@ -105,6 +112,27 @@ export class ContentDelivery extends Construct {
       runtime: FunctionRuntime.JS_2_0,
       comment: "Kronika: serve index.html for addresses that end in /",
     });
+    // Renditions: content addressed, so cached as long as the origin says (a year, immutable); every response
+    // nosniff, and a CSP under which an SVG opened on its own runs and loads nothing.
+    const mediaBehavior: Record<string, BehaviorOptions> = props.mediaBucket
+      ? {
+          [`${mediaPath}/*`]: {
+            origin: S3BucketOrigin.withOriginAccessControl(props.mediaBucket),
+            viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+            allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+            cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+            responseHeadersPolicy: new ResponseHeadersPolicy(this, "MediaHeaders", {
+              comment: "Kronika media: nosniff, and a CSP that lets an SVG run nothing",
+              securityHeadersBehavior: {
+                contentTypeOptions: { override: true },
+                contentSecurityPolicy: { contentSecurityPolicy: mediaContentSecurityPolicy, override: true },
+                strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+              },
+            }),
+            compress: true,
+          },
+        }
+      : {};
     this.distribution = new Distribution(this, "Distribution", {
       comment: "Kronika: preview site, GraphQL API and GraphiQL",
       priceClass: PriceClass.PRICE_CLASS_100,
@@ -120,6 +148,7 @@ export class ContentDelivery extends Construct {
         compress: true,
       },
       additionalBehaviors: {
+        ...mediaBehavior,
         [graphqlPath]: {
           // Creates the Lambda OAC and the function's permissions for this distribution alone.
           origin: FunctionUrlOrigin.withOriginAccessControl(props.apiUrl),

@@ -3,19 +3,25 @@
 import { closeSync, constants, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { type CfnElement, Stack, Validations } from "aws-cdk-lib";
 import type { IDistribution } from "aws-cdk-lib/aws-cloudfront";
 import type { TableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
+import type { IBucket } from "aws-cdk-lib/aws-s3";
 import { Trigger } from "aws-cdk-lib/triggers";
 import { Construct } from "constructs";
+import { listImageFiles } from "../core/content/image-files";
 import { listContentFiles } from "../core/content/load";
 import { maxFileBytes } from "../core/content/size-limits";
 import { environment } from "../core/environment";
+import { maxImageBytes } from "../core/media/media-limits";
+import { s3MediaPrefix } from "../core/renditions/s3-storage";
 import { listIndex } from "../core/store/table-definition";
 import { syncTimeout } from "./function-bundling";
 import { kronikaFunction } from "./kronika-function";
+import { sharpForLambda } from "./sharp-bundle";
 
 export interface ContentSyncProps {
   /** The content table the sync writes. */
@@ -43,6 +49,11 @@ export interface ContentSyncProps {
    */
   readonly distribution?: IDistribution;
   /**
+   * The bucket the sync writes media renditions to (under media/); it is their only writer.
+   * @default - none: content with media cannot be published
+   */
+  readonly mediaBucket?: IBucket;
+  /**
    * Delete the log group with the stack.
    * @default false - the log group is retained
    */
@@ -59,10 +70,14 @@ export const syncTableActions = ["dynamodb:Query", "dynamodb:BatchWriteItem", "d
  */
 export function stageContent(contentDir: string): string {
   const staged = mkdtempSync(path.join(tmpdir(), "kronika-content-asset-"));
-  for (const { file } of listContentFiles(contentDir).files) {
+  const files = [
+    ...listContentFiles(contentDir).files.map(({ file }) => ({ file, limit: maxFileBytes })),
+    ...listImageFiles(contentDir).map(({ file }) => ({ file, limit: maxImageBytes })),
+  ];
+  for (const { file, limit } of files) {
     const fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
     try {
-      if (fstatSync(fd).size > maxFileBytes) continue;
+      if (fstatSync(fd).size > limit) continue;
       const target = path.join(staged, path.relative(contentDir, file));
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, readFileSync(fd));
@@ -72,6 +87,9 @@ export function stageContent(contentDir: string): string {
   }
   return staged;
 }
+
+/** What the sync may do to the media bucket's renditions. */
+export const mediaObjectActions = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"];
 
 export class ContentSync extends Construct {
   readonly function: NodejsFunction;
@@ -93,8 +111,12 @@ export class ContentSync extends Construct {
         NODE_OPTIONS: "--enable-source-maps",
         ...(props.revision ? { [environment.revision]: props.revision } : {}),
         ...(props.distribution ? { [environment.distributionId]: props.distribution.distributionId } : {}),
+        ...(props.mediaBucket ? { [environment.mediaBucket]: props.mediaBucket.bucketName } : {}),
       },
       bundling: {
+        // sharp's native binary cannot be bundled: it is imported from the node_modules copied in below,
+        // built for Lambda's Linux on arm64 (sharp-bundle.ts).
+        externalModules: ["sharp"],
         // The content travels inside the function's asset, so a content change is a code change:
         // a new asset hash, a new function version, and the trigger runs again. Only the files that the
         // check read go in (see stageContent).
@@ -103,7 +125,12 @@ export class ContentSync extends Construct {
           beforeInstall: () => [],
           afterBundling: (_input: string, output: string) => {
             const staged = stageContent(props.contentDir);
-            return [`cp -R "${staged}" "${output}/content"`, `rm -rf "${staged}"`];
+            const sharp = sharpForLambda();
+            return [
+              `cp -R "${staged}" "${output}/content"`,
+              `rm -rf "${staged}"`,
+              `cp -R "${sharp}/node_modules" "${output}/node_modules"`,
+            ];
           },
         },
       },
@@ -116,6 +143,27 @@ export class ContentSync extends Construct {
       }),
     );
     props.distribution?.grantCreateInvalidation(this.function);
+    if (props.mediaBucket) {
+      // Write and delete renditions, and HEAD them (GetObject; ListBucket makes a missing one a 404, not a 403).
+      this.function.addToRolePolicy(
+        new PolicyStatement({
+          actions: mediaObjectActions,
+          resources: [props.mediaBucket.arnForObjects(`${s3MediaPrefix}*`)],
+        }),
+      );
+      this.function.addToRolePolicy(
+        new PolicyStatement({
+          actions: ["s3:ListBucket"],
+          resources: [props.mediaBucket.bucketArn],
+          conditions: { StringLike: { "s3:prefix": [`${s3MediaPrefix}*`] } },
+        }),
+      );
+      const bucketId = Stack.of(this).getLogicalId(props.mediaBucket.node.defaultChild as CfnElement);
+      Validations.of(this).acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${s3MediaPrefix}*]`,
+        reason: "The sync writes and deletes renditions, each named by its content's hash: any object under media/ of the media bucket.",
+      });
+    }
     this.trigger = new Trigger(this, "Trigger", { handler: this.function, timeout: syncTimeout, executeOnHandlerChange: true });
   }
 }

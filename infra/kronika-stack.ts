@@ -1,4 +1,4 @@
-// One Kronika deployment (a stage): the table, the preview site and the GraphQL API behind CloudFront with
+// One Kronika deployment (a stage): the table, the media bucket, the preview site and the GraphQL API behind CloudFront with
 // GraphiQL beside them, CloudFront's web ACL and origin-request function (in us-east-1), the deploy-time
 // content sync, and the alarms and dashboard that watch them.
 import { mkdtempSync } from "node:fs";
@@ -14,6 +14,7 @@ import { ContentSync } from "./content-sync";
 import { ContentTable } from "./content-table";
 import { writeGraphiqlSite } from "./graphiql-site";
 import { GraphqlApi } from "./graphql-api";
+import { MediaBucket } from "./media-bucket";
 import { OperationsAlarms } from "./operations-alarms";
 import { OperationsDashboard } from "./operations-dashboard";
 import { OriginRequestFunction } from "./origin-request-function";
@@ -123,6 +124,7 @@ export class KronikaStack extends Stack {
       destroyWithStack: !retain,
       persistedOperationsOnly: props.persistedOperationsOnly,
     });
+    const media = new MediaBucket(this, "Media", { destroyWithStack: !retain });
     const graphiqlSiteDir = writeGraphiqlSite(mkdtempSync(path.join(tmpdir(), "kronika-graphiql-")), { endpoint: graphqlPath });
     const cdn = new ContentDelivery(this, "Cdn", {
       apiUrl: api.url,
@@ -130,6 +132,7 @@ export class KronikaStack extends Stack {
       webAclArn: firewall.webAcl.attrArn,
       graphiqlSiteDir,
       previewSite: writePublishedPreviewSite({ endpoint: graphqlPath }),
+      mediaBucket: media.bucket,
       destroyWithStack: !retain,
     });
     const sync = new ContentSync(this, "Sync", {
@@ -139,6 +142,7 @@ export class KronikaStack extends Stack {
       allowMassDelete: props.allowMassDelete,
       publishDrafts,
       distribution: cdn.distribution,
+      mediaBucket: media.bucket,
       destroyWithStack: !retain,
     });
     sync.trigger.executeAfter(table);

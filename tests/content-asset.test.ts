@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { ContentSync } from "../infra/content-sync";
 import { ContentTable } from "../infra/content-table";
 import { eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
+import { pngOf, sidecarFile, writeMediaFiles } from "./support/media-files";
 
 /** Every entry under a folder, relative to it, with what it is (without following links). */
 async function tree(root: string, dir = root): Promise<string[]> {
@@ -34,6 +35,12 @@ describe("the content sync function's asset", () => {
       "sources/opracowanie.yaml": sourceFile("Opracowanie"),
       "events/szturm.md": eventFile({ title: "Szturm", date: "1917", sources: ["opracowanie"] }),
     });
+    // An image over the 128 KiB text limit: media files have a limit of their own (20 MB).
+    const image = await pngOf(1200, 900);
+    await writeMediaFiles(contentDir, {
+      "palac.png": Buffer.concat([image, Buffer.alloc(200 * 1024 - image.length)]),
+      "palac.yaml": sidecarFile(),
+    });
     await symlink(path.join(outside, "secret.md"), path.join(contentDir, "events", "sekret.md"));
     await symlink(path.join(outside, "runner"), path.join(contentDir, "sources", "katalog"));
     await symlink(path.join(outside, "runner"), path.join(contentDir, "obrazy"));
@@ -50,6 +57,9 @@ describe("the content sync function's asset", () => {
       "file collection.yaml",
       "dir events",
       "file events/szturm.md",
+      "dir media",
+      "file media/palac.png",
+      "file media/palac.yaml",
       "dir sources",
       "file sources/opracowanie.yaml",
     ]);

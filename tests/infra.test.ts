@@ -255,6 +255,7 @@ describe("the CDK stack", () => {
           environment.distributionId,
           environment.eventBus,
           environment.stage,
+          environment.mediaBucket,
           "NODE_OPTIONS",
         ].sort(),
       );
@@ -364,6 +365,70 @@ describe("the CDK stack", () => {
       new KronikaStack(app, "Kronika-prod", { stage: "prod", contentDir, env: { region: "eu-central-1" }, revisionWebhooks: hooks });
       Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
       expect(() => app.synth()).not.toThrow();
+    });
+  });
+
+  describe("media", () => {
+    const mediaBucketId = () => {
+      const [[id]] = ofType(prod.resources, "AWS::S3::Bucket").filter(([id]) => id.startsWith("MediaBucket"));
+      return id;
+    };
+    const refersToMediaBucket = (resource: unknown) => JSON.stringify(resource ?? "").includes(mediaBucketId());
+
+    it("keeps renditions in a private bucket, TLS only, that CloudFront alone reads and only the sync function writes", () => {
+      const bucket = prod.resources[mediaBucketId()];
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.DeletionPolicy).toBe("Retain");
+      const [[, policy]] = ofType(prod.resources, "AWS::S3::BucketPolicy").filter(([, r]) => refersToMediaBucket(r.Properties.Bucket));
+      const statements = policy.Properties.PolicyDocument.Statement;
+      expect(statements.filter((st: any) => st.Effect === "Deny")).toEqual([
+        expect.objectContaining({ Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+      ]);
+      const allowed = statements.filter((st: any) => st.Effect === "Allow");
+      expect(allowed).toEqual([
+        expect.objectContaining({
+          Action: "s3:GetObject",
+          Principal: { Service: "cloudfront.amazonaws.com" },
+          Condition: expect.anything(),
+        }),
+      ]);
+      // Every identity policy that may write or delete an object of the bucket is the sync function's role.
+      const syncRole = functionNamed("SyncFunction").Properties.Role["Fn::GetAtt"][0];
+      const writers = ofType(prod.resources, "AWS::IAM::Policy").filter(([, r]) =>
+        r.Properties.PolicyDocument.Statement.some(
+          (st: any) => refersToMediaBucket(st.Resource) && [st.Action].flat().some((a: string) => /^s3:(\*|Put|Delete)/.test(a)),
+        ),
+      );
+      expect(writers.map(([, r]) => r.Properties.Roles.map((role: any) => role.Ref))).toEqual([[syncRole]]);
+      expect(actionsOf(functionNamed("SyncFunction").id, "s3:")).toEqual([
+        "s3:DeleteObject",
+        "s3:GetObject",
+        "s3:ListBucket",
+        "s3:PutObject",
+      ]);
+      expect(actionsOf(functionNamed("ApiFunction").id, "s3:")).toEqual([]);
+      expect(functionNamed("SyncFunction").Properties.Environment.Variables[environment.mediaBucket]).toEqual({ Ref: mediaBucketId() });
+    });
+
+    it("serves /media/* from the bucket through origin access control, cached as the objects say (a year), nosniff and a CSP", () => {
+      const behavior = behaviorAt(prod, "/media/*");
+      expect(behavior).toMatchObject({
+        ViewerProtocolPolicy: "redirect-to-https",
+        CachePolicyId: CachePolicy.CACHING_OPTIMIZED.cachePolicyId,
+      });
+      expect(behavior.AllowedMethods ?? ["GET", "HEAD"]).toEqual(["GET", "HEAD"]);
+      const origin = originOf(prod, behavior);
+      expect(refersToMediaBucket(origin.DomainName)).toBe(true);
+      expect(origin.OriginAccessControlId).toBeDefined();
+      expect(origin.S3OriginConfig).toEqual({ OriginAccessIdentity: "" });
+      const headers = prod.resources[behavior.ResponseHeadersPolicyId.Ref].Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+      expect(headers.ContentTypeOptions).toEqual({ Override: true });
+      expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toMatch(/^default-src 'none';.*sandbox$/);
     });
   });
 
@@ -1191,6 +1256,23 @@ describe("the CDK stack", () => {
       expect(published.drafts).toEqual(new Set());
       expect(preview.drafts).toEqual(new Set(["szkic-do-podgladu"]));
       expect(preview.outcome.counts.event.create).toBe(published.outcome.counts.event.create + 1);
+    });
+
+    it("sync: carries sharp's native binary for Lambda's architecture (an AArch64 ELF), imported at run time; the API carries no sharp", async () => {
+      const syncDir = assetDir(functionNamed("SyncFunction"));
+      const lib = path.join(syncDir, "node_modules", "@img", "sharp-linux-arm64", "lib");
+      const [binary] = (await readdir(lib)).filter((name) => /^sharp-linux-arm64.*\.node$/.test(name));
+      const header = await readFile(path.join(lib, binary));
+      // ELF magic, 64-bit (EI_CLASS 2), little endian (EI_DATA 1), e_machine 183: EM_AARCH64.
+      expect([...header.subarray(0, 4)]).toEqual([0x7f, 0x45, 0x4c, 0x46]);
+      expect([header[4], header[5], header.readUInt16LE(18)]).toEqual([2, 1, 183]);
+      expect(await readdir(path.join(syncDir, "node_modules", "@img"))).toEqual(
+        expect.arrayContaining(["sharp-linux-arm64", "sharp-libvips-linux-arm64"]),
+      );
+      expect(await readFile(path.join(syncDir, "index.mjs"), "utf8")).toMatch(/import\(\s*["']sharp["']\s*\)/);
+      const apiDir = assetDir(functionNamed("ApiFunction"));
+      expect(await readdir(apiDir)).not.toContain("node_modules");
+      expect(await readFile(path.join(apiDir, "index.mjs"), "utf8")).not.toMatch(/sharp|limitInputPixels/);
     });
 
     it("API: carries neither the AWS SDK, the Markdown renderer, a citation processor nor zod, and serves the citations the sync formatted", async () => {
