@@ -10,6 +10,7 @@ import { startDynamoDbLocal } from "../cli/dynamodb-local";
 import { loadContent } from "../core/content/load";
 import { validateContent } from "../core/content/validate";
 import { environment } from "../core/environment";
+import { folderStorage } from "../core/renditions/folder-storage";
 import { createDynamoClient } from "../core/store/client";
 import { ensureTable } from "../core/store/create-table";
 import { createRevisionSource } from "../core/store/revision-source";
@@ -261,7 +262,12 @@ const env = {
 };
 try {
   await ensureTable(client, benchTable);
-  await syncContent({ contentDir: "content", client, tableName: benchTable });
+  await syncContent({
+    contentDir: "content",
+    client,
+    tableName: benchTable,
+    mediaStorage: folderStorage(await mkdtemp(path.join(tmpdir(), "kronika-bench-media-"))),
+  });
   if (parts.has("cold")) await coldStart(env, work, coldStartRuns);
   if (parts.has("hot")) for (const runtime of nodeRuntimes(env)) await throughput(env, benchTable, work, runtime);
   if (parts.has("pipeline")) await pipeline(client, work);

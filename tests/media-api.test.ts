@@ -139,6 +139,21 @@ describe("media in the API", () => {
     expect(tooMany.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 
+  it("fills each TimelineJS slide's media from the event's first image: url, thumbnail, caption, credit and alt, HTML-escaped", async () => {
+    const { data, errors } = await query("{ timeline }");
+    expect(errors).toBeUndefined();
+    const [slide, other] = data.timeline.events;
+    expect(slide.unique_id).toBe("szturm");
+    expect(slide.media).toEqual({
+      url: expect.stringMatching(/^\/media\/palac\/[0-9a-f]{20}-r1-1280w\.jpg$/),
+      thumbnail: expect.stringMatching(/-r1-320w\.jpg$/),
+      caption: "Pałac rano po szturmie",
+      credit: "Kronika, test (CC-BY-SA-4.0)",
+      alt: "Fasada Pałacu Zimowego",
+    });
+    expect(other.media).toBeUndefined();
+  });
+
   it("answers the same through the Lambda handler", async () => {
     vi.resetModules();
     process.env[environment.endpoint] = inject("dynamodbEndpoint");

@@ -21,6 +21,16 @@ const timelineSlide = z.strictObject({
   }),
   group: z.string().optional().describe("The event's first tag, HTML-escaped."),
   unique_id: z.string().describe("The event's slug."),
+  media: z
+    .strictObject({
+      url: z.string().describe("The image's 1280 px rendition (or its widest) in its own format: a path under /media/."),
+      thumbnail: z.string().describe("Its 320 px rendition (or its narrowest)."),
+      caption: z.string().describe("The event's caption for it, else the image's own, HTML-escaped."),
+      credit: z.string().describe("Who made it and its licence, HTML-escaped."),
+      alt: z.string().describe("Its alt text, HTML-escaped."),
+    })
+    .optional()
+    .describe("The event's first image, if it shows one."),
 });
 
 export const timelineDataSchema = z

@@ -8,8 +8,27 @@ import { fromJulianDay } from "../dates/julian-day";
 import { dateLabel } from "../dates/label";
 import { escapeHtml } from "../html/escape-html";
 import type { Locale } from "../locale/locales";
-import type { StoredEvent } from "../store/items";
+import { chooseRendition } from "../media/rendition-choice";
+import { mediaUrl } from "../media/serving";
+import type { StoredEvent, StoredMedia } from "../store/items";
 import type { TimelineData, TimelineDate, TimelineSlide } from "./export-shapes";
+
+/** The width TimelineJS shows a slide's image at, at most, and that of its thumbnail in the time navigation. */
+const slideWidth = 1280;
+const thumbnailWidth = 320;
+
+/** An event's first image as a slide's media: a rendition in the original's format, which every browser shows. */
+export function timelineMedia(media: StoredMedia, caption: string | undefined, locale: Locale): TimelineSlide["media"] {
+  const url = (width: number) => mediaUrl(chooseRendition(media.renditions, { width, own: media.format })?.key ?? "");
+  const translated = media.translations?.[locale];
+  return {
+    url: url(slideWidth),
+    thumbnail: url(thumbnailWidth),
+    caption: escapeHtml(caption ?? translated?.caption ?? media.caption ?? ""),
+    credit: escapeHtml(`${media.credit} (${media.licence})`),
+    alt: escapeHtml(translated?.alt ?? media.alt),
+  };
+}
 
 /** A day, to the precision the event is known in the Gregorian calendar. */
 function timelineDate(julianDay: number, precision: "year" | "month" | "day"): TimelineDate {
@@ -19,7 +38,7 @@ function timelineDate(julianDay: number, precision: "year" | "month" | "day"): T
   return { year, month, day };
 }
 
-export function timelineSlide(event: StoredEvent, locale: Locale): TimelineSlide {
+export function timelineSlide(event: StoredEvent, locale: Locale, images?: ReadonlyMap<string, StoredMedia>): TimelineSlide {
   // A Julian date converts to exact Gregorian days; a Gregorian one keeps the precision it was written with.
   const precision = event.date.calendar === "julian" ? "day" : event.date.precision;
   const first = knownDay(event.date.firstDay);
@@ -35,9 +54,12 @@ export function timelineSlide(event: StoredEvent, locale: Locale): TimelineSlide
   const end = first !== undefined && last !== undefined ? timelineDate(last, precision) : undefined;
   if (end && JSON.stringify(end) !== JSON.stringify(slide.start_date)) slide.end_date = end;
   if (event.tags.length > 0) slide.group = escapeHtml(event.tags[0]);
+  const image = event.media?.[0];
+  const media = image && images?.get(image.media);
+  if (image && media) slide.media = timelineMedia(media, image.caption, locale);
   return slide;
 }
 
-export function timelineData(events: StoredEvent[], locale: Locale): TimelineData {
-  return { events: events.map((event) => timelineSlide(event, locale)) };
+export function timelineData(events: StoredEvent[], locale: Locale, images?: ReadonlyMap<string, StoredMedia>): TimelineData {
+  return { events: events.map((event) => timelineSlide(event, locale, images)) };
 }
