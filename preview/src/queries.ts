@@ -72,6 +72,22 @@ export const EventPage = graphql(`
       places { slug name coordinates { lat lon } }
       citations { formatted(style: $style, format: HTML) source { slug title } }
       related { slug title date { label } }
+      media {
+        caption(locale: $locale)
+        media {
+          alt(locale: $locale)
+          format
+          width
+          height
+          credit
+          licence
+          source
+          src: url(width: 1280)
+          srcset
+          avif: srcset(format: AVIF)
+          webp: srcset(format: WEBP)
+        }
+      }
     }
   }
 `);
