@@ -227,9 +227,9 @@ describe("content:sync", () => {
     expect(detail).toEqual({
       revision: expect.any(String),
       truncated: false,
-      created: { events: ["szturm"], sources: ["opracowanie"], people: [], places: [] },
-      updated: { events: [], sources: [], people: [], places: [] },
-      deleted: { events: [], sources: [], people: [], places: [] },
+      created: { events: ["szturm"], sources: ["opracowanie"], people: [], places: [], media: [] },
+      updated: { events: [], sources: [], people: [], places: [], media: [] },
+      deleted: { events: [], sources: [], people: [], places: [], media: [] },
     });
     expect(first.stdout).toContain(`synced revision ${detail.revision}`);
     expect(published((await sync()).stdout)).toEqual([]);

@@ -479,7 +479,7 @@ describe("the CDK stack", () => {
       expect(JSON.stringify(originOf(prod, graphiql).DomainName)).toContain("GraphiqlBucket");
       expect(originOf(prod, graphiql).OriginAccessControlId).toBeDefined();
       expect(graphiql.LambdaFunctionAssociations).toBeUndefined();
-      expect(config.CacheBehaviors.map((b: any) => b.PathPattern).sort()).toEqual(["/graphiql/*", "/graphql"]);
+      expect(config.CacheBehaviors.map((b: any) => b.PathPattern).sort()).toEqual(["/graphiql/*", "/graphql", "/media/*"]);
     });
 
     it("answers /graphiql/ with GraphiQL's page: a viewer-request function adds index.html, which S3 does not", () => {
@@ -1028,13 +1028,14 @@ describe("the CDK stack", () => {
       // Data and logs go with the stack: the table, both buckets (emptied first) and every log group.
       const kept = (type: string) => ofType(preview.resources, type).filter(([, r]) => r.DeletionPolicy !== "Delete");
       expect(ofType(preview.resources, "AWS::DynamoDB::GlobalTable")).toHaveLength(1);
-      expect(ofType(preview.resources, "AWS::S3::Bucket")).toHaveLength(2);
+      // GraphiQL's, the preview site's and the media renditions'.
+      expect(ofType(preview.resources, "AWS::S3::Bucket")).toHaveLength(3);
       expect(ofType(preview.resources, "AWS::Logs::LogGroup").length).toBeGreaterThanOrEqual(2);
       for (const type of ["AWS::DynamoDB::GlobalTable", "AWS::S3::Bucket", "AWS::Logs::LogGroup"]) expect(kept(type), type).toEqual([]);
       preview.template.hasResourceProperties("AWS::DynamoDB::GlobalTable", {
         Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })],
       });
-      expect(ofType(preview.resources, "Custom::S3AutoDeleteObjects")).toHaveLength(2);
+      expect(ofType(preview.resources, "Custom::S3AutoDeleteObjects")).toHaveLength(3);
       // Production keeps the same things.
       for (const type of ["AWS::DynamoDB::GlobalTable", "AWS::S3::Bucket"]) {
         expect(

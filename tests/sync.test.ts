@@ -82,6 +82,7 @@ describe("sync against DynamoDB Local", () => {
       source: { create: 2, update: 0, delete: 0, unchanged: 0 },
       person: { create: 0, update: 0, delete: 0, unchanged: 0 },
       place: { create: 0, update: 0, delete: 0, unchanged: 0 },
+      media: { create: 0, update: 0, delete: 0, unchanged: 0 },
     });
     expect(env.counts.BatchWriteItemCommand ?? 0).toBe(0);
     expect(await tableContents(env.client, tableName)).toEqual([]);
