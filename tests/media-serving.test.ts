@@ -1,11 +1,12 @@
 // npm start's /media/: renditions with the headers the CDN gives them, and nothing else, however asked.
-import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveMedia } from "../cli/media-server";
+import { folderStorage } from "../core/renditions/folder-storage";
 
 describe("npm start's media", () => {
   let base: string;
@@ -61,5 +62,14 @@ describe("npm start's media", () => {
     }
     expect((await fetch(`${base}/media/${key}`, { method: "POST" })).status).toBe(405);
     expect((await fetch(`${base}/graphql`)).status).toBe(418);
+  });
+
+  it("lets two syncs of one process put the same rendition at once (npm start syncs its table and its preview's)", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "kronika-renditions-"));
+    const storage = folderStorage(root);
+    const bytes = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"/>');
+    await Promise.all(Array.from({ length: 8 }, () => storage.put(key, bytes, "image/svg+xml")));
+    expect(await readFile(path.join(root, key), "utf8")).toBe(new TextDecoder().decode(bytes));
+    expect(await readdir(path.join(root, "palac"))).toEqual([path.basename(key)]);
   });
 });

@@ -1,5 +1,6 @@
 // Renditions in a local folder (under .kronika/ for `npm start`), each written to a temporary name and
 // renamed into place, so the local server never serves half a file.
+import { randomUUID } from "node:crypto";
 import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { checkedKey, type MediaStorage } from "./media-storage";
@@ -17,7 +18,9 @@ export function folderStorage(root: string): MediaStorage {
     async put(key, bytes) {
       const file = fileOf(key);
       await mkdir(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+      // A name of its own: two syncs in one process (npm start's table and preview table) may put the same
+      // content-addressed rendition at once.
+      const temporary = `${file}.${randomUUID()}.tmp`;
       await writeFile(temporary, bytes);
       await rename(temporary, file);
     },
