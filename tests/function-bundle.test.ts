@@ -33,7 +33,8 @@ describe("the GraphQL function's bundle", () => {
     await syncContent({ contentDir: "tests/fixtures/collection-1917", client, tableName });
   });
 
-  const invoke = async (event: unknown, mode = "invoke") => {
+  /** The harness's last line for one mode (tests/support/bundle-harness.ts) with this event. */
+  const harness = async (mode: "invoke" | "calls" | "again", event: unknown): Promise<unknown> => {
     const { stdout } = await execute(
       process.execPath,
       ["--import", "tsx", "tests/support/bundle-harness.ts", mode, bundle, JSON.stringify(event)],
@@ -47,30 +48,16 @@ describe("the GraphQL function's bundle", () => {
         },
       },
     );
-    return JSON.parse(stdout.trim().split("\n").pop() as string) as {
-      statusCode: number;
-      body: string;
-      headers: Record<string, string>;
-      calls?: { whileLoading: string[]; whileInvoked: string[] };
-    };
+    return JSON.parse(stdout.trim().split("\n").pop() as string);
   };
-  type Outcome = Awaited<ReturnType<typeof invoke>>;
-  const twice = async (event: unknown) => {
-    const { stdout } = await execute(
-      process.execPath,
-      ["--import", "tsx", "tests/support/bundle-harness.ts", "again", bundle, JSON.stringify(event)],
-      {
-        env: {
-          ...process.env,
-          [environment.endpoint]: inject("dynamodbEndpoint"),
-          [environment.tableName]: tableName,
-          [environment.log]: "off",
-          AWS_REGION: "local",
-        },
-      },
-    );
-    return JSON.parse(stdout.trim().split("\n").pop() as string) as { first: Outcome; second: Outcome; requestsBuilt: number };
-  };
+  interface Outcome {
+    statusCode: number;
+    body: string;
+    headers: Record<string, string>;
+    calls?: { whileLoading: string[]; whileInvoked: string[] };
+  }
+  const invoke = async (event: unknown, mode: "invoke" | "calls" = "invoke") => (await harness(mode, event)) as Outcome;
+  const twice = async (event: unknown) => (await harness("again", event)) as { first: Outcome; second: Outcome; requestsBuilt: number };
 
   it("carries neither a Fetch API ponyfill, a multipart parser, a URLPattern polyfill nor an LRU cache package: Node 22's own and small stand-ins", () => {
     const packages = Object.keys(metafile.inputs).filter((file) =>
