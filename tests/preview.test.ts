@@ -9,6 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./support/chromium";
 import { freePort } from "./support/free-port";
+import { jpegOf, sidecarFile, writeMediaFiles } from "./support/media-files";
 import { type StartedProcess, startKronika } from "./support/start-process";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -52,6 +53,14 @@ describe("the preview site", () => {
     contentDir = await mkdtemp(path.join(tmpdir(), "kronika-preview-"));
     await cp(path.resolve("tests/fixtures/collection-1917"), contentDir, { recursive: true });
     await writeFile(path.join(contentDir, "events", "szkic-o-smolnym.md"), draft);
+    // An image made here, on the abdication's page.
+    await writeMediaFiles(contentDir, {
+      "gradient.jpg": await jpegOf(700, 400),
+      "gradient.yaml": sidecarFile({ alt: "Gradient barw, obraz testowy", caption: "Obraz testowy" }),
+    });
+    const abdication = path.join(contentDir, "events", "abdykacja-mikolaja-ii.md");
+    const text = await readFile(abdication, "utf8");
+    await writeFile(abdication, text.replace(/^---\n/, "---\nmedia:\n  - media: gradient\n    caption: Podpis wydarzenia\n"));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     kronika = startKronika(["--content", contentDir], { PORT: String(port) });
@@ -150,6 +159,32 @@ describe("the preview site", () => {
     await expect.poll(() => page.locator("main h1").innerText()).toBe("Piotrogród");
     expect(await page.locator("main").innerText()).toContain("Leningrad");
     expect(await accessibilityProblems(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("shows an event's image from npm start's renditions, with srcset in AVIF, WebP and the original's format", async () => {
+    const page = await open("?event=abdykacja-mikolaja-ii");
+    const image = page.locator("main figure img");
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    expect(await image.getAttribute("alt")).toBe("Gradient barw, obraz testowy");
+    expect([await image.getAttribute("width"), await image.getAttribute("height")]).toEqual(["700", "400"]);
+    const widths = (srcset: string | null) => (srcset ?? "").split(",").map((candidate) => candidate.trim().split(" ")[1]);
+    expect(widths(await image.getAttribute("srcset"))).toEqual(["320w", "640w", "700w"]);
+    for (const type of ["image/avif", "image/webp"]) {
+      const srcset = await page.locator(`main figure source[type="${type}"]`).getAttribute("srcset");
+      expect(widths(srcset), type).toEqual(["320w", "640w", "700w"]);
+      // Each candidate is served, as what it says it is.
+      for (const candidate of (srcset ?? "").split(",")) {
+        const response = await page.request.get(`${base}${candidate.trim().split(" ")[0]}`);
+        expect(response.status()).toBe(200);
+        expect(response.headers()["content-type"]).toBe(type);
+      }
+    }
+    const caption = await page.locator("main figure figcaption").innerText();
+    expect(caption).toContain("Podpis wydarzenia");
+    expect(caption).toContain("Kronika, test");
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.screenshot({ path: "test-results/preview-event-image.png" });
     await page.close();
   });
 
