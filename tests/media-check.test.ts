@@ -107,7 +107,7 @@ describe("content check of media", () => {
     ]);
   });
 
-  it("refuses a hostile SVG, naming each script, handler, javascript: URL, external reference, foreignObject and entity at its line", async () => {
+  it("refuses a hostile SVG, naming each script, handler, animated handler or link, javascript: URL, external reference, foreignObject and entity at its line", async () => {
     const hostile = [
       '<?xml version="1.0"?>',
       '<!DOCTYPE svg [ <!ENTITY lol "lol"> ]>',
@@ -118,6 +118,8 @@ describe("content check of media", () => {
       '  <rect style="fill: url(https://tracker.example/p.svg#g)" width="10" height="10"/>',
       "  <foreignObject><div>html</div></foreignObject>",
       '  <use href="#ok"/><rect fill="url(#grad)" width="1" height="1"/>',
+      '  <set attributeName="onmouseover" to="alert(1)"/><animate attributeName="xlink:href" to="#a"/>',
+      '  <animate attributeName="opacity" from="0" to="1" dur="1s"/>',
       "</svg>",
     ].join("\n");
     const { lines } = await check({ "wrogi.svg": hostile, "wrogi.yaml": sidecarFile() });
@@ -131,6 +133,8 @@ describe("content check of media", () => {
     expect(at(7)).toEqual([expect.stringContaining("url(https://tracker.example/p.svg#g) refers outside the file")]);
     expect(at(8)).toEqual([expect.stringContaining("<foreignObject>")]);
     expect(at(9)).toEqual([]);
+    expect(at(10)).toEqual([expect.stringContaining("animation of onmouseover"), expect.stringContaining("animation of xlink:href")]);
+    expect(at(11)).toEqual([]);
   });
 
   it("accepts a plain SVG drawing, sized by its viewBox", async () => {

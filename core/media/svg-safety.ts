@@ -71,6 +71,10 @@ export function svgProblems(bytes: Uint8Array): SvgProblem[] {
       if (/javascript:|vbscript:/.test(value.replace(/[\s\p{Cc}]/gu, "").toLowerCase())) {
         report(at, `${attribute[1]} holds a javascript: URL`);
       }
+      // An animation may set another attribute: an event handler, or a link that the href check never sees.
+      if (localName === "attributename" && /^(on|(.*:)?href$)/i.test(value.trim())) {
+        report(at, `an animation of ${value.trim().slice(0, 40)}: it could set a handler or a link`);
+      }
       if (localName === "style" && value.includes("\\")) {
         report(at, "a style attribute with a CSS escape (\\), which could spell url( or @import unseen");
       }
