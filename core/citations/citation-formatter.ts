@@ -9,7 +9,7 @@ import { dateLabel } from "../dates/label";
 import { type Locale, supportedLocales } from "../locale/locales";
 import { type CitationStyle, citationStyles, localeData, pinnedLocales, styleData } from "./csl-data";
 import { htmlToText } from "./html-text";
-import { parseLocator } from "./locator";
+import { type ParsedLocator, parseLocator } from "./locator";
 
 export interface FormattedText {
   /** citeproc-js HTML: text escaped, <i>, <b>, <sup>, <sub> and <span style> for the style's typography. */
@@ -26,6 +26,14 @@ export interface CitationFormatter {
   /** A citation of a source at its locator: APA's parenthetical citation, Chicago's full note. */
   citation(citation: Pick<Citation, "source" | "locator">): FormattedCitation;
 }
+
+/** A locator value styles print as written: a whole number, as most pages are. */
+const plainNumber = /^[1-9][0-9]{0,5}$/;
+/**
+ * Two numbers no citation holds otherwise, to tell where a style puts the locator's number. Their ordinals differ
+ * (41st, 12th), so a style that printed the number as an ordinal, a word or a Roman numeral is not templated.
+ */
+const sentinelNumbers = ["731941", "582012"] as const;
 
 const entryWrapper = /^<div class="csl-entry">([\s\S]*)<\/div>$/;
 
@@ -84,6 +92,46 @@ export function createCitationFormatter(sources: SourceEntry[]): CitationFormatt
   };
   const references = new Map<string, FormattedCitation>();
   const citations = new Map<string, FormattedCitation>();
+  const cluster = (id: string, parsed: ParsedLocator | undefined) =>
+    // A locator without a known label is printed as written, after the reference.
+    !parsed ? { id } : parsed.label ? { id, locator: parsed.value, label: parsed.label } : { id, suffix: `, ${parsed.value}` };
+  const pageTemplates = new Map<string, FormattedCitation | null>();
+  /**
+   * The citation of a source at a plain number ("s. 299"), in every style, with the number put into the
+   * citation formatted once for the source and label: a collection cites most sources at many pages, and
+   * citeproc-js takes a millisecond and more for each. Kept only where two numbers format alike but for the
+   * number itself (else null, and each citation is formatted on its own).
+   */
+  const atNumber = (source: string, label: string, value: string): FormattedCitation | undefined => {
+    const key = `${source}\u0000${label}`;
+    let template = pageTemplates.get(key);
+    if (template === undefined) {
+      const [first, second] = sentinelNumbers.map((number) =>
+        inEveryStyle(source, (e) => e.makeCitationCluster([{ id: engineId(source), locator: number, label }])),
+      );
+      const alike = citationStyles.every((style) =>
+        supportedLocales.every((locale) => {
+          const html = first[style][locale].html;
+          return (
+            html.split(sentinelNumbers[0]).length === 2 &&
+            html.replace(sentinelNumbers[0], sentinelNumbers[1]) === second[style][locale].html
+          );
+        }),
+      );
+      template = alike ? first : null;
+      pageTemplates.set(key, template);
+    }
+    if (!template) return undefined;
+    const formatted = {} as FormattedCitation;
+    for (const style of citationStyles) {
+      formatted[style] = {} as Record<Locale, FormattedText>;
+      for (const locale of supportedLocales) {
+        const html = template[style][locale].html.replace(sentinelNumbers[0], value);
+        formatted[style][locale] = { html, text: htmlToText(html) };
+      }
+    }
+    return formatted;
+  };
   return {
     reference(slug) {
       let formatted = references.get(slug);
@@ -102,15 +150,11 @@ export function createCitationFormatter(sources: SourceEntry[]): CitationFormatt
       const key = `${source}\u0000${locator ?? ""}`;
       let formatted = citations.get(key);
       if (!formatted) {
+        if (!entries.has(engineId(source))) throw new Error(`no source "${source}" to format`);
         const parsed = locator ? parseLocator(locator) : undefined;
-        // A locator without a known label is printed as written, after the reference.
-        const id = engineId(source);
-        const item = !parsed
-          ? { id }
-          : parsed.label
-            ? { id, locator: parsed.value, label: parsed.label }
-            : { id, suffix: `, ${parsed.value}` };
-        formatted = inEveryStyle(source, (e) => e.makeCitationCluster([item]));
+        formatted =
+          (parsed?.label && plainNumber.test(parsed.value) ? atNumber(source, parsed.label, parsed.value) : undefined) ??
+          inEveryStyle(source, (e) => e.makeCitationCluster([cluster(engineId(source), parsed)]));
         citations.set(key, formatted);
       }
       return formatted;
