@@ -14,6 +14,7 @@ import {
   type Document as YamlDocument,
 } from "yaml";
 import type { ImageFacts } from "../media/image-facts";
+import { type PlainNode, plainData, plainWrittenText, readPlainYaml } from "./plain-yaml";
 
 export type DocumentKind = "event" | "translation" | "source" | "person" | "place" | "settings" | "media" | "image";
 
@@ -75,7 +76,15 @@ const toJSOptions: ToJSOptions = { maxAliasCount: maxYamlAliases };
 
 const frontMatterPattern = /^---[ \t]*\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m;
 
-export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDocument; problems: SyntaxProblem[] } {
+export interface ContentParseOptions {
+  /** Read plain files with the fast reader (plain-yaml.ts), as always but in the test that holds it to the full parser. */
+  plainReader?: boolean;
+}
+
+export function parseContentDocument(
+  doc: ContentDocument,
+  options: ContentParseOptions = {},
+): { parsed?: ParsedDocument; problems: SyntaxProblem[] } {
   let yamlText = doc.text;
   let body = "";
   let lineOffset = 0;
@@ -96,11 +105,10 @@ export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDoc
     body = doc.text.slice(match[0].length);
     lineOffset = 1;
   }
+  const plain = options.plainReader === false ? undefined : readPlainYaml(yamlText);
+  if (plain) return { parsed: plainlyParsed(yamlText, body, lineOffset, plain), problems: [] };
   const lineCounter = new LineCounter();
-  const toPosition = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: line + lineOffset, col };
-  };
+  const toPosition = positionsFrom(lineCounter, lineOffset);
   let yaml: YamlDocument;
   try {
     yaml = parseDocument(yamlText, { ...yamlOptions, lineCounter });
@@ -155,7 +163,37 @@ export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDoc
   }
   let tree: YamlDocument | undefined = yaml;
   // Parsed again only if asked for after release(): positions still come from the first parse's lines.
-  const treeOf = () => (tree ??= parseDocument(yamlText, yamlOptions));
+  const treeOf = () => {
+    tree ??= parseDocument(yamlText, yamlOptions);
+    return tree;
+  };
+  const queries = treeQueries(treeOf, toPosition, lineOffset);
+  return {
+    parsed: {
+      data,
+      body,
+      ...queries,
+      release: () => {
+        tree = undefined;
+      },
+    },
+    problems: [],
+  };
+}
+
+const positionsFrom =
+  (lineCounter: LineCounter, lineOffset: number) =>
+  (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + lineOffset, col };
+  };
+
+/** Where values stand and how they were written, from the full parser's tree (parsed when first asked for). */
+function treeQueries(
+  treeOf: () => YamlDocument,
+  toPosition: (offset: number) => Position,
+  lineOffset: number,
+): Pick<ParsedDocument, "locate" | "has" | "writtenText"> {
   const nodeAt = (path: readonly PathKey[]): Node | undefined =>
     path.length === 0 ? (treeOf().contents as Node) : (treeOf().getIn(path, true) as Node | undefined);
   const keyPosition = (path: readonly PathKey[]): Position | undefined => {
@@ -165,31 +203,55 @@ export function parseContentDocument(doc: ContentDocument): { parsed?: ParsedDoc
     const range = (pair?.key as Node | undefined)?.range;
     return range ? toPosition(range[0]) : undefined;
   };
-  const locate: ParsedDocument["locate"] = (path, options = {}) => {
-    const atKey = options.key && path.length > 0 ? keyPosition(path) : undefined;
-    if (atKey) return atKey;
-    for (let depth = path.length; depth >= 0; depth -= 1) {
-      const range = nodeAt(path.slice(0, depth))?.range;
-      if (range) return toPosition(range[0]);
-    }
-    return { line: 1 + lineOffset, col: 1 };
-  };
-  const writtenText = (path: readonly PathKey[]) => {
-    const node = nodeAt(path);
-    return isScalar(node) ? scalarText(node) : flowSetText(node);
-  };
   return {
-    parsed: {
-      data,
-      body,
-      locate,
-      has: (path) => nodeAt(path) !== undefined,
-      writtenText,
-      release: () => {
-        tree = undefined;
-      },
+    locate: (path, options = {}) => {
+      const atKey = options.key && path.length > 0 ? keyPosition(path) : undefined;
+      if (atKey) return atKey;
+      for (let depth = path.length; depth >= 0; depth -= 1) {
+        const range = nodeAt(path.slice(0, depth))?.range;
+        if (range) return toPosition(range[0]);
+      }
+      return { line: 1 + lineOffset, col: 1 };
     },
-    problems: [],
+    has: (path) => nodeAt(path) !== undefined,
+    writtenText: (path) => {
+      const node = nodeAt(path);
+      return isScalar(node) ? scalarText(node) : flowSetText(node);
+    },
+  };
+}
+
+/**
+ * A file the fast reader read: its data and written values come from the reader's tree (read again, cheaply,
+ * if asked for after release()); where a value stands, only a problem asks, and the full parser answers.
+ */
+function plainlyParsed(yamlText: string, body: string, lineOffset: number, plain: PlainNode): ParsedDocument {
+  let tree: PlainNode | undefined = plain;
+  let full: YamlDocument | undefined;
+  let lineCounter: LineCounter | undefined;
+  const fullTree = () => {
+    if (!lineCounter) {
+      lineCounter = new LineCounter();
+      full = parseDocument(yamlText, { ...yamlOptions, lineCounter });
+    }
+    full ??= parseDocument(yamlText, yamlOptions);
+    return full;
+  };
+  const plainTree = () => {
+    tree ??= readPlainYaml(yamlText) as PlainNode;
+    return tree;
+  };
+  const queries = treeQueries(fullTree, (offset) => positionsFrom(lineCounter as LineCounter, lineOffset)(offset), lineOffset);
+  return {
+    data: plainData(plain),
+    body,
+    locate: queries.locate,
+    has: queries.has,
+    writtenText: (path) => plainWrittenText(plainTree(), path),
+    release: () => {
+      tree = undefined;
+      full = undefined;
+    },
   };
 }
 
@@ -259,7 +321,8 @@ function unclosedOpening(
   // The innermost node of that kind that starts before the error and is not closed.
   let found: { offset: number; message: string } | undefined;
   visit(yaml, (_key, node) => {
-    const range = (node as Node).range;
+    // A pair's missing value is visited as null.
+    const range = (node as Node | null)?.range;
     if (!range || range[0] >= errorOffset) return;
     if (flow && (flow[1] === "sequence" ? isSeq(node) : isMap(node)) && (node as { flow?: boolean }).flow) {
       if (text.slice(range[0], range[1]).trimEnd().endsWith(flow[2])) return;

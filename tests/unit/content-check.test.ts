@@ -119,6 +119,13 @@ describe("content check", () => {
     ]);
   });
 
+  it("points an unclosed map at where it opens when a key after it has no value", () => {
+    const { lines } = check(event("mapa", "title: Mapa\ndate: {julian\nsources:\n"));
+    expect(lines).toEqual([
+      "content/events/mapa.md:3:7: error: this map opened with { is not closed: end it with } (a map on several lines must be indented under its key) [yaml-syntax]",
+    ]);
+  });
+
   it("reports every problem at once: a file's bad date and misspelt key do not hide its or other files' broken links", () => {
     const { lines } = check(
       event("zly", "title: Zły\ndate: 1917-02-30\npalces: [Moskwa]\nsources:\n  - source: opracowanei\nrelated: [szturmm]\n"),
