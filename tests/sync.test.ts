@@ -216,7 +216,7 @@ describe("sync against DynamoDB Local", () => {
     expect(await tableContents(env.client, tableName)).toEqual(before);
     const allowed = await sync({ contentDir: emptyDir, revisionId: "r2", allowMassDelete: true });
     expect(allowed.status).toBe("applied");
-    expect((await tableContents(env.client, tableName)).map((i) => i.pk)).toEqual(["FACETS", "REVISION", "SEARCH"]);
+    expect((await tableContents(env.client, tableName)).map((i) => i.pk)).toEqual(["FACETS", "REVISION", "SEARCH", "SYNC"]);
   });
 
   it("writes nothing when any file is invalid", async () => {

@@ -399,6 +399,28 @@ export const facetsItem = /* @__PURE__ */ itemType<StoredFacets>({
   key: () => ({ partition: "FACETS", sort: singletonSortKey }),
 });
 
+/**
+ * What the last sync that completed read and published (see core/sync/sync-record.ts): a digest of the
+ * content it read, the revision it left, and what it reported. A sync that finds the same digest and the same
+ * revision has nothing to do. Removed before any other write, so an interrupted sync leaves none behind.
+ */
+export interface SyncRecord {
+  /** The record's layout and the code that made it: a record of another version is not trusted. */
+  version: string;
+  digest: string;
+  /** The revision item the sync left: its id and when it was written. */
+  revision: string;
+  syncedAt: string;
+  counts: Record<Kind, { unchanged: number }>;
+  /** The check's diagnostics (warnings: a sync with errors writes nothing), as gzipped JSON in base64. */
+  diagnostics: string;
+}
+
+export const syncRecordItem = /* @__PURE__ */ itemType<SyncRecord>({
+  attributes: { version: true, digest: true, revision: true, syncedAt: true, counts: true, diagnostics: true },
+  key: () => ({ partition: "SYNC", sort: singletonSortKey }),
+});
+
 /** One chunk of a revision's search index (see core/search/index-chunks.ts). */
 export interface SearchChunk {
   data: string;
@@ -429,7 +451,7 @@ export const isChunkOf = (key: PrimaryKey, revision: string) => key[tableKeys.so
 
 /** What a key names: which kind of item, and the entity it belongs to, if any (for messages about an item). */
 export function describeKey(key: PrimaryKey): {
-  item: Kind | "membership" | "state" | "facets" | "revision" | "search chunk" | "retired rendition" | "unknown";
+  item: Kind | "membership" | "state" | "facets" | "revision" | "search chunk" | "retired rendition" | "sync record" | "unknown";
   entity?: { kind: Kind; slug: string };
 } {
   const pk = key[tableKeys.partitionKey];
@@ -446,5 +468,6 @@ export function describeKey(key: PrimaryKey): {
   if (pk === "REVISION") return { item: "revision" };
   if (pk === searchPartition) return { item: "search chunk" };
   if (pk === retiredPartition) return { item: "retired rendition" };
+  if (pk === "SYNC") return { item: "sync record" };
   return { item: "unknown" };
 }

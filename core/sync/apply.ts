@@ -44,7 +44,13 @@ const writeBatch = (client: DynamoDBClient, tableName: string, requests: WriteRe
     maxAttempts,
   );
 
-export async function applySync(client: DynamoDBClient, tableName: string, plan: SyncPlan, options: ApplyOptions = {}): Promise<void> {
+/** Applies the plan; returns when the revision item says it was written, if the plan wrote it. */
+export async function applySync(
+  client: DynamoDBClient,
+  tableName: string,
+  plan: SyncPlan,
+  options: ApplyOptions = {},
+): Promise<{ syncedAt?: string }> {
   for (const phase of plan.phases) {
     const requests = phase.writes.map(toRequest);
     for (let start = 0; start < requests.length; start += batchSize * concurrency) {
@@ -56,7 +62,7 @@ export async function applySync(client: DynamoDBClient, tableName: string, plan:
       for (const _ of batches) await options.onBatch?.(phase.name, written, requests.length);
     }
   }
-  if (!plan.writesRevision) return;
+  if (!plan.writesRevision) return {};
   const chunks = options.searchChunks ?? [];
   for (let start = 0; start < chunks.length; start += batchSize) {
     await writeBatch(
@@ -70,6 +76,7 @@ export async function applySync(client: DynamoDBClient, tableName: string, plan:
     await client.send(new PutItemCommand({ TableName: tableName, Item: marshallItem(item) }));
   }
   if (options.searchChunks) await removeOtherSearchChunks(client, tableName, plan.revision.id);
+  return { syncedAt };
 }
 
 /** The search index of earlier revisions, once the new revision is published. */

@@ -31,7 +31,7 @@ import { tableKeys } from "../store/table-definition";
  * Bump when the item layout or the rendering changes (e.g. a new markdown-it), so the next sync rewrites every item.
  * 6: event entries carry `latestSk`, their place in the latest index.
  */
-const itemLayoutVersion = 6;
+export const itemLayoutVersion = 6;
 
 /** Everything one entity writes: its main item and one item per other list it belongs to (events, places). */
 export interface EntityItems {

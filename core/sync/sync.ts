@@ -23,6 +23,7 @@ import { currentRenditionKeys, prepareMedia } from "./media-sync";
 import { planSync, type SyncPlan } from "./plan";
 import { type EntityItems, eventItems, personItems, placeItems, sourceItems } from "./published-items";
 import { retireRenditions } from "./retired-renditions";
+import { contentDigest, forgetSyncRecord, readSyncRecord, recordedOutcome, writeSyncRecord } from "./sync-record";
 import { readTableState } from "./table-state";
 
 export interface SyncOptions extends ApplyOptions {
@@ -89,10 +90,27 @@ function oversizedDiagnostic(oversized: OversizedItem, limit: number, files: Map
 }
 
 export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
-  // Reading the table's state waits on DynamoDB while loading the files waits on the disk: start both.
+  // Reading the sync's record waits on DynamoDB while loading the files waits on the disk: start both.
+  const recordRead = readSyncRecord(options.client, options.tableName);
+  recordRead.catch(() => {}); // awaited below
+  const loaded = await loadContent(options.contentDir);
+  const limit = Math.min(options.maxItemBytes ?? maxItemBytes, maxItemBytes);
+  const digest = contentDigest(loaded, {
+    contentDir: options.contentDir,
+    drafts: Boolean(options.drafts),
+    revisionId: options.revisionId ?? null,
+    maxItemBytes: limit,
+  });
+  const table = await recordRead;
+  // Nothing changed since the last sync completed: its outcome again, without reading the content.
+  const recorded = recordedOutcome(table, digest);
+  // Renditions retired earlier wait for a sync with the media storage to delete them: a full one.
+  if (recorded && !(options.mediaStorage && table.retiredRenditions)) {
+    const diagnostics = [...loaded.diagnostics, ...recorded.diagnostics];
+    return { status: options.dryRun ? "planned" : "applied", diagnostics, plan: recorded.plan };
+  }
   const tableState = readTableState(options.client, options.tableName);
   tableState.catch(() => {}); // awaited below, unless the content is invalid
-  const loaded = await loadContent(options.contentDir);
   const checked = validateContent(loaded.documents, { drafts: options.drafts });
   const diagnostics = [...loaded.diagnostics, ...checked.diagnostics];
   if (hasErrors(diagnostics)) return { status: "invalid", diagnostics };
@@ -100,7 +118,6 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   const state = await tableState;
   const plan = planSync(items, state, options.revisionId ?? contentRevisionId(items), checked.collection.locale);
   // Every item is made and measured before the first write: one that DynamoDB would refuse stops the whole sync.
-  const limit = Math.min(options.maxItemBytes ?? maxItemBytes, maxItemBytes);
   const files = new Map(loaded.documents.map((d) => [`${d.kind}/${d.slug}`, d.file]));
   const tooLarge = (written: TableItem[]) =>
     oversizedItems(written, limit).map((item) => oversizedDiagnostic(item, limit, files, options.contentDir));
@@ -118,7 +135,9 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   if (oversizedChunks.length > 0) return { status: "invalid", diagnostics: [...diagnostics, ...oversizedChunks] };
   // Every rendition an item will name is uploaded before the first write.
   const media = await prepareMedia(plan, checked.collection.media, { ...options, storage: options.mediaStorage });
-  await applySync(options.client, options.tableName, media.plan, { ...options, searchChunks });
+  const writes = media.plan.writesRevision || media.plan.phases.length > 0;
+  if (writes && table.record) await forgetSyncRecord(options.client, options.tableName);
+  const { syncedAt } = await applySync(options.client, options.tableName, media.plan, { ...options, searchChunks });
   if (options.mediaStorage) {
     await retireRenditions(options.client, options.tableName, options.mediaStorage, {
       previousKeys: media.previousKeys,
@@ -126,6 +145,10 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
       now: options.now?.() ?? new Date(),
       graceMs: options.renditionGraceMs,
     });
+  }
+  const revision = syncedAt ? { id: media.plan.revision.id, syncedAt } : state.revision;
+  if (revision) {
+    await writeSyncRecord(options.client, options.tableName, { digest, revision, plan: media.plan, diagnostics: checked.diagnostics });
   }
   return { status: "applied", diagnostics, plan: media.plan, ...(media.publication ? { media: media.publication } : {}) };
 }
