@@ -137,7 +137,7 @@ export function createCitationFormatter(sources: SourceEntry[]): CitationFormatt
       let formatted = references.get(slug);
       if (!formatted) {
         formatted = inEveryStyle(slug, (e) => {
-          e.updateItems([engineId(slug)]);
+          e.updateItems([engineId(slug)], true);
           const bibliography = e.makeBibliography();
           const entry = bibliography ? bibliography[1][0].trim() : "";
           return entry.replace(entryWrapper, "$1");
