@@ -14,7 +14,8 @@ declare module "citeproc" {
   export class Engine {
     constructor(sys: Sys, style: unknown, lang?: string, forceLang?: boolean);
     setOutputFormat(format: "html" | "text" | "rtf"): void;
-    updateItems(ids: string[]): void;
+    /** `nosort`: leave the registry unsorted (citeproc-js sorts it for the bibliography otherwise). */
+    updateItems(ids: string[], nosort?: boolean): void;
     makeBibliography(): [{ entry_ids: string[][] }, string[]] | false;
     makeCitationCluster(items: CitationItem[]): string;
   }
