@@ -11,7 +11,26 @@ export interface RenderedBody {
   text: string;
 }
 
+/**
+ * The plain text of bodies rendered lately, by their Markdown: a sync renders every body to measure it (the
+ * check) and then needs the text of every body again (the search index). Bounded: cleared when full.
+ */
+const recentTexts = new Map<string, string>();
+const maxRecentTexts = 30_000;
+
+/** A body's plain text, as renderBody gives it; from the last rendering of the same Markdown, if recent. */
+export function bodyText(source: string): string {
+  return recentTexts.get(source) ?? renderBody(source).text;
+}
+
 export function renderBody(source: string): RenderedBody {
+  const rendered = render(source);
+  if (recentTexts.size >= maxRecentTexts) recentTexts.clear();
+  recentTexts.set(source, rendered.text);
+  return rendered;
+}
+
+function render(source: string): RenderedBody {
   const tokens = markdown.parse(source, {});
   const blocks: string[] = [];
   let current = "";

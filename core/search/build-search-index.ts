@@ -1,7 +1,7 @@
 // Builds the search index at sync time from the validated events, in every language they are written in.
 // Kept apart from searching, so the API does not carry the Markdown renderer.
 import type { Collection } from "../content/collection";
-import { renderBody } from "../content/markdown";
+import { bodyText } from "../content/markdown";
 import { referenceReader } from "../content/published-references";
 import { type Locale, localeOrDefault } from "../locale/locales";
 import type { SearchIndex } from "./search-index";
@@ -35,11 +35,11 @@ export function buildSearchIndex(
     add(event.title, fieldWeights.title, localeOrDefault(defaultLocale));
     add(names, fieldWeights.names, localeOrDefault(defaultLocale));
     add(event.summary, fieldWeights.summary, localeOrDefault(defaultLocale));
-    add(renderBody(event.body).text, fieldWeights.body, localeOrDefault(defaultLocale));
+    add(bodyText(event.body), fieldWeights.body, localeOrDefault(defaultLocale));
     for (const [locale, translation] of Object.entries(event.translations)) {
       add(translation.title, fieldWeights.title, localeOrDefault(locale));
       add(translation.summary, fieldWeights.summary, localeOrDefault(locale));
-      if (translation.body) add(renderBody(translation.body).text, fieldWeights.body, localeOrDefault(locale));
+      if (translation.body) add(bodyText(translation.body), fieldWeights.body, localeOrDefault(locale));
     }
     for (const [term, weight] of weights) {
       const postings = index.terms.get(term);
