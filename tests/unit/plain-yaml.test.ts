@@ -14,8 +14,9 @@ const frontMatter = (doc: ContentDocument) =>
 /** Every path into the data, and a few beside it that lead nowhere. */
 function pathsOf(data: unknown, prefix: PathKey[] = []): PathKey[][] {
   const paths: PathKey[][] = [prefix, [...prefix, "nowhere"], [...prefix, 99]];
-  if (Array.isArray(data)) data.forEach((item, index) => paths.push(...pathsOf(item, [...prefix, index])));
-  else if (data && typeof data === "object") {
+  if (Array.isArray(data)) {
+    for (const [index, item] of data.entries()) paths.push(...pathsOf(item, [...prefix, index]));
+  } else if (data && typeof data === "object") {
     for (const [key, value] of Object.entries(data)) paths.push(...pathsOf(value, [...prefix, key]));
   }
   return paths;
@@ -54,7 +55,7 @@ const handWritten = [
   "date: [1917-10-24, 1917-10-25]\nset: {1917-10-24, 1917-10-26}\n",
   "date: { julian: 1917-10-25, gregorian: 1917-11-07 }\nempty: {}\nnone: []\n",
   "issued:\n  date-parts: [[1946, 3], [1950]]\n",
-  "sources:\n  - source: a\n    locator: \"s. 1\"\n  - source: b\nrelated: [x, y]\n",
+  'sources:\n  - source: a\n    locator: "s. 1"\n  - source: b\nrelated: [x, y]\n',
   "sources:\n- source: a\n  locator: s. 2\n- source: b\n",
   "notes:\n  - 'one'\n  - two, three\n  - \"four\"\n",
   "summary: Under pressure\n  from the army\n",
@@ -75,8 +76,8 @@ const handWritten = [
   "a: [b,,c]\n",
   "a: [b: c]\n",
   "a: 'unclosed\n",
-  "a: \"unclosed\n",
-  "a: \"x\" y\n",
+  'a: "unclosed\n',
+  'a: "x" y\n',
   "a: [x] y\n",
   "a: {b: 1, b: 2}\n",
   "constructor: 1\n__proto__: 2\ntoString: 3\n",
@@ -100,8 +101,8 @@ const handWritten = [
   "a: 1917~\nb: 1917?\nc: '%1917'\nd: %1917\n",
   "a: [\"x, y\", 'z']\nb: [ ]\n",
   "a:\nb: 1\n",
-  "a: \"\\u0041\"\n",
-  "a: \"\\/\\t\"\n",
+  'a: "\\u0041"\n',
+  'a: "\\/\\t"\n',
 ];
 
 /** Mutations of a valid file: what an editor's typo or a hostile file may look like. */
