@@ -26,10 +26,14 @@ const recordVersion = 1;
 
 let codeVersion: string | undefined;
 
-/** The record's version and the code's: the item layout, the pinned citation styles and locales, the rules. */
+/**
+ * The record's version and the code's: the item layout, the pinned citation styles and locales, the rules,
+ * and the ICU data sort names are collated with (Node versions differ in it).
+ */
 export function syncRecordVersion(): string {
+  const icu = [process.versions.icu, process.versions.unicode, process.versions.cldr];
   codeVersion ??= createHash("sha256")
-    .update(JSON.stringify([recordVersion, itemLayoutVersion, citationStyles.map((s) => styleData[s]), localeData, rules]))
+    .update(JSON.stringify([recordVersion, itemLayoutVersion, citationStyles.map((s) => styleData[s]), localeData, rules, icu]))
     .digest("hex")
     .slice(0, 16);
   return `${recordVersion}:${codeVersion}`;
