@@ -8,6 +8,8 @@ import { localCredentials } from "../core/store/table-definition";
 
 export interface DynamoDbLocal {
   endpoint: string;
+  /** The Java process's id (the benchmark reads its CPU time). */
+  pid?: number;
   /** Resolves when the process has ended, whatever ended it, saying how: "exit code 1", "signal SIGKILL". */
   exited: Promise<string>;
   stop(): Promise<void>;
@@ -72,6 +74,7 @@ export async function startDynamoDbLocal(options: { port?: number; timeoutMs?: n
   }
   return {
     endpoint,
+    pid: child.pid,
     exited,
     stop: () =>
       new Promise<void>((resolve) => {
