@@ -286,6 +286,20 @@ describe("content too large for the table", () => {
     ]);
   });
 
+  it("is a body-size error for a short body that renders large: a table, or one link reference used many times", async () => {
+    const url = `https://example.org/${"x".repeat(1000)}`;
+    const dir = await writeContentFolder({
+      "sources/opracowanie.yaml": opracowanie,
+      "events/odnosniki.md": `${frontMatter("Odnośniki")}${"[a][r] ".repeat(400)}\n\n[r]: ${url}\n`,
+      "events/tabela.md": `${frontMatter("Tabela")}|${"a|".repeat(400)}\n|${"-|".repeat(400)}\n${"|\n".repeat(200)}`,
+    });
+    const { diagnostics } = await checkFolder(dir);
+    expect(diagnostics.map((d) => `${relative(dir, d.file)} ${d.rule}`)).toEqual([
+      "events/odnosniki.md body-size",
+      "events/tabela.md body-size",
+    ]);
+  });
+
   it("is a file-size error naming a file over the file limit, which is not read, while the other files are checked", async () => {
     // Link definitions render to nothing: a file of exactly the limit that passes every other check.
     const definitions = (bytes: number) => {
