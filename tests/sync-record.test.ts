@@ -6,28 +6,12 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { wireKey } from "../core/store/item-type";
 import { revisionItem, syncRecordItem } from "../core/store/items";
 import { type SyncOptions, syncContent } from "../core/sync/sync";
-import { type ContentFiles, eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
+import { type ContentFiles, eventFile, insurrection, sourceFile, writeContentFolder } from "./support/content-folder";
 import { freshTable, tableContents, testClient } from "./support/dynamodb";
 
 const collection: ContentFiles = {
   "collection.yaml": "locale: pl\n",
-  "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article"),
-  "sources/pipes.yaml": sourceFile("The Russian Revolution"),
-  "events/powstanie.md": eventFile({
-    title: "Powstanie",
-    date: "{ julian: 1917-10-24/1917-10-25 }",
-    tags: ["rewolucja"],
-    people: ["Lew Trocki"],
-    sources: ["opracowanie"],
-  }),
-  "events/szturm.md": eventFile({
-    title: "Szturm",
-    date: "{ julian: 1917-10-25/1917-10-26 }",
-    tags: ["rewolucja", "szturm"],
-    places: ["Pałac Zimowy"],
-    sources: ["opracowanie", "pipes"],
-    related: ["powstanie"],
-  }),
+  ...insurrection,
   // No source: a warning, which a re-sync must report as the first sync did.
   "events/zjazd.md": eventFile({ title: "Zjazd", date: "{ julian: 1917-10-25 }", tags: ["rewolucja"] }),
   "events/szkic.md": eventFile({ title: "Szkic", date: "1917-11", sources: ["pipes"], draft: true }),

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { ensureTable } from "../core/store/create-table";
 import { latestIndex, listIndex, tableKeys } from "../core/store/table-definition";
 import { syncContent } from "../core/sync/sync";
-import { type ContentFiles, eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
+import { type ContentFiles, eventFile, insurrection, sourceFile, writeContentFolder } from "./support/content-folder";
 import { freshTable, tableContents, testClient } from "./support/dynamodb";
 
 /** A place record: its name, where it lies, and the place containing it. */
@@ -23,23 +23,7 @@ const records: ContentFiles = {
 };
 
 const collection: ContentFiles = {
-  "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article"),
-  "sources/pipes.yaml": sourceFile("The Russian Revolution"),
-  "events/powstanie.md": eventFile({
-    title: "Powstanie",
-    date: "{ julian: 1917-10-24/1917-10-25 }",
-    tags: ["rewolucja"],
-    people: ["Lew Trocki"],
-    sources: ["opracowanie"],
-  }),
-  "events/szturm.md": eventFile({
-    title: "Szturm",
-    date: "{ julian: 1917-10-25/1917-10-26 }",
-    tags: ["rewolucja", "szturm"],
-    places: ["Pałac Zimowy"],
-    sources: ["opracowanie", "pipes"],
-    related: ["powstanie"],
-  }),
+  ...insurrection,
   "events/zjazd.md": eventFile({ title: "Zjazd", date: "{ julian: 1917-10-25 }", tags: ["rewolucja"], sources: ["pipes"] }),
 };
 

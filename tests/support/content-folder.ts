@@ -35,3 +35,24 @@ export function eventFile(
   const citations = fields.sources?.length ? `sources:\n${fields.sources.map((s) => `  - source: ${s}\n`).join("")}` : "";
   return `---\ntitle: ${JSON.stringify(fields.title)}\ndate: ${fields.date}\n${list("tags", fields.tags)}${list("people", fields.people)}${list("places", fields.places)}${citations}${list("related", fields.related)}${fields.draft ? "draft: true\n" : ""}---\n${body}\n`;
 }
+
+/** Two sources and two linked events of the October insurrection: the small collection the sync tests share. */
+export const insurrection: ContentFiles = {
+  "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article"),
+  "sources/pipes.yaml": sourceFile("The Russian Revolution"),
+  "events/powstanie.md": eventFile({
+    title: "Powstanie",
+    date: "{ julian: 1917-10-24/1917-10-25 }",
+    tags: ["rewolucja"],
+    people: ["Lew Trocki"],
+    sources: ["opracowanie"],
+  }),
+  "events/szturm.md": eventFile({
+    title: "Szturm",
+    date: "{ julian: 1917-10-25/1917-10-26 }",
+    tags: ["rewolucja", "szturm"],
+    places: ["Pałac Zimowy"],
+    sources: ["opracowanie", "pipes"],
+    related: ["powstanie"],
+  }),
+};
