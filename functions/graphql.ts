@@ -31,7 +31,9 @@ const app = createApp({
   corsOrigins: process.env[environment.corsOrigins]?.split(",").map((o) => o.trim()),
   persistedOperationsOnly: process.env[environment.persistedOperationsOnly] === "true",
 });
-await Promise.race([initialRevision, new Promise((resolve) => setTimeout(resolve, initialRevisionWaitMs).unref())]);
+let waited: NodeJS.Timeout | undefined;
+await Promise.race([initialRevision, new Promise((resolve) => (waited = setTimeout(resolve, initialRevisionWaitMs)))]);
+clearTimeout(waited);
 
 /** A GET whose response bytes the app keeps, answered without a Fetch API request, as functions/node-listener.ts does. */
 function keptResult(event: APIGatewayProxyEventV2) {
