@@ -2,7 +2,7 @@
 // AWS SDK's client: the sync needs this one call, and the signer is already shipped. Throttling, 5xx, failed
 // entries EventBridge marks as internal, and dropped connections are retried with backoff, each attempt bounded.
 import { pauseAfter } from "../core/store/retry";
-import { type Credentials, signRequest } from "../core/store/sigv4";
+import { type SignedAttempts, type SignedEndpoint, signRequest } from "../core/store/sigv4";
 
 export interface EventEntry {
   source: string;
@@ -13,16 +13,8 @@ export interface EventEntry {
   eventBusName?: string;
 }
 
-export interface PutEventsOptions {
-  region: string;
-  /** E.g. http://127.0.0.1:4010 for a test's stand-in; default: EventBridge's regional endpoint. */
-  endpoint?: string;
-  credentials: Credentials;
-  /** Attempts in all (default 3). */
-  maxAttempts?: number;
-  /** An attempt fails when it has no complete answer within this long (default 5000 ms). */
-  attemptTimeoutMs?: number;
-  now?: () => Date;
+/** EventBridge's endpoint; 3 attempts of 5000 ms each by default. */
+export interface PutEventsOptions extends SignedEndpoint, SignedAttempts {
   sleep?: (ms: number) => Promise<void>;
 }
 

@@ -3,18 +3,14 @@
 // CloudFront serves it with.
 import { createHash } from "node:crypto";
 import { renditionCacheControl } from "../media/serving";
-import { type Credentials, signRequest } from "../store/sigv4";
+import { type SignedEndpoint, signRequest } from "../store/sigv4";
 import { checkedKey, type MediaStorage } from "./media-storage";
 
-export interface S3StorageOptions {
+/** The bucket's region and credentials; another endpoint (a stand-in in tests) is addressed path-style: <endpoint>/<bucket>/<key>. */
+export interface S3StorageOptions extends SignedEndpoint {
   bucket: string;
-  region: string;
-  credentials: Credentials;
-  /** Another endpoint (a stand-in in tests), addressed path-style: <endpoint>/<bucket>/<key>. */
-  endpoint?: string;
   /** Objects are written under this prefix, which CloudFront's /media/* behaviour maps them from. */
   prefix?: string;
-  now?: () => Date;
 }
 
 /** The key prefix of renditions in the bucket: the URL path /media/<key> is the object media/<key>. */

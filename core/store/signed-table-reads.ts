@@ -6,25 +6,13 @@ import http from "node:http";
 import https from "node:https";
 import { environment } from "../environment";
 import { retrying } from "./retry";
-import { type Credentials, signRequest } from "./sigv4";
+import { type Credentials, type SignedAttempts, type SignedEndpoint, signRequest } from "./sigv4";
 import { throttlingErrorNames } from "./store-unavailable";
 import { localCredentials } from "./table-definition";
 import type { TableReads } from "./table-reads";
 
-export interface SignedReadsOptions {
-  region: string;
-  /** E.g. http://localhost:8000 for DynamoDB Local; default: DynamoDB's regional endpoint. */
-  endpoint?: string;
-  credentials: Credentials;
-  /** Attempts of one read, unless the request's deadline stops them first (default 3). */
-  maxAttempts?: number;
-  /**
-   * An attempt fails when it has not completed within this long, however the server trickles its answer
-   * (default 2000 ms); never later than the request's deadline.
-   */
-  attemptTimeoutMs?: number;
-  now?: () => Date;
-}
+/** DynamoDB's endpoint (e.g. http://localhost:8000 for DynamoDB Local); 3 attempts of 2000 ms each by default, never past the request's deadline. */
+export type SignedReadsOptions = SignedEndpoint & SignedAttempts;
 
 /** An error DynamoDB answered with: `name` is the exception's name, as the SDK names it. */
 export class DynamoDbError extends Error {

@@ -8,6 +8,22 @@ export interface Credentials {
   sessionToken?: string;
 }
 
+/** Where a signed call goes and as whom: what every SigV4 client of Kronika's (DynamoDB, EventBridge, S3) takes. */
+export interface SignedEndpoint {
+  region: string;
+  /** Another endpoint (a local emulator, a test's stand-in); default: the service's regional endpoint. */
+  endpoint?: string;
+  credentials: Credentials;
+  /** The signing time (default: now). */
+  now?: () => Date;
+}
+
+/** How a signed client retries: attempts in all, each bounded in time however the server trickles its answer. */
+export interface SignedAttempts {
+  maxAttempts?: number;
+  attemptTimeoutMs?: number;
+}
+
 export interface SignableRequest {
   method: string;
   url: URL;
