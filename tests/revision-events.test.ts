@@ -1,4 +1,3 @@
-import { createHash, createHmac } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { awsEndpointVariables, environment } from "../core/environment";
@@ -9,6 +8,7 @@ import { announceRevision } from "../functions/revision-announcement";
 import { eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
 import { freshTable, testClient } from "./support/dynamodb";
 import { denied, type EventBridgeStandIn, internalEntryFailure, startEventBridgeStandIn, throttled } from "./support/event-bridge-stand-in";
+import { NodeSha256 } from "./support/node-sha256";
 import { startSilentServer } from "./support/silent-server";
 
 const credentials = {
@@ -17,27 +17,6 @@ const credentials = {
   sessionToken: "session//token",
 };
 const now = new Date("2026-11-26T19:30:00Z");
-
-/** node:crypto behind the hash interface the Smithy signer takes. */
-const bytes = (data: string | ArrayBuffer | ArrayBufferView) =>
-  typeof data === "string"
-    ? data
-    : ArrayBuffer.isView(data)
-      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-      : new Uint8Array(data);
-
-class NodeSha256 {
-  private readonly hash;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = secret ? createHmac("sha256", bytes(secret)) : createHash("sha256");
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView) {
-    this.hash.update(bytes(data));
-  }
-  async digest() {
-    return new Uint8Array(this.hash.digest());
-  }
-}
 
 const planOf = (changes: SyncPlan["changes"], id = "3f2a9c1") => ({ changes, revision: { id } }) as Pick<SyncPlan, "changes" | "revision">;
 const emptyLists = { events: [], sources: [], people: [], places: [], media: [] };

@@ -1,4 +1,3 @@
-import { createHash, createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -10,27 +9,7 @@ import { signRequest } from "../core/store/sigv4";
 import { localCredentials } from "../core/store/table-definition";
 import { syncContent } from "../core/sync/sync";
 import { freshTable, testClient } from "./support/dynamodb";
-
-const bytes = (data: string | ArrayBuffer | ArrayBufferView) =>
-  typeof data === "string"
-    ? data
-    : ArrayBuffer.isView(data)
-      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-      : new Uint8Array(data);
-
-/** node:crypto behind the hash interface the Smithy signer takes. */
-class NodeSha256 {
-  private readonly hash;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = secret ? createHmac("sha256", bytes(secret)) : createHash("sha256");
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView) {
-    this.hash.update(bytes(data));
-  }
-  async digest() {
-    return new Uint8Array(this.hash.digest());
-  }
-}
+import { NodeSha256 } from "./support/node-sha256";
 
 describe("Signature Version 4", () => {
   const now = new Date("2026-11-26T19:30:00Z");
