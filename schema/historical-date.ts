@@ -1,7 +1,6 @@
 // HistoricalDate: a date in both calendars, as written and as exact Gregorian days, with a human label.
 import { knownDay } from "../core/dates/edtf";
-import { isoGregorian, type ResolvedDate } from "../core/dates/historical-date";
-import { dateLabel } from "../core/dates/label";
+import { isoGregorian, labelIn, type ResolvedDate } from "../core/dates/historical-date";
 import { defaultLocale, type Locale } from "../core/locale/locales";
 import { builder } from "./builder";
 import { LocaleEnum } from "./locale";
@@ -88,7 +87,7 @@ export const HistoricalDate = builder.objectRef<ResolvedDate & { locale?: Locale
     label: t.string({
       description: 'The date for people, e.g. "25 października (7 listopada) 1917": Julian dates show the Gregorian in parentheses.',
       args: { locale: t.arg({ type: LocaleEnum, description: "Language of the label (default: the language the event is served in)." }) },
-      resolve: (d, args) => dateLabel(d, args.locale ?? d.locale ?? defaultLocale),
+      resolve: (d, args) => labelIn(d, args.locale ?? d.locale ?? defaultLocale),
     }),
   }),
 });

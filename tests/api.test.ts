@@ -277,6 +277,29 @@ describe("GraphQL API", () => {
     expect(slugs).not.toContain("cezar");
   });
 
+  it("serves the labels the sync stored with a date, and the EDTF for an item stored before dates carried labels", async () => {
+    const { GetItemCommand, PutItemCommand } = await import("@aws-sdk/client-dynamodb");
+    const { marshall, unmarshall } = await import("@aws-sdk/util-dynamodb");
+    const key = marshall({ pk: "EVENT#cezar", sk: "EVENT" });
+    const stored = (await env.client.send(new GetItemCommand({ TableName: tableName, Key: key }))).Item;
+    if (!stored) throw new Error("no stored event cezar");
+    const item = unmarshall(stored);
+    const query = `{ event(slug: "cezar") { date { edtf label en: label(locale: EN) } } }`;
+    const labelled = (await post(query)).data?.event.date;
+    expect(labelled.label).toBe(item.date.labels.pl);
+    expect(labelled.en).toBe(item.date.labels.en);
+    expect(labelled.label).not.toBe(labelled.edtf);
+    const { labels: _labels, ...unlabelled } = item.date;
+    await env.client.send(
+      new PutItemCommand({ TableName: tableName, Item: marshall({ ...item, date: unlabelled }, { removeUndefinedValues: true }) }),
+    );
+    // Another text than the first query's, which the response cache keeps for this revision.
+    const { data, errors } = await post(`{ event(slug: "cezar") { date { label en: label(locale: EN) edtf } } }`);
+    await env.client.send(new PutItemCommand({ TableName: tableName, Item: stored }));
+    expect(errors).toBeUndefined();
+    expect(data?.event.date).toEqual({ edtf: labelled.edtf, label: labelled.edtf, en: labelled.edtf });
+  });
+
   describe("DynamoDB access", () => {
     const page = `query($first: Int!) { events(first: $first) { edges { node { title date { label } citations { locator source { title } } related { title } } } } }`;
 

@@ -1,5 +1,6 @@
 // Resolves a `date` as an editor wrote it (Gregorian EDTF text, or { julian, gregorian }) into both
 // calendars, and proves that a written pair denotes exactly the same days.
+import type { Locale } from "../locale/locales";
 import {
   convertEdtf,
   type DateExtent,
@@ -12,6 +13,7 @@ import {
   qualifiersOf,
 } from "./edtf";
 import { type Calendar, formatDay, fromJulianDay } from "./julian-day";
+import { dateLabels } from "./label";
 
 /** The `date` field as written: Gregorian EDTF text, or a pair with at least one calendar. */
 export type WrittenDate = string | { julian?: string; gregorian?: string };
@@ -37,6 +39,11 @@ export interface ResolvedDate {
   /** The days every reading of it covers, when some are certain (certainLastDay is openEndDay while ongoing). */
   certainFirstDay?: number;
   certainLastDay?: number;
+  /**
+   * The date for people in every supported language, e.g. "25 października (7 listopada) 1917" (see
+   * label.ts): made when the date is resolved, so the store keeps it and the API serves it as it is.
+   */
+  labels: Record<Locale, string>;
 }
 
 export interface DateProblem {
@@ -106,13 +113,18 @@ export function resolveDate(written: WrittenDate): DateResult {
   const primary = (julian ?? gregorian) as NonNullable<typeof julian>;
   const { uncertain, approximate, unspecified } = qualifiersOf(primary.edtf);
   const { first, last, possible, certain } = primary.extent;
+  const calendars = {
+    calendar: primaryCalendar,
+    julian: julian?.text ?? convertEdtf(primary.edtf, primaryCalendar, "julian"),
+    gregorian: gregorian?.text ?? convertEdtf(primary.edtf, primaryCalendar, "gregorian"),
+  };
   return {
     ok: true,
     date: {
-      calendar: primaryCalendar,
+      calendar: calendars.calendar,
       edtf: primary.text,
-      julian: julian?.text ?? convertEdtf(primary.edtf, primaryCalendar, "julian"),
-      gregorian: gregorian?.text ?? convertEdtf(primary.edtf, primaryCalendar, "gregorian"),
+      julian: calendars.julian,
+      gregorian: calendars.gregorian,
       precision: precisionOf(primary.edtf),
       uncertain,
       approximate,
@@ -121,9 +133,16 @@ export function resolveDate(written: WrittenDate): DateResult {
       lastDay: last,
       ...(possible ? { possibleDays: possible } : {}),
       ...(certain ? { certainFirstDay: certain.first, certainLastDay: certain.last } : {}),
+      labels: dateLabels(calendars),
     },
   };
 }
+
+/**
+ * The date's label in a language, as the sync made it; the EDTF as written for a date stored before dates
+ * carried labels (between a deploy of this code and the sync that rewrites every item).
+ */
+export const labelIn = (date: ResolvedDate, locale: Locale): string => date.labels?.[locale] ?? date.edtf;
 
 /** A Julian Day Number as an ISO 8601 Gregorian day. */
 export function isoGregorian(julianDay: number): string {

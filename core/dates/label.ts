@@ -1,7 +1,7 @@
 // Human labels for a resolved date, in each supported language, showing both calendars for Julian dates:
 // "25 października (7 listopada) 1917", "24 lub 25 października (6 lub 7 listopada) 1917", "lata 10. XX wieku",
 // "od 25 października 1917", "październik 1917 lub wcześniej".
-import { defaultLocale, type Locale } from "../locale/locales";
+import { defaultLocale, type Locale, supportedLocales } from "../locale/locales";
 import { type DatePart, type EdtfPoint, englishMonthNames, type IntervalEnd, parseEdtf, type SetMember } from "./edtf";
 import type { ResolvedDate } from "./historical-date";
 import type { Calendar } from "./julian-day";
@@ -319,8 +319,16 @@ function labelOf(text: string, calendar: Calendar, locale: Locale): Label {
   return setLabel(edtf.of, edtf.members, locale);
 }
 
+/** What a label is made of: the date in both calendars, and the one it was written in. */
+type LabelledDate = Pick<ResolvedDate, "calendar" | "julian" | "gregorian">;
+
+/** The date's label in every supported language. */
+export function dateLabels(date: LabelledDate): Record<Locale, string> {
+  return Object.fromEntries(supportedLocales.map((locale) => [locale, dateLabel(date, locale)])) as Record<Locale, string>;
+}
+
 /** The date for people: in the written calendar, with the Gregorian counterpart in parentheses for Julian dates. */
-export function dateLabel(date: ResolvedDate, locale: Locale = defaultLocale): string {
+export function dateLabel(date: LabelledDate, locale: Locale = defaultLocale): string {
   const gregorian = labelOf(date.gregorian, "gregorian", locale);
   if (date.calendar === "gregorian") return gregorian.full;
   const julian = labelOf(date.julian, "julian", locale);

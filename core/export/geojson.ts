@@ -2,8 +2,7 @@
 // coordinates, for a front-end to hand to Leaflet, MapLibre or OpenLayers unchanged. Coordinates are
 // [longitude, latitude] (RFC 7946 §3.1.1); properties are plain text (a map library shows them as text).
 import { knownDay } from "../dates/edtf";
-import { isoGregorian } from "../dates/historical-date";
-import { dateLabel } from "../dates/label";
+import { isoGregorian, labelIn } from "../dates/historical-date";
 import type { Locale } from "../locale/locales";
 import type { StoredEvent } from "../store/items";
 import type { EventFeature, FeatureCollection } from "./export-shapes";
@@ -30,7 +29,7 @@ export function eventFeatures(
     const properties = {
       slug: event.slug,
       title: event.title,
-      date: dateLabel(event.date, locale),
+      date: labelIn(event.date, locale),
       start: isoDay(event.date.firstDay),
       end: isoDay(event.date.lastDay),
     };

@@ -4,8 +4,8 @@
 // display_date shows both calendars. TimelineJS puts headline, display_date and group into the page as HTML,
 // so those plain texts are HTML-escaped here; text.text is the body's sanitized HTML.
 import { knownDay } from "../dates/edtf";
+import { labelIn } from "../dates/historical-date";
 import { fromJulianDay } from "../dates/julian-day";
-import { dateLabel } from "../dates/label";
 import { escapeHtml } from "../html/escape-html";
 import type { Locale } from "../locale/locales";
 import { chooseRendition } from "../media/rendition-choice";
@@ -47,7 +47,7 @@ export function timelineSlide(event: StoredEvent, locale: Locale, images?: Reado
   // and its display_date says "until" / "or earlier". A date with an open end (1917-10-25/..) has no end_date.
   const slide: TimelineSlide = {
     start_date: timelineDate((first ?? last) as number, precision),
-    display_date: escapeHtml(dateLabel(event.date, locale)),
+    display_date: escapeHtml(labelIn(event.date, locale)),
     text: { headline: escapeHtml(event.title), text: event.body.html },
     unique_id: event.slug,
   };

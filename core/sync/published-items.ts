@@ -30,8 +30,9 @@ import { tableKeys } from "../store/table-definition";
 /**
  * Bump when the item layout or the rendering changes (e.g. a new markdown-it), so the next sync rewrites every item.
  * 6: event entries carry `latestSk`, their place in the latest index.
+ * 7: every date carries its labels (ResolvedDate.labels), made at sync rather than on each request.
  */
-export const itemLayoutVersion = 6;
+export const itemLayoutVersion = 7;
 
 /** Everything one entity writes: its main item and one item per other list it belongs to (events, places). */
 export interface EntityItems {

@@ -3,6 +3,7 @@ import { convertEdtf, knownDay, parseEdtf } from "../../core/dates/edtf";
 import { isoGregorian, resolveDate } from "../../core/dates/historical-date";
 import { fromJulianDay, gregorianToJulian, julianToGregorian, toJulianDay } from "../../core/dates/julian-day";
 import { dateLabel } from "../../core/dates/label";
+import { supportedLocales } from "../../core/locale/locales";
 
 const day = (year: number, month: number, d: number) => ({ year, month, day: d });
 
@@ -142,6 +143,13 @@ describe("date labels", () => {
   it("shows a Julian day with its Gregorian counterpart in Polish and English", () => {
     expect(label({ julian: "1917-10-25" })).toBe("25 października (7 listopada) 1917");
     expect(label({ julian: "1917-10-25" }, "en")).toBe("25 October (7 November) 1917");
+  });
+
+  it("comes with the resolved date, in every supported language, for the store to keep", () => {
+    const result = resolveDate({ julian: "1917-10-25" });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.date.labels).toEqual({ pl: "25 października (7 listopada) 1917", en: "25 October (7 November) 1917" });
+    expect(Object.keys(result.date.labels)).toEqual(supportedLocales);
   });
 
   it("shows a night across two days and a change of year", () => {

@@ -31,6 +31,7 @@ const date = {
   uncertain: false,
   firstDay: 2421540,
   lastDay: 2421540,
+  labels: { pl: "25 października (7 listopada) 1917", en: "25 October (7 November) 1917" },
 };
 const event = {
   slug: "szturm",
