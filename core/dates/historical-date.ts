@@ -133,7 +133,7 @@ export function resolveDate(written: WrittenDate): DateResult {
       lastDay: last,
       ...(possible ? { possibleDays: possible } : {}),
       ...(certain ? { certainFirstDay: certain.first, certainLastDay: certain.last } : {}),
-      labels: dateLabels(calendars),
+      labels: dateLabels(calendars, { julian: julian?.edtf, gregorian: gregorian?.edtf }),
     },
   };
 }

@@ -2,7 +2,7 @@
 // "25 października (7 listopada) 1917", "24 lub 25 października (6 lub 7 listopada) 1917", "lata 10. XX wieku",
 // "od 25 października 1917", "październik 1917 lub wcześniej".
 import { defaultLocale, type Locale, supportedLocales } from "../locale/locales";
-import { type DatePart, type EdtfPoint, englishMonthNames, type IntervalEnd, parseEdtf, type SetMember } from "./edtf";
+import { type DatePart, type Edtf, type EdtfPoint, englishMonthNames, type IntervalEnd, parseEdtf, type SetMember } from "./edtf";
 import type { ResolvedDate } from "./historical-date";
 import type { Calendar } from "./julian-day";
 
@@ -310,10 +310,16 @@ function setLabel(of: "one" | "all", members: SetMember[], locale: Locale): Labe
   return { withinYear: body, year, full: joinYear(body, year, locale) };
 }
 
-function labelOf(text: string, calendar: Calendar, locale: Locale): Label {
+/** A calendar's EDTF text, parsed once for every language's label (a text that does not parse stays as written). */
+type ParsedText = { text: string; edtf?: Edtf };
+
+function parsedText(text: string, calendar: Calendar): ParsedText {
   const parsed = parseEdtf(text, calendar);
-  if (!parsed.ok) return { full: text };
-  const { edtf } = parsed;
+  return parsed.ok ? { text, edtf: parsed.edtf } : { text };
+}
+
+function labelOf({ text, edtf }: ParsedText, locale: Locale): Label {
+  if (!edtf) return { full: text };
   if (edtf.kind === "date") return pointLabel(edtf.point, locale);
   if (edtf.kind === "interval") return intervalLabel(edtf.start, edtf.end, locale);
   return setLabel(edtf.of, edtf.members, locale);
@@ -322,16 +328,27 @@ function labelOf(text: string, calendar: Calendar, locale: Locale): Label {
 /** What a label is made of: the date in both calendars, and the one it was written in. */
 type LabelledDate = Pick<ResolvedDate, "calendar" | "julian" | "gregorian">;
 
-/** The date's label in every supported language. */
-export function dateLabels(date: LabelledDate): Record<Locale, string> {
-  return Object.fromEntries(supportedLocales.map((locale) => [locale, dateLabel(date, locale)])) as Record<Locale, string>;
+/** The date's label in every supported language; `parsed` saves parsing again what the caller parsed. */
+export function dateLabels(date: LabelledDate, parsed: Partial<Record<Calendar, Edtf>> = {}): Record<Locale, string> {
+  const textOf = (calendar: Calendar): ParsedText => {
+    const edtf = parsed[calendar];
+    return edtf ? { text: date[calendar], edtf } : parsedText(date[calendar], calendar);
+  };
+  const gregorian = textOf("gregorian");
+  const julian = date.calendar === "julian" ? textOf("julian") : undefined;
+  return Object.fromEntries(supportedLocales.map((locale) => [locale, composedLabel(gregorian, julian, locale)])) as Record<Locale, string>;
 }
 
 /** The date for people: in the written calendar, with the Gregorian counterpart in parentheses for Julian dates. */
 export function dateLabel(date: LabelledDate, locale: Locale = defaultLocale): string {
-  const gregorian = labelOf(date.gregorian, "gregorian", locale);
-  if (date.calendar === "gregorian") return gregorian.full;
-  const julian = labelOf(date.julian, "julian", locale);
+  const julian = date.calendar === "julian" ? parsedText(date.julian, "julian") : undefined;
+  return composedLabel(parsedText(date.gregorian, "gregorian"), julian, locale);
+}
+
+function composedLabel(gregorianText: ParsedText, julianText: ParsedText | undefined, locale: Locale): string {
+  const gregorian = labelOf(gregorianText, locale);
+  if (!julianText) return gregorian.full;
+  const julian = labelOf(julianText, locale);
   if (
     julian.withinYear !== undefined &&
     gregorian.withinYear !== undefined &&
