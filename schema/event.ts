@@ -36,6 +36,8 @@ const Citation = builder.objectRef<ServedCitation>("Citation").implement({
       type: Source,
       description: "The cited source.",
       resolve: async (citation, _args, { store }) => {
+        // What the event keeps of the source, until a field asks for more (schema/source.ts).
+        if (citation.cited) return { slug: citation.source, ...citation.cited, cited: true as const, locale: citation.locale };
         const source = await store.sources.load(citation.source);
         if (!source) throw new Error(`cited source ${citation.source} is not in the table`);
         return { ...source, locale: citation.locale };

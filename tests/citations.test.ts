@@ -318,4 +318,18 @@ describe("formatted citations through the API", () => {
       "John Reed, Ten Days That Shook the World (New York: Modern Library, 1919), rozdz. X.",
     );
   });
+
+  it("shows a renamed source's new title in the citations of the events citing it", async () => {
+    const file = path.join(dir, "sources/reed-ten-days.yaml");
+    await writeFile(
+      file,
+      (await readFile(file, "utf8")).replace("title: Ten days that shook the world", "title: Ten days that shook the world (1919)"),
+    );
+    const outcome = await syncContent({ contentDir: dir, client: env.client, tableName });
+    if (outcome.status !== "applied") throw new Error(outcome.status);
+    const result = await postQuery(app, `{ event(slug: "walki-o-moskwe") { citations { source { slug title type } } } }`);
+    expect(result.data.event.citations).toContainEqual({
+      source: { slug: "reed-ten-days", title: "Ten days that shook the world (1919)", type: "book" },
+    });
+  });
 });

@@ -105,8 +105,11 @@ export interface StoredEvent {
   /** The slugs of the people named (the names as written where the collection has no person records). */
   people: string[];
   tags: string[];
-  /** Each with its formatted citation (locator included) in every pinned style and language. */
-  citations: { source: string; locator?: string; note?: string; formatted: FormattedCitation }[];
+  /**
+   * Each with its formatted citation (locator included) in every pinned style and language, and what a page
+   * of citations shows of its source (`cited`), so a page needs no read of the sources for it.
+   */
+  citations: { source: string; locator?: string; note?: string; formatted: FormattedCitation; cited?: CitedSource }[];
   related: string[];
   notes: string[];
   body: RenderedBody;
@@ -149,6 +152,12 @@ export const eventItem = /* @__PURE__ */ itemType<StoredEvent, { slug: string }>
     latestPosition: latestKey(event.firstDay, event.lastDay, event.slug),
   }),
 });
+
+/**
+ * What an event keeps of each source it cites: the fields a list of citations shows. The event's hash covers
+ * the source's, so a change to the source rewrites the events citing it.
+ */
+export type CitedSource = Pick<StoredSource, "title" | "type">;
 
 /** A source as stored, in the sources list. */
 export interface StoredSource {

@@ -11,6 +11,7 @@ import { collationKey, foldForMatch } from "../locale/collation";
 import type { Locale } from "../locale/locales";
 import type { TableItem } from "../store/item-type";
 import {
+  type CitedSource,
   coordinatesList,
   entityStateItem,
   eventItem,
@@ -101,7 +102,7 @@ export function eventLists(
 export function eventItems(
   entry: EventEntry,
   citations: CitationFormatter,
-  sourceHashes: ReadonlyMap<string, string>,
+  sources: ReadonlyMap<string, { hash: string; cited: CitedSource }>,
   references: PublishedReferences,
 ): EntityItems {
   const { draft, body, media, ...fields } = entry;
@@ -117,7 +118,7 @@ export function eventItems(
   };
   // The hash covers what the item is made from; rendering (pinned markdown-it, citeproc-js) happens only
   // for items written.
-  const hash = contentHash([unrendered, entry.citations.map((c) => sourceHashes.get(c.source))]);
+  const hash = contentHash([unrendered, entry.citations.map((c) => sources.get(c.source)?.hash)]);
   const membership: Membership = {
     slug: entry.slug,
     firstDay: entry.date.firstDay,
@@ -136,7 +137,7 @@ export function eventItems(
     render: () =>
       eventItem.item({
         ...unrendered,
-        citations: entry.citations.map((c) => ({ ...c, formatted: citations.citation(c) })),
+        citations: entry.citations.map((c) => ({ ...c, formatted: citations.citation(c), cited: sources.get(c.source)?.cited })),
         body: renderBody(body),
         translations: Object.fromEntries(
           Object.entries(entry.translations).map(([locale, { body: translated, ...fields }]) => [

@@ -54,7 +54,12 @@ export function publishedItems(collection: Collection): EntityItems[] {
   const { locale } = collection;
   const citations = citationFormatterFor(collection.sources);
   const sources = collection.sources.map((source) => sourceItems(source, citations));
-  const sourceHashes = new Map(sources.map((source) => [source.slug, source.hash]));
+  const citedSources = new Map(
+    collection.sources.map((source, i) => [
+      source.slug,
+      { hash: sources[i].hash, cited: { title: source.csl.title, type: source.csl.type } },
+    ]),
+  );
   const people = collection.people.map((person) => personItems(person, locale));
   const ancestors = placeAncestors(collection.places);
   const children = placeChildren(collection.places);
@@ -64,7 +69,7 @@ export function publishedItems(collection: Collection): EntityItems[] {
     placeItems(place, locale, ancestors.get(place.slug) ?? [], [...(children.get(place.slug) ?? [])].sort(byName)),
   );
   const references = referenceReader(collection);
-  const events = collection.events.map((event) => eventItems(event, citations, sourceHashes, references.of(event)));
+  const events = collection.events.map((event) => eventItems(event, citations, citedSources, references.of(event)));
   return [...sources, ...people, ...places, ...collection.media.map(mediaItems), ...events];
 }
 
