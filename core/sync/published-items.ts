@@ -31,7 +31,8 @@ import { tableKeys } from "../store/table-definition";
 /**
  * Bump when the item layout or the rendering changes (e.g. a new markdown-it), so the next sync rewrites every item.
  * 6: event entries carry `latestSk`, their place in the latest index.
- * 7: every date carries its labels (ResolvedDate.labels), made at sync rather than on each request.
+ * 7: every date carries its labels (ResolvedDate.labels), made at sync rather than on each request; each citation
+ *    of an event keeps its source's title and type (`cited`).
  */
 export const itemLayoutVersion = 7;
 
