@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from "graphql";
+import { GraphQLSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, validateSchema } from "graphql";
 import { describe, expect, it } from "vitest";
 import { localeName, supportedLocales } from "../../core/locale/locales";
 import { schema } from "../../schema/index";
@@ -8,6 +8,12 @@ import { printedSchema, printedSchemaPath } from "../../schema/printed";
 describe("the GraphQL schema", () => {
   it("matches the committed schema/schema.graphql (run npm run schema:print after changing it)", async () => {
     expect(await readFile(printedSchemaPath, "utf8")).toBe(printedSchema());
+  });
+
+  it("is valid by the GraphQL rules, which the function assumes rather than checks at its first request", () => {
+    const { assumeValid, ...config } = schema.toConfig();
+    expect(assumeValid).toBe(true);
+    expect(validateSchema(new GraphQLSchema(config)).map((error) => error.message)).toEqual([]);
   });
 
   it("describes every type, field, argument, input field and enum value", () => {
