@@ -5,8 +5,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
-import { esbuildSettings } from "../infra/function-bundling";
+import { buildFunction as buildAsDeployed } from "../infra/function-build";
 import { functionUrlEvent } from "../tests/support/function-url-event";
 import { bundleContents } from "./bundle-contents";
 import { compileCacheSavings } from "./compile-cache";
@@ -16,11 +15,10 @@ import { nodeRuntimes } from "./node-runtimes";
 
 export const timelineQuery = `{ events(first: 20) { totalCount edges { node { title date { label julian gregorian } citations { locator source { title } } } } pageInfo { hasNextPage endCursor } } }`;
 
-/** Builds a function's entry with the functions' own esbuild settings; returns the bundle's path and contents. */
+/** Builds a function's entry as it is deployed (infra/function-build.ts); returns the bundle's path and contents. */
 export async function buildFunction(entry: string, outdir: string) {
-  const outfile = path.join(outdir, "index.mjs");
-  const result = await build({ ...esbuildSettings, entryPoints: [entry], outfile, metafile: true, logLevel: "warning" });
-  return { outfile, code: await readFile(outfile), contents: bundleContents(result.metafile, outfile) };
+  const { outfile, metafile } = await buildAsDeployed({ entry, outdir });
+  return { outfile, code: await readFile(outfile), contents: bundleContents(metafile, outfile) };
 }
 
 const postEvent = (query: string) =>

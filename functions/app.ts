@@ -1,5 +1,6 @@
 // The one yoga app: the Lambda handler and the local server both serve it. Cross-cutting behaviour
 // (caching, logging, error masking, GraphiQL) is configured here, in one place.
+import { readFileSync } from "node:fs";
 import { type DocumentNode, GraphQLError } from "graphql";
 import { createYoga, maskError, type Plugin } from "graphql-yoga";
 import { localeFromAcceptLanguage } from "../core/locale/locales";
@@ -14,7 +15,6 @@ import { schema } from "../schema/index";
 import { boundedClientError } from "./bounded-error";
 import { ByteBoundedCache } from "./byte-bounded-cache";
 import { defaultLimits, type Limits } from "./limits";
-import shippedOperations from "./persisted-operations.json" with { type: "json" };
 import { useCors } from "./plugins/cors";
 import { type GetRequestFacts, getResponseBytes, type KeptResponse } from "./plugins/get-response-bytes";
 import { useGraphiqlRedirect } from "./plugins/graphiql-redirect";
@@ -56,16 +56,27 @@ export interface AppOptions {
   /** The path GraphQL is served at (default /graphql). */
   endpoint?: string;
   /**
-   * The documents a request may name by SHA-256 instead of sending their text (default: the committed
-   * manifest of what front-ends ship, functions/persisted-operations.json; `npm run operations:manifest`).
+   * The documents a request may name by SHA-256 instead of sending their text (default: the manifest of what
+   * front-ends ship, shippedManifestFile; `npm run operations:manifest`).
    */
   persistedOperations?: OperationManifest;
   /** Run only persisted operations and refuse documents sent as text (default false: the API is public). */
   persistedOperationsOnly?: boolean;
 }
 
-/** The manifest the function ships with, checked once per process. */
-const shippedManifest = operationManifestFromJson(shippedOperations);
+/**
+ * The manifest of what front-ends ship: functions/persisted-operations.json, which a function's build puts
+ * beside its bundle (infra/function-build.ts) rather than in it, so the code does not grow with the manifest.
+ */
+export const shippedManifestFile = new URL("./persisted-operations.json", import.meta.url);
+
+let shippedManifest: OperationManifest | undefined;
+
+/** The shipped manifest, read and checked once per process, on the first request that names an operation by hash. */
+function readShippedManifest(): OperationManifest {
+  shippedManifest ??= operationManifestFromJson(JSON.parse(readFileSync(shippedManifestFile, "utf8")));
+  return shippedManifest;
+}
 
 /** Parsed documents and parse errors by source text, bounded in bytes (a parsed document takes about 100 bytes per character). */
 function parserCaches(maxBytes: number) {
@@ -91,7 +102,7 @@ export function createApp(options: AppOptions) {
     corsOrigins = ["*"],
     responseCache = true,
     endpoint: graphqlEndpoint = "/graphql",
-    persistedOperations = shippedManifest,
+    persistedOperations,
     persistedOperationsOnly = false,
   } = options;
   const searchIndex = createSearchIndexSource(reads, tableName);
@@ -101,7 +112,10 @@ export function createApp(options: AppOptions) {
     useCors(corsOrigins),
     useRequestGuard(),
     // Before the response caches: they key on the document's text, which a hash is replaced by here.
-    usePersistedOperationManifest({ manifest: persistedOperations, only: persistedOperationsOnly }),
+    usePersistedOperationManifest({
+      manifest: persistedOperations ? () => persistedOperations : readShippedManifest,
+      only: persistedOperationsOnly,
+    }),
     useQueryLimits(limits),
     useHttpCaching({ shared: corsOrigins.includes("*") }),
     useResponseFormat({ maxBytes: limits.responseBytes }),

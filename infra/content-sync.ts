@@ -1,13 +1,13 @@
 // The deploy-time sync: a Lambda function with the content folder bundled in, run by a CDK trigger on
 // every deployment whose content (or sync code) changed. Invalid content fails the deployment.
-import { closeSync, constants, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, constants, cpSync, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type CfnElement, Stack, Validations } from "aws-cdk-lib";
 import type { IDistribution } from "aws-cdk-lib/aws-cloudfront";
 import type { TableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
-import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import type { Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import { Trigger } from "aws-cdk-lib/triggers";
@@ -92,7 +92,7 @@ export function stageContent(contentDir: string): string {
 export const mediaObjectActions = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"];
 
 export class ContentSync extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly trigger: Trigger;
 
   constructor(scope: Construct, id: string, props: ContentSyncProps) {
@@ -113,25 +113,25 @@ export class ContentSync extends Construct {
         ...(props.distribution ? { [environment.distributionId]: props.distribution.distributionId } : {}),
         ...(props.mediaBucket ? { [environment.mediaBucket]: props.mediaBucket.bucketName } : {}),
       },
-      bundling: {
-        // sharp's native binary cannot be bundled: it is imported from the node_modules copied in below,
-        // built for Lambda's Linux on arm64 (sharp-bundle.ts).
-        externalModules: ["sharp"],
-        // The content travels inside the function's asset, so a content change is a code change:
-        // a new asset hash, a new function version, and the trigger runs again. Only the files that the
-        // check read go in (see stageContent).
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (_input: string, output: string) => {
-            const staged = stageContent(props.contentDir);
-            const sharp = sharpForLambda();
-            return [
-              `cp -R "${staged}" "${output}/content"`,
-              `rm -rf "${staged}"`,
-              `cp -R "${sharp}/node_modules" "${output}/node_modules"`,
-            ];
-          },
+      // sharp's native binary cannot be bundled: it is imported from the node_modules copied in below,
+      // built for Lambda's Linux on arm64 (sharp-bundle.ts).
+      external: ["sharp"],
+      // The content travels inside the function's asset, so a content change is a code change: a new asset
+      // hash, a new function version, and the trigger runs again. Only the files that the check read go in
+      // (see stageContent).
+      addFiles: {
+        from: props.contentDir,
+        add: (output) => {
+          const staged = stageContent(props.contentDir);
+          try {
+            cpSync(staged, path.join(output, "content"), { recursive: true });
+          } finally {
+            rmSync(staged, { recursive: true, force: true });
+          }
+          cpSync(path.join(sharpForLambda(), "node_modules"), path.join(output, "node_modules"), {
+            recursive: true,
+            verbatimSymlinks: true,
+          });
         },
       },
     });

@@ -1,57 +1,64 @@
-// How every Kronika function is built: Node.js 22 on arm64, one minified ESM file by esbuild.
-import { Duration } from "aws-cdk-lib";
-import { Architecture, Runtime } from "aws-cdk-lib/aws-lambda";
-import { type BundlingOptions, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
-import type { BuildOptions } from "esbuild";
+// How every Kronika function is deployed: Node.js 22 on arm64, its code built on this machine by
+// function-build.ts (esbuild, never Docker) into an asset whose hash is the output's.
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { AssetHashType, DockerImage, Duration } from "aws-cdk-lib";
+import { Architecture, Code, Runtime } from "aws-cdk-lib/aws-lambda";
+import type { FunctionBuild } from "./function-build";
+
+const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 
 export const functionDefaults = {
   runtime: Runtime.NODEJS_22_X,
   architecture: Architecture.ARM_64,
 };
 
+/** Every function's handler: the `handler` export of the asset's index.mjs. */
+export const functionHandler = "index.handler";
+
+export interface FunctionCodeOptions {
+  /** The handler's file, from the project root: "functions/graphql.ts". */
+  readonly entry: string;
+  /**
+   * Packages left out of the bundle, imported at run time from what `addFiles` puts beside it.
+   * @default - none: everything is bundled, the AWS SDK too, so the code runs with the versions it was tested with
+   */
+  readonly external?: readonly string[];
+  /**
+   * More files for the asset's folder, put there after the bundle is built; `from` names where they come
+   * from (it keys the asset within a synth, beside the entry).
+   * @default - the bundle and its data files alone
+   */
+  readonly addFiles?: { readonly from: string; readonly add: (outputDir: string) => void };
+}
+
 /**
- * Modules that yoga's fetch layer loads and no function needs, each replaced by a small stand-in under
- * infra/bundle-stubs/ (paths from the project root, where esbuild runs): the Fetch API ponyfill (Node 22 has
- * the Fetch API, and the handler's requests are its own), the URLPattern polyfill (yoga only matches its
- * literal endpoint) and the LRU cache of yoga's parser cache. `npm run bench` lists what a bundle holds.
+ * A function's code: function-build.ts's output for its entry, built during synth in a child process (CDK's
+ * bundling is synchronous; esbuild's plugins need its asynchronous build). A stack skipped by
+ * `aws:cdk:bundling-stacks` builds nothing.
  */
-export const moduleStandIns = {
-  "@whatwg-node/fetch": "./infra/bundle-stubs/fetch-api.ts",
-  "urlpattern-polyfill": "./infra/bundle-stubs/url-pattern.ts",
-  "lru-cache": "./infra/bundle-stubs/lru-cache.ts",
-};
-
-/** The esbuild settings of every function, as esbuild takes them (the benchmark builds with these too). */
-export const esbuildSettings = {
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node22",
-  minify: true,
-  sourcemap: true,
-  // graphql ships an ESM build under "module": with it the bundle carries half as much of graphql.
-  mainFields: ["module", "main"],
-  alias: moduleStandIns,
-  // Some CommonJS dependencies call require() for Node built-ins; give the ESM bundle one.
-  banner: {
-    js: "import { createRequire as __kronikaCreateRequire } from 'module'; const require = __kronikaCreateRequire(import.meta.url);",
-  },
-} satisfies BuildOptions;
-
-/** The same settings for CDK's NodejsFunction. */
-export function bundling(extra: Partial<BundlingOptions> = {}): BundlingOptions {
-  return {
-    format: OutputFormat.ESM,
-    target: esbuildSettings.target,
-    minify: esbuildSettings.minify,
-    sourceMap: esbuildSettings.sourcemap,
-    mainFields: esbuildSettings.mainFields,
-    // The AWS SDK is bundled, so the code runs with the SDK version it was tested with.
-    externalModules: [],
-    banner: esbuildSettings.banner.js,
-    esbuildArgs: Object.fromEntries(Object.entries(esbuildSettings.alias).map(([module, standIn]) => [`--alias:${module}`, standIn])),
-    ...extra,
-  };
+export function functionCode({ entry, external = [], addFiles }: FunctionCodeOptions): Code {
+  const build: FunctionBuild = { entry, outdir: "", external: [...external] };
+  return Code.fromAsset(projectRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // CDK's bundling asks for an image; the local build always runs (or throws), so none is ever pulled.
+      image: DockerImage.fromRegistry("kronika-builds-on-this-machine"),
+      // What the build does, which also keys the asset among those of the same synth.
+      command: ["node", "--import", "tsx", "infra/build-function.ts", JSON.stringify(build), ...(addFiles ? [addFiles.from] : [])],
+      local: {
+        tryBundle(outputDir) {
+          execFileSync(process.execPath, ["--import", "tsx", "infra/build-function.ts", JSON.stringify({ ...build, outdir: outputDir })], {
+            cwd: projectRoot,
+            // esbuild's warnings and errors; nothing on stdout, which is the CDK app's.
+            stdio: ["ignore", 2, 2],
+          });
+          addFiles?.add(outputDir);
+          return true;
+        },
+      },
+    },
+  });
 }
 
 /**

@@ -3,8 +3,7 @@
 import { Duration } from "aws-cdk-lib";
 import type { TableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
-import { type FunctionUrl, FunctionUrlAuthType } from "aws-cdk-lib/aws-lambda";
-import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import { type FunctionUrl, FunctionUrlAuthType, type Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { environment } from "../core/environment";
@@ -56,7 +55,7 @@ export const defaultApiConcurrency = 50;
 export const apiTableActions = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"];
 
 export class GraphqlApi extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly url: FunctionUrl;
 
   constructor(scope: Construct, id: string, props: GraphqlApiProps) {

@@ -1,13 +1,12 @@
-// One Kronika Lambda function, as every one is built: Node.js 22 on arm64, an esbuild ESM bundle, its own
-// log group with a retention, and a role that may only write those logs until the caller grants more.
-import { fileURLToPath } from "node:url";
+// One Kronika Lambda function, as every one is built: Node.js 22 on arm64, an esbuild ESM bundle
+// (function-bundling.ts), its own log group with a retention, and a role that may only write those logs until the caller grants more.
 import { type Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
 import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
-import { type BundlingOptions, NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import { Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
 import type { EnvironmentVariable } from "../core/environment";
-import { bundling, functionDefaults, runtimeAcknowledgement } from "./function-bundling";
+import { type FunctionCodeOptions, functionCode, functionDefaults, functionHandler, runtimeAcknowledgement } from "./function-bundling";
 
 /** What a function may be given: Kronika's declared variables, and NODE_OPTIONS for Node.js itself. */
 export type FunctionEnvironment = { readonly [name in EnvironmentVariable | "NODE_OPTIONS"]?: string };
@@ -34,23 +33,28 @@ export interface KronikaFunctionProps {
    */
   readonly reservedConcurrency?: number;
   /**
-   * Bundling options beside the shared ones (function-bundling.ts).
-   * @default - the shared options alone
+   * Packages left out of the bundle (see FunctionCodeOptions).
+   * @default - none
    */
-  readonly bundling?: Partial<BundlingOptions>;
+  readonly external?: FunctionCodeOptions["external"];
+  /**
+   * More files for the function's asset, beside its bundle (see FunctionCodeOptions).
+   * @default - the bundle and its data files alone
+   */
+  readonly addFiles?: FunctionCodeOptions["addFiles"];
 }
 
-export function kronikaFunction(scope: Construct, props: KronikaFunctionProps): NodejsFunction {
+export function kronikaFunction(scope: Construct, props: KronikaFunctionProps): LambdaFunction {
   const logGroup = new LogGroup(scope, "Logs", {
     retention: props.logRetention,
     removalPolicy: props.destroyWithStack ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
   });
   const role = new Role(scope, "Role", { assumedBy: new ServicePrincipal("lambda.amazonaws.com") });
   logGroup.grantWrite(role);
-  const fn = new NodejsFunction(scope, "Function", {
+  const fn = new LambdaFunction(scope, "Function", {
     ...functionDefaults,
-    entry: fileURLToPath(new URL(`../functions/${props.entry}`, import.meta.url)),
-    handler: "handler",
+    code: functionCode({ entry: `functions/${props.entry}`, external: props.external, addFiles: props.addFiles }),
+    handler: functionHandler,
     memorySize: props.memorySize,
     timeout: props.timeout,
     reservedConcurrentExecutions: props.reservedConcurrency,
@@ -59,7 +63,6 @@ export function kronikaFunction(scope: Construct, props: KronikaFunctionProps): 
     environment: Object.fromEntries(
       Object.entries(props.environment).filter((variable): variable is [string, string] => variable[1] !== undefined),
     ),
-    bundling: bundling(props.bundling),
   });
   Validations.of(fn).acknowledge(runtimeAcknowledgement);
   return fn;

@@ -2,16 +2,14 @@
 // bodies for origin access control and refuses methods the API does not serve. Lambda@Edge asks for a
 // function in us-east-1, on x86_64, without environment variables, and a role Lambda@Edge may assume;
 // KronikaStack decides where it is made.
-import { fileURLToPath } from "node:url";
 import { Aws, Duration, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
 import { CompositePrincipal, Policy, PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
-import { Architecture, type CfnFunction, type IVersion } from "aws-cdk-lib/aws-lambda";
-import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import { Architecture, type CfnFunction, type IVersion, Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
 import { Construct } from "constructs";
-import { bundling, functionDefaults, runtimeAcknowledgement } from "./function-bundling";
+import { functionCode, functionDefaults, functionHandler, runtimeAcknowledgement } from "./function-bundling";
 
 export class OriginRequestFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   /** The published version CloudFront runs (Lambda@Edge takes versions, not $LATEST). */
   readonly version: IVersion;
 
@@ -20,16 +18,15 @@ export class OriginRequestFunction extends Construct {
     const role = new Role(this, "Role", {
       assumedBy: new CompositePrincipal(new ServicePrincipal("lambda.amazonaws.com"), new ServicePrincipal("edgelambda.amazonaws.com")),
     });
-    this.function = new NodejsFunction(this, "Function", {
+    this.function = new LambdaFunction(this, "Function", {
       runtime: functionDefaults.runtime,
       architecture: Architecture.X86_64,
-      entry: fileURLToPath(new URL("../functions/origin-request.ts", import.meta.url)),
-      handler: "handler",
+      code: functionCode({ entry: "functions/origin-request.ts" }),
+      handler: functionHandler,
       // A hash of at most 1 MB: the smallest memory is enough, and origin-request functions may take 30 s.
       memorySize: 128,
       timeout: Duration.seconds(5),
       role,
-      bundling: bundling(),
       // CloudFront keeps running a version until the distribution moves to the next one, and a replicated
       // version cannot be deleted for hours: old versions stay (they cost nothing) and go with the function.
       currentVersionOptions: { removalPolicy: RemovalPolicy.RETAIN },

@@ -1,15 +1,17 @@
 // The GraphQL function's bundle as the functions' esbuild settings make it: what it carries, and that a
 // fresh process serves Function URL events with it.
 import { execFile } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { copyFile, mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { build, type Metafile } from "esbuild";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { environment } from "../core/environment";
+import { operationHash } from "../core/operations/operation-manifest";
 import { syncContent } from "../core/sync/sync";
-import { esbuildSettings } from "../infra/function-bundling";
+import { exampleTabs } from "../functions/example-query";
+import { buildFunction, esbuildSettings, fileStandIns, filesBesideBundle } from "../infra/function-build";
 import { freshTable, testClient } from "./support/dynamodb";
 import { functionUrlEvent } from "./support/function-url-event";
 
@@ -18,26 +20,34 @@ const execute = promisify(execFile);
 describe("the GraphQL function's bundle", () => {
   let bundle: string;
   let metafile: Metafile;
+  /** The same function built with the packages' own files in place of fileStandIns: what it answered before them. */
+  let withPackagesOwnFiles: string;
   let tableName: string;
   beforeAll(async () => {
-    bundle = path.join(await mkdtemp(path.join(tmpdir(), "kronika-bundle-")), "index.mjs");
-    ({ metafile } = await build({
-      ...esbuildSettings,
-      entryPoints: ["functions/graphql.ts"],
-      outfile: bundle,
-      metafile: true,
-      logLevel: "warning",
+    ({ outfile: bundle, metafile } = await buildFunction({
+      entry: "functions/graphql.ts",
+      outdir: await mkdtemp(path.join(tmpdir(), "kronika-bundle-")),
     }));
+    const ownFiles = await mkdtemp(path.join(tmpdir(), "kronika-bundle-own-files-"));
+    withPackagesOwnFiles = path.join(ownFiles, "index.mjs");
+    await build({
+      ...esbuildSettings,
+      plugins: [],
+      entryPoints: ["functions/graphql.ts"],
+      outfile: withPackagesOwnFiles,
+      logLevel: "warning",
+    });
+    for (const file of filesBesideBundle["functions/graphql.ts"]) await copyFile(file, path.join(ownFiles, path.basename(file)));
     const { client } = testClient();
     tableName = await freshTable(client);
     await syncContent({ contentDir: "tests/fixtures/collection-1917", client, tableName });
   });
 
   /** The harness's last line for one mode (tests/support/bundle-harness.ts) with this event. */
-  const harness = async (mode: "invoke" | "calls" | "again", event: unknown): Promise<unknown> => {
+  const harness = async (mode: "invoke" | "calls" | "again" | "each", event: unknown, which = bundle): Promise<unknown> => {
     const { stdout } = await execute(
       process.execPath,
-      ["--import", "tsx", "tests/support/bundle-harness.ts", mode, bundle, JSON.stringify(event)],
+      ["--import", "tsx", "tests/support/bundle-harness.ts", mode, which, JSON.stringify(event)],
       {
         env: {
           ...process.env,
@@ -64,6 +74,68 @@ describe("the GraphQL function's bundle", () => {
       /node_modules\/(@whatwg-node\/(node-)?fetch|@fastify\/busboy|urlpattern-polyfill|lru-cache)\//.test(file),
     );
     expect(packages).toEqual([]);
+  });
+
+  it("carries neither yoga's landing page, its default GraphiQL page nor the server adapter's uWebSockets.js branch: stand-ins that refuse to be used", () => {
+    const inputs = Object.keys(metafile.inputs);
+    const replaced = Object.keys(fileStandIns).filter((file) => inputs.some((input) => input.endsWith(`node_modules/${file}`)));
+    expect(replaced).toEqual([]);
+    expect(inputs.filter((input) => input.startsWith("infra/bundle-stubs/")).sort()).toEqual(
+      expect.arrayContaining(Object.values(fileStandIns).sort()),
+    );
+  });
+
+  it("answers GET, POST, other paths, browsers, CORS preflights and persisted operations exactly as with the packages' own files", async () => {
+    const query = '{ event(slug: "szturm-na-palac-zimowy") { title date { label } } }';
+    const [, example] = exampleTabs;
+    const byHash = (sha256Hash: string) =>
+      new URLSearchParams({
+        extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash } }),
+        variables: example.variables ?? "{}",
+      }).toString();
+    const html = { accept: "text/html,application/xhtml+xml" };
+    const cors = {
+      origin: "https://timeline.example",
+      "access-control-request-method": "POST",
+      "access-control-request-headers": "content-type",
+    };
+    const events = [
+      functionUrlEvent({ query: new URLSearchParams({ query }).toString(), headers: { origin: cors.origin } }),
+      functionUrlEvent({
+        method: "POST",
+        body: JSON.stringify({ query }),
+        headers: { "content-type": "application/json", origin: cors.origin },
+      }),
+      functionUrlEvent({ method: "OPTIONS", headers: cors }),
+      functionUrlEvent({ query: byHash(operationHash(example.query)) }),
+      functionUrlEvent({ query: byHash(operationHash(`${example.query} `)) }),
+      // Where yoga would serve its landing page and its own GraphiQL page: browsers go to the GraphiQL site.
+      functionUrlEvent({ path: "/", headers: html }),
+      functionUrlEvent({ path: "/elsewhere", headers: html }),
+      functionUrlEvent({ headers: html }),
+      functionUrlEvent({ method: "POST", path: "/elsewhere", body: "{}", headers: { "content-type": "application/json" } }),
+      functionUrlEvent({ path: "/graphql/x" }),
+      functionUrlEvent({ method: "PUT", body: JSON.stringify({ query }), headers: { "content-type": "application/json" } }),
+    ];
+    const comparable = (outcomes: unknown) =>
+      (outcomes as Outcome[]).map(({ headers, ...rest }) => {
+        // A request's own id, and the time its process read the revision, differ from process to process.
+        const { "x-request-id": _, "last-modified": readAt, ...same } = headers ?? {};
+        return { ...rest, headers: same, revisionReadAt: readAt && !Number.isNaN(Date.parse(readAt)) };
+      });
+    const [ours, theirs] = await Promise.all([harness("each", events), harness("each", events, withPackagesOwnFiles)]);
+    expect(comparable(ours)).toEqual(comparable(theirs));
+    expect((ours as Outcome[]).map((outcome) => outcome.statusCode)).toEqual([200, 200, 204, 200, 404, 302, 302, 302, 404, 404, 405]);
+    expect((ours as Outcome[])[2].headers["access-control-allow-origin"]).toBe("*");
+  });
+
+  it("carries the persisted-operation manifest beside its code, not in it", async () => {
+    expect(Object.keys(metafile.inputs).filter((input) => input.endsWith(".json"))).toEqual([]);
+    const dir = path.dirname(bundle);
+    expect(await readdir(dir)).toContain("persisted-operations.json");
+    expect(await readFile(path.join(dir, "persisted-operations.json"), "utf8")).toBe(
+      await readFile("functions/persisted-operations.json", "utf8"),
+    );
   });
 
   it("carries no response cache built for entity invalidation: Kronika's own keys on the revision", () => {

@@ -6,8 +6,8 @@ import { createGraphQLError, type Plugin } from "graphql-yoga";
 import { type OperationManifest, operationHashPattern } from "../../core/operations/operation-manifest";
 
 export interface PersistedOperationsOptions {
-  /** The documents a request may name by hash. */
-  manifest: OperationManifest;
+  /** The documents a request may name by hash: asked for on the first request that names one, not before. */
+  manifest: () => OperationManifest;
   /** Refuse every document sent as text: only the manifest's operations run. */
   only: boolean;
 }
@@ -53,7 +53,7 @@ export function usePersistedOperationManifest({ manifest, only }: PersistedOpera
           extractPersistedOperationId: (params) => requestedHash(params.extensions) ?? null,
           // The document's text, not a parsed tree: the limits, the parse cache and the response cache
           // treat it exactly as if the client had sent it.
-          getPersistedOperation: (hash) => manifest.get(hash) ?? null,
+          getPersistedOperation: (hash) => manifest().get(hash) ?? null,
           customErrors: {
             // The message is the protocol's word, which clients (urql, Apollo) match exactly before they
             // send the text instead; the hint says it in words.

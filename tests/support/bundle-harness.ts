@@ -4,6 +4,7 @@
 //   calls <bundle.mjs> <json>    the same, with the DynamoDB operations made while loading and while invoked
 //   again <bundle.mjs> <json>    two invocations with the event: the first's outcome, the second's, and the
 //                                Fetch API requests the second built
+//   each <bundle.mjs> <json>     one invocation for each event of a list, in turn: their outcomes (or errors)
 // Prints one JSON line with the outcome.
 import http from "node:http";
 import { auditServer } from "graphql-http";
@@ -70,6 +71,12 @@ try {
     requestsBuilt = 0;
     const second = await handler(JSON.parse(payload), { awsRequestId: crypto.randomUUID() });
     console.log(JSON.stringify({ first, second, requestsBuilt }));
+  } else if (mode === "each") {
+    const outcomes: unknown[] = [];
+    for (const event of JSON.parse(payload) as unknown[]) {
+      outcomes.push(await handler(event, { awsRequestId: crypto.randomUUID() }).catch((error: Error) => ({ errorMessage: error.message })));
+    }
+    console.log(JSON.stringify(outcomes));
   } else if (mode === "calls") {
     const outcome = await handler(JSON.parse(payload), { awsRequestId: crypto.randomUUID() });
     console.log(JSON.stringify({ ...outcome, calls: { whileLoading, whileInvoked: operations } }));

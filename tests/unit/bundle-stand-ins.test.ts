@@ -1,8 +1,12 @@
 import { createRequire } from "node:module";
+import { fakePromise } from "@whatwg-node/promise-helpers";
 import { describe, expect, it, vi } from "vitest";
 import * as fetchApi from "../../infra/bundle-stubs/fetch-api";
+import graphiqlPage from "../../infra/bundle-stubs/graphiql-page";
+import landingPage from "../../infra/bundle-stubs/landing-page";
 import { LRUCache } from "../../infra/bundle-stubs/lru-cache";
 import { URLPattern } from "../../infra/bundle-stubs/url-pattern";
+import * as uwebsockets from "../../infra/bundle-stubs/uwebsockets";
 
 // The polyfill the stand-in replaces in the bundles, as the oracle.
 const { URLPattern: Polyfill } = createRequire(import.meta.url)("urlpattern-polyfill") as { URLPattern: typeof URLPattern };
@@ -55,5 +59,20 @@ describe("the functions' bundle stand-ins", () => {
     } finally {
       clock.mockRestore();
     }
+  });
+
+  it("refuse to serve yoga's landing page or its default GraphiQL page, which no function renders, rather than serve nothing", () => {
+    // Yoga fills each page in with replace(); the pages are never asked for while landingPage is off and GraphiQL is not rendered.
+    expect(() => landingPage.replace()).toThrow(/landingPage: false/);
+    expect(() => graphiqlPage.replace()).toThrow(/renderGraphiQL, or graphiql: false/);
+  });
+
+  it("tell the server adapter that a Fetch API request is no uWebSockets.js response, and refuse one that is", () => {
+    expect(uwebsockets.isUWSResponse(new Request("https://kronika.example/graphql") as never)).toBe(false);
+    expect(uwebsockets.isUWSResponse(undefined)).toBe(false);
+    expect(() => uwebsockets.isUWSResponse({ onData() {} })).toThrow(/uWebSockets\.js/);
+    expect(() => uwebsockets.getRequestFromUWSRequest()).toThrow(/uWebSockets\.js/);
+    expect(() => uwebsockets.sendResponseToUwsOpts()).toThrow(/uWebSockets\.js/);
+    expect(uwebsockets.fakePromise).toBe(fakePromise);
   });
 });

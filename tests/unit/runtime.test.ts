@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { esbuildSettings, functionDefaults } from "../../infra/function-bundling";
+import { esbuildSettings } from "../../infra/function-build";
+import { functionDefaults } from "../../infra/function-bundling";
 
 // npm's own reading of version ranges, so the test judges engines as `npm install` does.
 const semver = createRequire(import.meta.url)("semver") as {
