@@ -138,6 +138,12 @@ describe("the GraphQL function's bundle", () => {
     );
   });
 
+  it("writes the schema's own characters as UTF-8, not as \\u escapes six bytes long", async () => {
+    const code = await readFile(bundle, "utf8");
+    expect(code).toContain("1–100");
+    expect(code).not.toMatch(/\\u(2013|0144|017a|0142)/i);
+  });
+
   it("carries no response cache built for entity invalidation: Kronika's own keys on the revision", () => {
     const packages = Object.keys(metafile.inputs).filter((file) =>
       /node_modules\/@(envelop|graphql-yoga)\/(plugin-)?response-cache\//.test(file),
