@@ -138,6 +138,11 @@ describe("the GraphQL function's bundle", () => {
     );
   });
 
+  it("carries no persisted-operations package: Kronika's plugin serves the manifest in its own few lines", () => {
+    const packages = Object.keys(metafile.inputs).filter((file) => /node_modules\/@graphql-yoga\/plugin-persisted-operations\//.test(file));
+    expect(packages).toEqual([]);
+  });
+
   it("writes the schema's own characters as UTF-8, not as \\u escapes six bytes long", async () => {
     const code = await readFile(bundle, "utf8");
     expect(code).toContain("1–100");

@@ -1,7 +1,7 @@
-// Persisted operations (graphql-yoga's plugin): a request may name a document of the manifest by its SHA-256
-// in `extensions.persistedQuery` instead of sending its text, so a long query fits a short, cacheable GET
-// URL. Arbitrary documents stay allowed unless `only` is set. Each refusal is a 4xx with a stable code.
-import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
+// Persisted operations: a request may name a document of the manifest by its SHA-256 in
+// `extensions.persistedQuery` instead of sending its text, so a long query fits a short, cacheable GET URL
+// (Apollo's protocol, as graphql-yoga's persisted-operations plugin serves it, in the few lines Kronika
+// uses). Arbitrary documents stay allowed unless `only` is set. Each refusal is a 4xx with a stable code.
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import { type OperationManifest, operationHashPattern } from "../../core/operations/operation-manifest";
 
@@ -45,49 +45,45 @@ function requestedHash(extensions: unknown): string | undefined {
 
 export function usePersistedOperationManifest({ manifest, only }: PersistedOperationsOptions): Plugin {
   return {
-    onPluginInit({ addPlugin }) {
-      // Added right after this plugin: the hash is checked (below) before the library reads it.
-      addPlugin(
-        usePersistedOperations({
-          allowArbitraryOperations: !only,
-          extractPersistedOperationId: (params) => requestedHash(params.extensions) ?? null,
-          // The document's text, not a parsed tree: the limits, the parse cache and the response cache
-          // treat it exactly as if the client had sent it.
-          getPersistedOperation: (hash) => manifest().get(hash) ?? null,
-          customErrors: {
-            // The message is the protocol's word, which clients (urql, Apollo) match exactly before they
-            // send the text instead; the hint says it in words.
-            notFound: () =>
-              createGraphQLError("PersistedQueryNotFound", {
-                extensions: {
-                  code: persistedOperationCodes.notFound,
-                  http: { status: 404 },
-                  hint: only
-                    ? "no persisted operation has this sha256Hash, and this API runs only persisted operations"
-                    : "no persisted operation has this sha256Hash: send the document's text as query instead",
-                },
-              }),
-            persistedQueryOnly: () =>
-              refusal(
-                403,
-                persistedOperationCodes.only,
-                "this API runs only persisted operations: send extensions.persistedQuery.sha256Hash of a known document, not its text",
-              ),
-            keyNotFound: () =>
-              refusal(
-                400,
-                "BAD_REQUEST",
-                only
-                  ? "Must provide a persisted operation: extensions.persistedQuery.sha256Hash"
-                  : "Must provide query string, or a persisted operation's extensions.persistedQuery.sha256Hash.",
-              ),
-          },
-        }),
-      );
-    },
-    onParams({ params }) {
+    onParams({ params, setParams }) {
       // A malformed hash is refused even beside a query, which would otherwise run and hide the mistake.
-      requestedHash(params.extensions);
+      const hash = requestedHash(params.extensions);
+      if (params.query) {
+        if (only) {
+          throw refusal(
+            403,
+            persistedOperationCodes.only,
+            "this API runs only persisted operations: send extensions.persistedQuery.sha256Hash of a known document, not its text",
+          );
+        }
+        return;
+      }
+      if (hash === undefined) {
+        throw refusal(
+          400,
+          "BAD_REQUEST",
+          only
+            ? "Must provide a persisted operation: extensions.persistedQuery.sha256Hash"
+            : "Must provide query string, or a persisted operation's extensions.persistedQuery.sha256Hash.",
+        );
+      }
+      const document = manifest().get(hash);
+      if (document === undefined) {
+        // The message is the protocol's word, which clients (urql, Apollo) match exactly before they send
+        // the text instead; the hint says it in words.
+        throw createGraphQLError("PersistedQueryNotFound", {
+          extensions: {
+            code: persistedOperationCodes.notFound,
+            http: { status: 404 },
+            hint: only
+              ? "no persisted operation has this sha256Hash, and this API runs only persisted operations"
+              : "no persisted operation has this sha256Hash: send the document's text as query instead",
+          },
+        });
+      }
+      // The document's text, not a parsed tree: the limits, the parse cache and the response cache treat it
+      // exactly as if the client had sent it.
+      setParams({ ...params, query: document });
     },
   };
 }
