@@ -68,7 +68,7 @@ export interface AppOptions {
  * The manifest of what front-ends ship: functions/persisted-operations.json, which a function's build puts
  * beside its bundle (infra/function-build.ts) rather than in it, so the code does not grow with the manifest.
  */
-export const shippedManifestFile = new URL("./persisted-operations.json", import.meta.url);
+const shippedManifestFile = new URL("./persisted-operations.json", import.meta.url);
 
 let shippedManifest: OperationManifest | undefined;
 

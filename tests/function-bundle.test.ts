@@ -1,14 +1,14 @@
 // The GraphQL function's bundle as the functions' esbuild settings make it: what it carries, and that a
 // fresh process serves Function URL events with it.
 import { execFile } from "node:child_process";
-import { copyFile, mkdtemp, readdir, readFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { build, type Metafile } from "esbuild";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { environment } from "../core/environment";
-import { operationHash } from "../core/operations/operation-manifest";
+import { buildOperationManifest, operationHash, operationManifestJson } from "../core/operations/operation-manifest";
 import { syncContent } from "../core/sync/sync";
 import { exampleTabs } from "../functions/example-query";
 import { buildFunction, esbuildSettings, fileStandIns, filesBesideBundle } from "../infra/function-build";
@@ -136,6 +136,24 @@ describe("the GraphQL function's bundle", () => {
     expect(await readFile(path.join(dir, "persisted-operations.json"), "utf8")).toBe(
       await readFile("functions/persisted-operations.json", "utf8"),
     );
+  });
+
+  it("serves the operations of the manifest found beside it when it runs, not of one it was built with", async () => {
+    const elsewhere = await mkdtemp(path.join(tmpdir(), "kronika-bundle-manifest-"));
+    await copyFile(bundle, path.join(elsewhere, "index.mjs"));
+    const document = "{ __typename }";
+    await writeFile(path.join(elsewhere, "persisted-operations.json"), operationManifestJson(buildOperationManifest([document])));
+    const byHash = (hash: string) =>
+      functionUrlEvent({
+        query: new URLSearchParams({ extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }) }).toString(),
+      });
+    const [known, shippedOnly] = (await harness(
+      "each",
+      [byHash(operationHash(document)), byHash(operationHash(exampleTabs[0].query))],
+      path.join(elsewhere, "index.mjs"),
+    )) as Outcome[];
+    expect([known.statusCode, JSON.parse(known.body)]).toEqual([200, { data: { __typename: "Query" } }]);
+    expect([shippedOnly.statusCode, JSON.parse(shippedOnly.body).errors[0].message]).toEqual([404, "PersistedQueryNotFound"]);
   });
 
   it("carries no persisted-operations package: Kronika's plugin serves the manifest in its own few lines", () => {
