@@ -174,6 +174,14 @@ describe("the GraphQL function's bundle", () => {
     expect(packages).toEqual([]);
   });
 
+  it("carries no date label code: dates come from the store with their labels, made at sync", () => {
+    // Every file esbuild read is an input; what the bundle holds of each is in its output's inputs.
+    const output = Object.values(metafile.outputs).find((candidate) => candidate.entryPoint === "functions/graphql.ts");
+    const held = Object.entries(output?.inputs ?? {}).filter(([, input]) => input.bytesInOutput > 0);
+    expect(held.map(([file]) => file)).toContain("core/dates/edtf.ts");
+    expect(held.filter(([file]) => file.endsWith("core/dates/label.ts"))).toEqual([]);
+  });
+
   it("reads the revision while it loads: its first request makes no revision read of its own", async () => {
     const query = "{ events(first: 3) { edges { node { title } } } }";
     const first = await invoke(functionUrlEvent({ query: new URLSearchParams({ query }).toString() }), "calls");
