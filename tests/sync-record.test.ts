@@ -58,7 +58,10 @@ describe("the sync's record of itself", () => {
     await forgetRecord(withoutRecord);
     const recorded = await sync(withRecord, options);
     const full = await sync(withoutRecord, options);
-    expect(recorded).toEqual(full);
+    // How the search index was made differs (the record lets a sync keep unchanged events' terms); the index
+    // itself is compared with the table below.
+    const made = ({ searchIndex: _made, ...outcome }: typeof recorded & { searchIndex?: unknown }) => outcome;
+    expect(made(recorded)).toEqual(made(full));
     // A sync that writes nothing leaves the record as it was: still true of the table, so kept.
     const kept = (item: Record<string, unknown>) => recorded.status === "applied" || item.pk !== "SYNC";
     const table = async (name: string) => JSON.stringify((await tableContents(env.client, name)).filter(kept), null, 1).split("\n");

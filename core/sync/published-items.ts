@@ -44,7 +44,8 @@ export interface EntityItems {
   hash: string;
   /** Makes the main item: renders the Markdown and formats the citations. Costly: for the items written only. */
   render(): TableItem;
-  memberships: TableItem[];
+  /** Made when first read: planning reads them for the entities it writes only (an event's take its anniversaries). */
+  readonly memberships: TableItem[];
   /** Days from first to last, for events (0 for the rest). */
   spanDays: number;
   /** For events: what facets count. */
@@ -128,6 +129,7 @@ export function eventItems(
     ...references,
     sources: [...new Set(entry.citations.map((c) => c.source))],
   };
+  let memberships: TableItem[] | undefined;
   return {
     kind: "event",
     slug: entry.slug,
@@ -148,7 +150,10 @@ export function eventItems(
         ),
         hash,
       }),
-    memberships: eventLists({ ...entry, ...references }).map((list) => membershipItem.item(membership, { slug: entry.slug, list })),
+    get memberships() {
+      memberships ??= eventLists({ ...entry, ...references }).map((list) => membershipItem.item(membership, { slug: entry.slug, list }));
+      return memberships;
+    },
   };
 }
 

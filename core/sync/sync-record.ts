@@ -18,11 +18,12 @@ import type { SyncPlan } from "./plan";
 import { itemLayoutVersion } from "./published-items";
 
 /**
- * Bump when a check or the plan changes what it reports for the same content (a new rule, a new message), so
- * a record made before is not trusted. Changes to the item layout, the citation styles and the rule catalogue
- * are covered without it.
+ * Bump when a check or the plan changes what it reports for the same content (a new rule, a new message), or
+ * the search index's terms change (stemming, weights), so a record made before is not trusted. Changes to the
+ * item layout, the citation styles and the rule catalogue are covered without it.
+ * 2: the record vouches for the search index, which a sync updates for the events that changed.
  */
-const recordVersion = 1;
+const recordVersion = 2;
 
 let codeVersion: string | undefined;
 
@@ -85,14 +86,27 @@ export async function readSyncRecord(client: DynamoDBClient, tableName: string) 
 export type TableRecord = Awaited<ReturnType<typeof readSyncRecord>>;
 
 /**
+ * Whether the table is exactly as the recorded sync left it, whatever the content now: a record of this code's
+ * version, and the revision and facets it names. Then the search index of that revision was built from the
+ * entities whose state items the table holds.
+ */
+export function recordVouchesForTable({ record, revision, facets }: TableRecord): boolean {
+  if (!record || !revision || !facets) return false;
+  return (
+    record.version === syncRecordVersion() &&
+    record.revision === revision.id &&
+    record.syncedAt === revision.syncedAt &&
+    facets.revision === revision.id
+  );
+}
+
+/**
  * The plan and diagnostics a full sync would give, when the record vouches for them: same version, same
  * digest, and the table still at the revision the record names, with its facets. Undefined otherwise.
  */
 export function recordedOutcome(table: TableRecord, digest: string): { plan: SyncPlan; diagnostics: Diagnostic[] } | undefined {
   const { record, revision, facets } = table;
-  if (!record || !revision || !facets) return undefined;
-  if (record.version !== syncRecordVersion() || record.digest !== digest) return undefined;
-  if (record.revision !== revision.id || record.syncedAt !== revision.syncedAt || facets.revision !== revision.id) return undefined;
+  if (!record || !revision || !facets || !recordVouchesForTable(table) || record.digest !== digest) return undefined;
   // Each kind the recording sync counted, all unchanged now.
   const counts = Object.fromEntries(
     Object.entries(record.counts).map(([kind, { unchanged }]) => [kind, { create: 0, update: 0, delete: 0, unchanged }]),

@@ -21,9 +21,10 @@ import { itemsToWrite, type OversizedItem, oversizedHint, oversizedItems } from 
 import { mediaItems } from "./media-items";
 import { currentRenditionKeys, prepareMedia } from "./media-sync";
 import { planSync, type SyncPlan } from "./plan";
+import { readSearchIndex, reusableIndex } from "./previous-search-index";
 import { type EntityItems, eventItems, personItems, placeItems, sourceItems } from "./published-items";
 import { retireRenditions } from "./retired-renditions";
-import { contentDigest, forgetSyncRecord, readSyncRecord, recordedOutcome, writeSyncRecord } from "./sync-record";
+import { contentDigest, forgetSyncRecord, readSyncRecord, recordedOutcome, recordVouchesForTable, writeSyncRecord } from "./sync-record";
 import { readTableState } from "./table-state";
 
 export interface SyncOptions extends ApplyOptions {
@@ -48,7 +49,14 @@ export interface SyncOptions extends ApplyOptions {
 export type SyncOutcome =
   | { status: "invalid"; diagnostics: Diagnostic[] }
   | { status: "mass-delete-refused"; diagnostics: Diagnostic[]; plan: SyncPlan }
-  | { status: "planned" | "applied"; diagnostics: Diagnostic[]; plan: SyncPlan; media?: MediaPublication };
+  | {
+      status: "planned" | "applied";
+      diagnostics: Diagnostic[];
+      plan: SyncPlan;
+      media?: MediaPublication;
+      /** When a search index was written: how many events kept their terms from the index before, how many were indexed anew. */
+      searchIndex?: { kept: number; indexed: number };
+    };
 
 export function publishedItems(collection: Collection): EntityItems[] {
   const { locale } = collection;
@@ -116,6 +124,10 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   }
   const tableState = readTableState(options.client, options.tableName);
   tableState.catch(() => {}); // awaited below, unless the content is invalid
+  // The index of a table the record vouches for is updated, not rebuilt: read it while the content is checked.
+  const indexed = table.revision;
+  const previousIndex = indexed && recordVouchesForTable(table) ? readSearchIndex(options.client, options.tableName, indexed) : undefined;
+  previousIndex?.catch(() => {}); // awaited below, if the index is written
   const checked = validateContent(loaded.documents, { drafts: options.drafts });
   const diagnostics = [...loaded.diagnostics, ...checked.diagnostics];
   if (hasErrors(diagnostics)) return { status: "invalid", diagnostics };
@@ -130,11 +142,15 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   if (oversized.length > 0) return { status: "invalid", diagnostics: [...diagnostics, ...oversized] };
   if (plan.massDelete && !options.allowMassDelete) return { status: "mass-delete-refused", diagnostics, plan };
   if (options.dryRun) return { status: "planned", diagnostics, plan };
-  // The search index is rebuilt only when the published content changes (it renders every body).
-  const searchChunks = plan.writesRevision
-    ? indexChunks(buildSearchIndex(checked.collection)).map((data, number) =>
-        searchChunkItem.item({ data }, { revision: plan.revision.id, number }),
+  // The search index is written only when the published content changes; kept events keep their terms.
+  const searchIndex = plan.writesRevision
+    ? buildSearchIndex(
+        checked.collection,
+        reusableIndex(await previousIndex, indexed, { plan, against: state.revision, locale: checked.collection.locale }),
       )
+    : undefined;
+  const searchChunks = searchIndex
+    ? indexChunks(searchIndex.index).map((data, number) => searchChunkItem.item({ data }, { revision: plan.revision.id, number }))
     : undefined;
   const oversizedChunks = searchChunks ? tooLarge(searchChunks) : [];
   if (oversizedChunks.length > 0) return { status: "invalid", diagnostics: [...diagnostics, ...oversizedChunks] };
@@ -155,5 +171,11 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   if (revision) {
     await writeSyncRecord(options.client, options.tableName, { digest, revision, plan: media.plan, diagnostics: checked.diagnostics });
   }
-  return { status: "applied", diagnostics, plan: media.plan, ...(media.publication ? { media: media.publication } : {}) };
+  return {
+    status: "applied",
+    diagnostics,
+    plan: media.plan,
+    ...(media.publication ? { media: media.publication } : {}),
+    ...(searchIndex ? { searchIndex: { kept: searchIndex.kept, indexed: searchIndex.indexed } } : {}),
+  };
 }
