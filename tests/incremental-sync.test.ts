@@ -67,14 +67,23 @@ describe("a sync after changing a few files", () => {
     expect(outcome.status === "applied" && outcome.searchIndex).toEqual({ kept: published - 2, indexed: 2 });
   });
 
-  it("publishes what a full sync does after a renamed slug and a deleted event", async () => {
+  it("publishes what a full sync does after a renamed slug and a deleted event, naming them with their titles", async () => {
+    const titles: string[] = [];
     const outcome = await sameAsFreshFullSync(async (dir) => {
+      for (const name of ["i-uniwersal.md", "kadeci-wyjeci-spod-prawa.md"]) {
+        titles.push(/^title: "?(.*?)"?$/m.exec(await readFile(events(dir, name), "utf8"))?.[1] ?? "");
+      }
       await rename(events(dir, "i-uniwersal.md"), events(dir, "pierwszy-uniwersal.md"));
       await rename(events(dir, "i-uniwersal.en.md"), events(dir, "pierwszy-uniwersal.en.md"));
       await rm(events(dir, "kadeci-wyjeci-spod-prawa.md"));
       await rm(events(dir, "kadeci-wyjeci-spod-prawa.en.md"));
     });
     expect(outcome.status === "applied" && outcome.plan.counts.event).toMatchObject({ create: 1, delete: 2 });
+    const deleted = outcome.status === "applied" ? outcome.plan.changes.filter((c) => c.action === "delete") : [];
+    expect(deleted.map((c) => [c.slug, c.title])).toEqual([
+      ["i-uniwersal", titles[0]],
+      ["kadeci-wyjeci-spod-prawa", titles[1]],
+    ]);
     const published = outcome.status === "applied" ? outcome.plan.revision.eventCount : 0;
     expect(outcome.status === "applied" && outcome.searchIndex).toEqual({ kept: published - 1, indexed: 1 });
   });
@@ -89,6 +98,20 @@ describe("a sync after changing a few files", () => {
     const updated = outcome.status === "applied" ? outcome.plan.counts.event.update : 0;
     expect(updated).toBeGreaterThan(1);
     expect(outcome.status === "applied" && outcome.searchIndex?.indexed).toBe(updated);
+  });
+
+  it("reads the whole state of the entities that changed only, by key", async () => {
+    const dir = await copyOfContent();
+    const tableName = await freshTable(env.client);
+    await sync(dir, tableName);
+    await edit(events(dir, "kontrola-robotnicza.md"), (text) => `${text}\nNowy akapit.\n`);
+    const before = env.counts.BatchGetItemCommand ?? 0;
+    const outcome = await sync(dir, tableName);
+    expect(outcome.status === "applied" && outcome.plan.changes).toEqual([
+      { kind: "event", slug: "kontrola-robotnicza", title: expect.any(String), action: "update" },
+    ]);
+    expect((env.counts.BatchGetItemCommand ?? 0) - before).toBe(1);
+    await rm(dir, { recursive: true, force: true });
   });
 
   it("indexes every event anew when a person or a place changes, whose names are events' terms", async () => {

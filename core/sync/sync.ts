@@ -25,7 +25,7 @@ import { readSearchIndex, reusableIndex } from "./previous-search-index";
 import { type EntityItems, eventItems, personItems, placeItems, sourceItems } from "./published-items";
 import { retireRenditions } from "./retired-renditions";
 import { contentDigest, forgetSyncRecord, readSyncRecord, recordedOutcome, recordVouchesForTable, writeSyncRecord } from "./sync-record";
-import { readTableState } from "./table-state";
+import { readStoredHashes, readTableState } from "./table-state";
 
 export interface SyncOptions extends ApplyOptions {
   contentDir: string;
@@ -122,8 +122,8 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
     const diagnostics = [...loaded.diagnostics, ...recorded.diagnostics];
     return { status: options.dryRun ? "planned" : "applied", diagnostics, plan: recorded.plan };
   }
-  const tableState = readTableState(options.client, options.tableName);
-  tableState.catch(() => {}); // awaited below, unless the content is invalid
+  const storedHashes = readStoredHashes(options.client, options.tableName);
+  storedHashes.catch(() => {}); // awaited below, unless the content is invalid
   // The index of a table the record vouches for is updated, not rebuilt: read it while the content is checked.
   const indexed = table.revision;
   const previousIndex = indexed && recordVouchesForTable(table) ? readSearchIndex(options.client, options.tableName, indexed) : undefined;
@@ -132,7 +132,7 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   const diagnostics = [...loaded.diagnostics, ...checked.diagnostics];
   if (hasErrors(diagnostics)) return { status: "invalid", diagnostics };
   const items = publishedItems(checked.collection);
-  const state = await tableState;
+  const state = await readTableState(options.client, options.tableName, await storedHashes, items);
   const plan = planSync(items, state, options.revisionId ?? contentRevisionId(items), checked.collection.locale);
   // Every item is made and measured before the first write: one that DynamoDB would refuse stops the whole sync.
   const files = new Map(loaded.documents.map((d) => [`${d.kind}/${d.slug}`, d.file]));
