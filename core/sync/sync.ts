@@ -126,8 +126,11 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   storedHashes.catch(() => {}); // awaited below, unless the content is invalid
   // The index of a table the record vouches for is updated, not rebuilt: read it while the content is checked.
   const indexed = table.revision;
-  const previousIndex = indexed && recordVouchesForTable(table) ? readSearchIndex(options.client, options.tableName, indexed) : undefined;
-  previousIndex?.catch(() => {}); // awaited below, if the index is written
+  // Only a shortcut: an index that cannot be read is built from nothing.
+  const previousIndex =
+    indexed && recordVouchesForTable(table)
+      ? readSearchIndex(options.client, options.tableName, indexed).catch(() => undefined)
+      : undefined;
   const checked = validateContent(loaded.documents, { drafts: options.drafts });
   const diagnostics = [...loaded.diagnostics, ...checked.diagnostics];
   if (hasErrors(diagnostics)) return { status: "invalid", diagnostics };
