@@ -13,6 +13,7 @@ import { environment } from "../core/environment";
 import { folderStorage } from "../core/renditions/folder-storage";
 import { createDynamoClient } from "../core/store/client";
 import { ensureTable } from "../core/store/create-table";
+import { queryItems } from "../core/store/paging";
 import { createRevisionSource } from "../core/store/revision-source";
 import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { createSearchIndexSource } from "../core/store/search-index-source";
@@ -153,16 +154,15 @@ async function pipeline(client: ReturnType<typeof createDynamoClient>, work: str
   });
 
   const revision = await createRevisionSource(sdkTableReads(client), tableName)();
-  const chunks = await client.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: "pk = :p",
-      ExpressionAttributeValues: { ":p": { S: "SEARCH" } },
-      ProjectionExpression: "sk, #d",
-      ExpressionAttributeNames: { "#d": "data" },
-    }),
-  );
-  const indexBytes = (chunks.Items ?? []).reduce((n, item) => n + (item.data?.S?.length ?? 0), 0);
+  // Every page: one Query answers at most 1 MB.
+  const chunks = await queryItems((input) => client.send(new QueryCommand(input)), {
+    TableName: tableName,
+    KeyConditionExpression: "pk = :p",
+    ExpressionAttributeValues: { ":p": { S: "SEARCH" } },
+    ProjectionExpression: "sk, #d",
+    ExpressionAttributeNames: { "#d": "data" },
+  });
+  const indexBytes = chunks.reduce((n, item) => n + (item.data?.S?.length ?? 0), 0);
   record({ figure: "search index", ours: indexBytes / 1024, unit: `KiB gzipped+base64 in ${revision?.searchChunks} items` });
   const loads: number[] = [];
   for (let i = 0; i < 3; i += 1) loads.push((await timed(() => createSearchIndexSource(sdkTableReads(client), tableName)(revision))).ms);
