@@ -3,6 +3,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { htmlToText } from "../core/citations/html-text";
 import { resolveDate } from "../core/dates/historical-date";
+import { labelled } from "../core/dates/label";
 import { exportJsonSchemas } from "../core/export/export-shapes";
 import { timelineSlide } from "../core/export/timelinejs";
 import type { StoredEvent } from "../core/store/items";
@@ -136,7 +137,8 @@ describe("the TimelineJS export", () => {
       return {
         slug: "x",
         title: "X",
-        date: result.date,
+        // Labelled, as the sync stores it.
+        date: labelled(result.date),
         firstDay: result.date.firstDay,
         lastDay: result.date.lastDay,
         tags: [],

@@ -4,7 +4,8 @@
 import CSL, { type Engine } from "citeproc";
 import type { SourceEntry } from "../content/collection";
 import type { Citation } from "../content/schema";
-import { labelIn, type ResolvedDate } from "../dates/historical-date";
+import type { ResolvedDate } from "../dates/historical-date";
+import { dateLabel } from "../dates/label";
 import { type Locale, supportedLocales } from "../locale/locales";
 import { type CitationStyle, citationStyles, localeData, pinnedLocales, styleData } from "./csl-data";
 import { htmlToText } from "./html-text";
@@ -41,7 +42,7 @@ const entryWrapper = /^<div class="csl-entry">([\s\S]*)<\/div>$/;
  * counterpart in brackets: "26 października [8 listopada] 1917".
  */
 export function citedDate(date: ResolvedDate, locale: Locale): string {
-  return labelIn(date, locale).replace(/\(([^()]*)\)/, "[$1]");
+  return dateLabel(date, locale).replace(/\(([^()]*)\)/, "[$1]");
 }
 
 /**

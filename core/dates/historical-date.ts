@@ -13,7 +13,6 @@ import {
   qualifiersOf,
 } from "./edtf";
 import { type Calendar, formatDay, fromJulianDay } from "./julian-day";
-import { dateLabels } from "./label";
 
 /** The `date` field as written: Gregorian EDTF text, or a pair with at least one calendar. */
 export type WrittenDate = string | { julian?: string; gregorian?: string };
@@ -40,10 +39,11 @@ export interface ResolvedDate {
   certainFirstDay?: number;
   certainLastDay?: number;
   /**
-   * The date for people in every supported language, e.g. "25 października (7 listopada) 1917" (see
-   * label.ts): made when the date is resolved, so the store keeps it and the API serves it as it is.
+   * The date for people in every supported language, e.g. "25 października (7 listopada) 1917" (label.ts
+   * `labelled`): made by the sync for the items it writes, so the store keeps it and the API serves it as it
+   * is. A date as the check resolves it has none.
    */
-  labels: Record<Locale, string>;
+  labels?: Record<Locale, string>;
 }
 
 export interface DateProblem {
@@ -113,18 +113,13 @@ export function resolveDate(written: WrittenDate): DateResult {
   const primary = (julian ?? gregorian) as NonNullable<typeof julian>;
   const { uncertain, approximate, unspecified } = qualifiersOf(primary.edtf);
   const { first, last, possible, certain } = primary.extent;
-  const calendars = {
-    calendar: primaryCalendar,
-    julian: julian?.text ?? convertEdtf(primary.edtf, primaryCalendar, "julian"),
-    gregorian: gregorian?.text ?? convertEdtf(primary.edtf, primaryCalendar, "gregorian"),
-  };
   return {
     ok: true,
     date: {
-      calendar: calendars.calendar,
+      calendar: primaryCalendar,
       edtf: primary.text,
-      julian: calendars.julian,
-      gregorian: calendars.gregorian,
+      julian: julian?.text ?? convertEdtf(primary.edtf, primaryCalendar, "julian"),
+      gregorian: gregorian?.text ?? convertEdtf(primary.edtf, primaryCalendar, "gregorian"),
       precision: precisionOf(primary.edtf),
       uncertain,
       approximate,
@@ -133,14 +128,13 @@ export function resolveDate(written: WrittenDate): DateResult {
       lastDay: last,
       ...(possible ? { possibleDays: possible } : {}),
       ...(certain ? { certainFirstDay: certain.first, certainLastDay: certain.last } : {}),
-      labels: dateLabels(calendars, { julian: julian?.edtf, gregorian: gregorian?.edtf }),
     },
   };
 }
 
 /**
  * The date's label in a language, as the sync made it; the EDTF as written for a date stored before dates
- * carried labels (between a deploy of this code and the sync that rewrites every item).
+ * carried labels (between a deploy of this code and the sync that rewrites every item) or never labelled.
  */
 export const labelIn = (date: ResolvedDate, locale: Locale): string => date.labels?.[locale] ?? date.edtf;
 

@@ -328,16 +328,15 @@ function labelOf({ text, edtf }: ParsedText, locale: Locale): Label {
 /** What a label is made of: the date in both calendars, and the one it was written in. */
 type LabelledDate = Pick<ResolvedDate, "calendar" | "julian" | "gregorian">;
 
-/** The date's label in every supported language; `parsed` saves parsing again what the caller parsed. */
-export function dateLabels(date: LabelledDate, parsed: Partial<Record<Calendar, Edtf>> = {}): Record<Locale, string> {
-  const textOf = (calendar: Calendar): ParsedText => {
-    const edtf = parsed[calendar];
-    return edtf ? { text: date[calendar], edtf } : parsedText(date[calendar], calendar);
-  };
-  const gregorian = textOf("gregorian");
-  const julian = date.calendar === "julian" ? textOf("julian") : undefined;
+/** The date's label in every supported language. */
+export function dateLabels(date: LabelledDate): Record<Locale, string> {
+  const gregorian = parsedText(date.gregorian, "gregorian");
+  const julian = date.calendar === "julian" ? parsedText(date.julian, "julian") : undefined;
   return Object.fromEntries(supportedLocales.map((locale) => [locale, composedLabel(gregorian, julian, locale)])) as Record<Locale, string>;
 }
+
+/** The date with its labels, as the store keeps it (ResolvedDate.labels). */
+export const labelled = (date: ResolvedDate): ResolvedDate => ({ ...date, labels: dateLabels(date) });
 
 /** The date for people: in the written calendar, with the Gregorian counterpart in parentheses for Julian dates. */
 export function dateLabel(date: LabelledDate, locale: Locale = defaultLocale): string {

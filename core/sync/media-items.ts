@@ -3,6 +3,7 @@
 // settings. The placeholder is the one thing only decoding tells; the sync adds it once the image is processed.
 import { createHash } from "node:crypto";
 import type { MediaEntry } from "../content/collection";
+import { labelled } from "../dates/label";
 import { planRenditions, renditionVersion } from "../media/rendition-plan";
 import { mediaItem, type StoredMedia } from "../store/items";
 import type { EntityItems } from "./published-items";
@@ -12,6 +13,8 @@ export function storedMedia(entry: MediaEntry): Omit<StoredMedia, "hash"> {
   const { file: _file, size, hash: sourceHash, ...fields } = entry;
   return {
     ...fields,
+    // Labelled here, not when rendered: the media hash follows renditionVersion, not the item layout.
+    ...(fields.date ? { date: labelled(fields.date) } : {}),
     width: size.width,
     height: size.height,
     sourceHash,

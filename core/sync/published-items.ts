@@ -7,6 +7,7 @@ import type { EventEntry, PersonEntry, PlaceEntry, SourceEntry } from "../conten
 import { renderBody } from "../content/markdown";
 import { type PublishedReferences, recordWords } from "../content/published-references";
 import { anniversaryKeys } from "../dates/anniversary";
+import { labelled } from "../dates/label";
 import { collationKey, foldForMatch } from "../locale/collation";
 import type { Locale } from "../locale/locales";
 import type { TableItem } from "../store/item-type";
@@ -31,7 +32,8 @@ import { tableKeys } from "../store/table-definition";
 /**
  * Bump when the item layout or the rendering changes (e.g. a new markdown-it), so the next sync rewrites every item.
  * 6: event entries carry `latestSk`, their place in the latest index.
- * 7: every date carries its labels (ResolvedDate.labels), made at sync rather than on each request; each citation
+ * 7: every date carries its labels (ResolvedDate.labels), made when the item is rendered rather than on each
+ *    request; each citation
  *    of an event keeps its source's title and type (`cited`).
  */
 export const itemLayoutVersion = 7;
@@ -140,6 +142,7 @@ export function eventItems(
     render: () =>
       eventItem.item({
         ...unrendered,
+        date: labelled(entry.date),
         citations: entry.citations.map((c) => ({ ...c, formatted: citations.citation(c), cited: sources.get(c.source)?.cited })),
         body: renderBody(body),
         translations: Object.fromEntries(
@@ -171,7 +174,13 @@ export function sourceItems(entry: SourceEntry, citations: CitationFormatter): E
     slug: entry.slug,
     title: entry.csl.title,
     hash,
-    render: () => sourceItem.item({ ...published, formatted: citations.reference(entry.slug), hash }),
+    render: () =>
+      sourceItem.item({
+        ...published,
+        ...(entry.date ? { date: labelled(entry.date) } : {}),
+        formatted: citations.reference(entry.slug),
+        hash,
+      }),
     memberships: [],
     spanDays: 0,
   };
@@ -188,7 +197,13 @@ export function personItems(entry: PersonEntry, locale: Locale): EntityItems {
     slug: entry.slug,
     title: entry.name,
     hash,
-    render: () => personItem.item({ ...published, hash }),
+    render: () =>
+      personItem.item({
+        ...published,
+        ...(entry.born ? { born: labelled(entry.born) } : {}),
+        ...(entry.died ? { died: labelled(entry.died) } : {}),
+        hash,
+      }),
     memberships: [],
     spanDays: 0,
   };
@@ -210,7 +225,17 @@ export function placeItems(entry: PlaceEntry, locale: Locale, ancestors: string[
     slug: entry.slug,
     title: entry.name,
     hash,
-    render: () => placeItem.item({ ...published, hash }),
+    render: () =>
+      placeItem.item({
+        ...published,
+        historicalNames: entry.historicalNames.map(({ from, until, ...name }) => ({
+          ...name,
+          ...(from ? { from: labelled(from) } : {}),
+          ...(until ? { until: labelled(until) } : {}),
+        })),
+        ...(entry.julianCalendarUntil ? { julianCalendarUntil: labelled(entry.julianCalendarUntil) } : {}),
+        hash,
+      }),
     memberships: lists.map((list) => placeMembershipItem.item(membership, { slug: entry.slug, list })),
     spanDays: 0,
   };

@@ -9,6 +9,7 @@ import { validateContent } from "../../core/content/validate";
 import { openEndDay, openStartDay } from "../../core/dates/edtf";
 import { type ResolvedDate, resolveDate, type WrittenDate } from "../../core/dates/historical-date";
 import { toJulianDay } from "../../core/dates/julian-day";
+import { labelled } from "../../core/dates/label";
 import { eventFeatures } from "../../core/export/geojson";
 import { timelineSlide } from "../../core/export/timelinejs";
 import { eventNamingDay, placeNameOn } from "../../core/records/record-name";
@@ -21,8 +22,9 @@ function dateOf(written: WrittenDate): ResolvedDate {
   return result.date;
 }
 
+/** An event as the store keeps it: its date labelled, as the sync labels it. */
 const storedEvent = (written: WrittenDate, slug = "x") => {
-  const date = dateOf(written);
+  const date = labelled(dateOf(written));
   return {
     slug,
     title: "X",
