@@ -4,6 +4,7 @@
 import { cp, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { type DynamoDBClient, QueryCommand } from "@aws-sdk/client-dynamodb";
 import { describe, expect, it } from "vitest";
 import { folderStorage } from "../core/renditions/folder-storage";
 import { type SyncOptions, type SyncOutcome, syncContent } from "../core/sync/sync";
@@ -150,5 +151,30 @@ describe("a sync after changing a few files", () => {
       await writeFile(path.join(dir, "people/nowa-osoba.yaml"), "name: Nowa Osoba\n");
     });
     expect(outcome.status).toBe("applied");
+  });
+
+  it("keeps no event's old terms when another sync wrote the entity states while it read the table", async () => {
+    await sameAsFreshFullSync(async (dir, tableName) => {
+      await edit(events(dir, "kontrola-robotnicza.md"), (text) => text.replace(/^title: (.*)$/m, "title: Kontrola robotnicza w fabrykach"));
+      // This sync reads the record (which vouches for the table) and then, before it reads the states' hashes,
+      // another sync of the same content writes the states and stops before publishing its revision.
+      let other: Promise<unknown> | undefined;
+      const client = {
+        send: async (command: { input: { ProjectionExpression?: string } }) => {
+          if (!other && command instanceof QueryCommand && command.input.ProjectionExpression) {
+            other = sync(dir, tableName, {
+              onBatch: (phase) => {
+                if (phase === "entity states") throw new Error("stopped");
+              },
+            }).catch(() => undefined);
+            await other;
+          }
+          return env.client.send(command as never);
+        },
+      } as unknown as DynamoDBClient;
+      const outcome = await sync(dir, tableName, { client });
+      expect(other).toBeDefined();
+      expect(outcome.status === "applied" && outcome.searchIndex?.kept).toBe(0);
+    });
   });
 });

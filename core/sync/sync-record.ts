@@ -101,6 +101,23 @@ export function recordVouchesForTable({ record, revision, facets }: TableRecord)
 }
 
 /**
+ * Whether the table still holds the record read as `earlier`, vouching for it: no other sync has begun writing
+ * since (a sync forgets the record before its first write) nor completed (it writes a record of its own).
+ */
+export async function stillRecorded(client: DynamoDBClient, tableName: string, earlier: TableRecord): Promise<boolean> {
+  const later = await readSyncRecord(client, tableName);
+  const [was, is] = [earlier.record, later.record];
+  return (
+    recordVouchesForTable(later) &&
+    was !== undefined &&
+    is !== undefined &&
+    is.digest === was.digest &&
+    is.revision === was.revision &&
+    is.syncedAt === was.syncedAt
+  );
+}
+
+/**
  * The plan and diagnostics a full sync would give, when the record vouches for them: same version, same
  * digest, and the table still at the revision the record names, with its facets. Undefined otherwise.
  */

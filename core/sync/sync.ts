@@ -24,7 +24,15 @@ import { planSync, type SyncPlan } from "./plan";
 import { readSearchIndex, reusableIndex } from "./previous-search-index";
 import { type EntityItems, eventItems, personItems, placeItems, sourceItems } from "./published-items";
 import { retireRenditions } from "./retired-renditions";
-import { contentDigest, forgetSyncRecord, readSyncRecord, recordedOutcome, recordVouchesForTable, writeSyncRecord } from "./sync-record";
+import {
+  contentDigest,
+  forgetSyncRecord,
+  readSyncRecord,
+  recordedOutcome,
+  recordVouchesForTable,
+  stillRecorded,
+  writeSyncRecord,
+} from "./sync-record";
 import { readStoredHashes, readTableState } from "./table-state";
 
 export interface SyncOptions extends ApplyOptions {
@@ -146,10 +154,16 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   if (plan.massDelete && !options.allowMassDelete) return { status: "mass-delete-refused", diagnostics, plan };
   if (options.dryRun) return { status: "planned", diagnostics, plan };
   // The search index is written only when the published content changes; kept events keep their terms.
+  // The states were read after the record: a sync that began writing in between (it forgets the record first)
+  // may have written states this one now finds unchanged, while the index is still the old revision's. Read the
+  // record again, after the states, and keep the index only if no other sync has written since.
+  const reusable = plan.writesRevision && previousIndex && (await stillRecorded(options.client, options.tableName, table));
   const searchIndex = plan.writesRevision
     ? buildSearchIndex(
         checked.collection,
-        reusableIndex(await previousIndex, indexed, { plan, against: state.revision, locale: checked.collection.locale }),
+        reusable
+          ? reusableIndex(await previousIndex, indexed, { plan, against: state.revision, locale: checked.collection.locale })
+          : undefined,
       )
     : undefined;
   const searchChunks = searchIndex
