@@ -78,14 +78,12 @@ function flowCollection(text: string, start: number): { node: PlainNode; end: nu
   const items: PlainNode[] = [];
   const pairs = new Map<string, PlainNode>();
   let i = start + 1;
-  const skipSpaces = () => {
-    while (text[i] === " ") i += 1;
-  };
-  skipSpaces();
+  // Spaces are skipped by plain loops, not a closure: this runs for every flow collection of every file.
+  while (text[i] === " ") i += 1;
   if (text[i] === close) i += 1;
   else {
     for (;;) {
-      skipSpaces();
+      while (text[i] === " ") i += 1;
       let key: string | undefined;
       if (close === "}") {
         const match = /^([A-Za-z_][A-Za-z0-9_-]*): +/.exec(text.slice(i));
@@ -104,7 +102,7 @@ function flowCollection(text: string, start: number): { node: PlainNode; end: nu
       }
       if (key === undefined) items.push(node);
       else pairs.set(key, node);
-      skipSpaces();
+      while (text[i] === " ") i += 1;
       if (text[i] === ",") i += 1;
       else if (text[i] === close) {
         i += 1;

@@ -124,9 +124,11 @@ function digitRange(text: string, name: string, limits: [number, number], whole:
 }
 
 /** The first or last day a point allows, scanning its possible years and months (X digits), or undefined. */
+/** A part's range, or the given one where the date leaves the part out. (Not a closure in `boundDay`: it runs for every date checked.) */
+const pick = (part: DatePart | undefined, low: number, high: number): [number, number] => (part ? [part.low, part.high] : [low, high]);
+
 function boundDay(point: EdtfPoint, calendar: Calendar, edge: "first" | "last"): number | undefined {
   const step = edge === "first" ? 1 : -1;
-  const pick = (part: DatePart | undefined, low: number, high: number): [number, number] => (part ? [part.low, part.high] : [low, high]);
   const [yearLow, yearHigh] = pick(point.year, 0, 0);
   const [monthLow, monthHigh] = pick(point.month, 1, 12);
   // A day that exists in no month of one year exists in none (29 February aside): eight years settle it.

@@ -15,6 +15,8 @@ const kinds = { event: "EVENT", source: "SOURCE", person: "PERSON", place: "PLAC
 /** The kinds of entity the content publishes, each with a main item and a state item. */
 export type Kind = keyof typeof kinds;
 
+export const isKind = (kind: string): kind is Kind => Object.hasOwn(kinds, kind);
+
 /**
  * The lists: the timeline, and an event's lists per tag, person, place (one of the events at it and within
  * it, one of the events at it alone) and cited source; sources, people and places by name; places within a place by name; places by latitude.

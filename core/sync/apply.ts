@@ -54,16 +54,26 @@ export async function applySync(
   plan: SyncPlan,
   options: ApplyOptions = {},
 ): Promise<{ syncedAt?: string }> {
-  for (const phase of plan.phases) await applyPhase(client, tableName, phase, options);
+  const chunks = plan.writesRevision ? (options.searchChunks ?? []) : [];
+  // No one reads the new revision's search index before the revision item names it, so it is written while the
+  // phases are, not after them. Chunks a failed sync leaves behind are removed by the next one that publishes.
+  const written = await Promise.allSettled([
+    (async () => {
+      for (const phase of plan.phases) await applyPhase(client, tableName, phase, options);
+    })(),
+    (async () => {
+      for (let start = 0; start < chunks.length; start += batchSize) {
+        await writeBatch(
+          client,
+          tableName,
+          chunks.slice(start, start + batchSize).map((put) => toRequest({ put })),
+        );
+      }
+    })(),
+  ]);
+  const failure = written.find((w): w is PromiseRejectedResult => w.status === "rejected");
+  if (failure) throw failure.reason;
   if (!plan.writesRevision) return {};
-  const chunks = options.searchChunks ?? [];
-  for (let start = 0; start < chunks.length; start += batchSize) {
-    await writeBatch(
-      client,
-      tableName,
-      chunks.slice(start, start + batchSize).map((put) => toRequest({ put })),
-    );
-  }
   const syncedAt = (options.now?.() ?? new Date()).toISOString();
   for (const item of revisionItems(plan, chunks.length, syncedAt)) {
     await client.send(new PutItemCommand({ TableName: tableName, Item: marshallItem(item) }));

@@ -15,7 +15,7 @@ import { buildSearchIndex } from "../search/build-search-index";
 import { indexChunks } from "../search/index-chunks";
 import { maxItemBytes } from "../store/item-size";
 import type { TableItem } from "../store/item-type";
-import { searchChunkItem } from "../store/items";
+import { isKind, searchChunkItem } from "../store/items";
 import { type ApplyOptions, applySync } from "./apply";
 import { itemsToWrite, type OversizedItem, oversizedHint, oversizedItems } from "./item-limits";
 import { mediaItems } from "./media-items";
@@ -130,7 +130,11 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
     const diagnostics = [...loaded.diagnostics, ...recorded.diagnostics];
     return { status: options.dryRun ? "planned" : "applied", diagnostics, plan: recorded.plan };
   }
-  const storedHashes = readStoredHashes(options.client, options.tableName);
+  const storedHashes = readStoredHashes(
+    options.client,
+    options.tableName,
+    loaded.documents.flatMap(({ kind, slug }) => (isKind(kind) ? [{ kind, slug }] : [])),
+  );
   storedHashes.catch(() => {}); // awaited below, unless the content is invalid
   // The index of a table the record vouches for is updated, not rebuilt: read it while the content is checked.
   const indexed = table.revision;

@@ -41,21 +41,73 @@ const statesQuery = (tableName: string) => ({
 
 const hashesOnly = entityStateItem.projection(["kind", "slug", "hash"]);
 
-export async function readStoredHashes(client: DynamoDBClient, tableName: string): Promise<StoredHashes> {
-  const [states, revision] = await Promise.all([
-    queryItems((input) => client.send(new QueryCommand(input)), {
-      ...statesQuery(tableName),
-      ProjectionExpression: hashesOnly.expression,
-      ExpressionAttributeNames: { "#lpk": listIndex.partitionKey, ...hashesOnly.names },
-    }),
+/** How many ranges of the state list are read at once. */
+const parallelRanges = 8;
+
+/**
+ * Every entity's hash, read as `parallelRanges` Queries at once over ranges of the state list. The ranges are
+ * cut where the content's own entities split evenly (`expected`: their kinds and slugs), and together they
+ * cover every position, so what the content no longer has is read too. Pages of one Query follow each other;
+ * the ranges do not wait for each other, and all are asked for before the content is checked.
+ */
+export async function readStoredHashes(
+  client: DynamoDBClient,
+  tableName: string,
+  expected: Pick<EntityState, "kind" | "slug">[] = [],
+): Promise<StoredHashes> {
+  const ranges = positionRanges(
+    expected.map(({ kind, slug }) => entityStateItem.item({ kind, slug, title: "", hash: "", lists: [] })[listIndex.sortKey] as string),
+    parallelRanges,
+  );
+  const [pages, revision] = await Promise.all([
+    Promise.all(
+      ranges.map(({ condition, values }) =>
+        queryItems((input) => client.send(new QueryCommand(input)), {
+          ...statesQuery(tableName),
+          KeyConditionExpression: `#lpk = :list${condition}`,
+          ExpressionAttributeValues: { ":list": { S: entityStatesList }, ...values },
+          ProjectionExpression: hashesOnly.expression,
+          ExpressionAttributeNames: {
+            "#lpk": listIndex.partitionKey,
+            ...(condition ? { "#lsk": listIndex.sortKey } : {}),
+            ...hashesOnly.names,
+          },
+        }),
+      ),
+    ),
     client.send(new GetItemCommand({ TableName: tableName, Key: wireKey(revisionItem.key({})), ConsistentRead: true })),
   ]);
   const hashes: StoredHashes["hashes"] = new Map();
-  for (const item of states) {
-    const { kind, slug, hash } = hashesOnly.read(item);
-    hashes.set(entityStateItem.key({ kind, slug })[tableKeys.partitionKey], { kind, slug, hash });
+  for (const states of pages) {
+    // Neighbouring ranges share their bound: an entity at one is read twice, and kept once.
+    for (const item of states) {
+      const { kind, slug, hash } = hashesOnly.read(item);
+      hashes.set(entityStateItem.key({ kind, slug })[tableKeys.partitionKey], { kind, slug, hash });
+    }
   }
   return { hashes, ...(revision.Item ? { revision: revisionItem.read(revision.Item) } : {}) };
+}
+
+/**
+ * Key conditions on the list's sort key that together cover every position: below the first bound, between
+ * neighbouring bounds (both included), from the last bound on. The bounds split `positions` into `count`
+ * ranges of about equal size; no positions, one range of everything.
+ */
+export function positionRanges(positions: string[], count: number): { condition: string; values: Record<string, { S: string }> }[] {
+  const sorted = [...new Set(positions)].sort();
+  const bounds = [...new Set(Array.from({ length: count - 1 }, (_, i) => sorted[Math.floor(((i + 1) * sorted.length) / count)]))].filter(
+    (bound) => bound !== undefined,
+  );
+  if (bounds.length === 0) return [{ condition: "", values: {} }];
+  const value = (bound: string) => ({ S: bound });
+  return [
+    { condition: " AND #lsk < :to", values: { ":to": value(bounds[0]) } },
+    ...bounds.slice(1).map((to, i) => ({
+      condition: " AND #lsk BETWEEN :from AND :to",
+      values: { ":from": value(bounds[i]), ":to": value(to) },
+    })),
+    { condition: " AND #lsk >= :from", values: { ":from": value(bounds[bounds.length - 1]) } },
+  ];
 }
 
 /**
