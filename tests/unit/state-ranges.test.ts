@@ -21,7 +21,11 @@ describe("ranges of the state list read at once", () => {
     const ranges = positionRanges(content, 8);
     expect(ranges).toHaveLength(8);
     const stored = [...content, "", "a", "event#", "media#x", "place#zzz", "\u{10FFFF}", ...positions("event-old", 50)];
-    for (const position of stored) expect(ranges.some((range) => inRange(position, range)), position).toBe(true);
+    for (const position of stored)
+      expect(
+        ranges.some((range) => inRange(position, range)),
+        position,
+      ).toBe(true);
     const sizes = ranges.map((range) => content.filter((position) => inRange(position, range)).length);
     // A bound is in two neighbouring ranges; otherwise each range holds an eighth.
     for (const size of sizes) expect(Math.abs(size - content.length / 8)).toBeLessThanOrEqual(2);
@@ -32,7 +36,10 @@ describe("ranges of the state list read at once", () => {
     const few = positionRanges(["event#a", "event#a", "event#b"], 8);
     expect(few.length).toBeLessThanOrEqual(3);
     for (const position of ["event#", "event#a", "event#ab", "event#b", "event#c", "z"]) {
-      expect(few.some((range) => inRange(position, range)), position).toBe(true);
+      expect(
+        few.some((range) => inRange(position, range)),
+        position,
+      ).toBe(true);
     }
   });
 });
