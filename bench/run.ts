@@ -24,7 +24,7 @@ import { startKronika } from "../tests/support/start-process";
 import { coldStart, timelineQuery } from "./cold-start";
 import { figures, notes, record } from "./figures";
 import { generateCollection } from "./generate-collection";
-import { loadAverage, median, timed } from "./measure";
+import { loadAverage, median, timed, timeNode } from "./measure";
 import { type NodeRuntime, nodeRuntimes } from "./node-runtimes";
 import { cpuText, withCpu } from "./process-cpu";
 
@@ -41,6 +41,8 @@ const parts = new Set((process.env.BENCH_PARTS ?? "cold,hot,pipeline,live").spli
 const liveSaves = Number(process.env.BENCH_LIVE_SAVES ?? 7);
 /** Runs of each editors' loop figure (check, no-op re-sync, sync after an edit): medians of these. */
 const pipelineRuns = Number(process.env.BENCH_PIPELINE_RUNS ?? 5);
+/** Runs of the same loop's commands each in a fresh process, as an editor runs them. */
+const freshRuns = Number(process.env.BENCH_FRESH_RUNS ?? 3);
 
 function startServer(
   mode: string,
@@ -116,7 +118,7 @@ async function throughput(env: NodeJS.ProcessEnv, tableName: string, work: strin
   }
 }
 
-async function pipeline(client: ReturnType<typeof createDynamoClient>, work: string, dynamoPid?: number) {
+async function pipeline(client: ReturnType<typeof createDynamoClient>, work: string, env: NodeJS.ProcessEnv, dynamoPid?: number) {
   console.log(`content pipeline: ${scale.events} events, ${scale.sources} sources, on Node ${process.version}`);
   const dir = path.join(work, "collection");
   const slugs = await generateCollection(dir, scale.events, scale.sources);
@@ -212,6 +214,42 @@ async function pipeline(client: ReturnType<typeof createDynamoClient>, work: str
     target: "< 3000 ms",
     met: median(changes) < 3000,
   });
+
+  // The figures above are a long-lived process's (npm start's, a warm sync function's): JIT-compiled, its heap
+  // grown, citeproc-js's engines set up. An editor's `npm run content:check` or `content:sync` is a fresh
+  // process each time: the same two, from spawning `node --import tsx` to its exit, beside that command's floor
+  // (an empty file run the same way).
+  const fresh = (args: string[], childEnv: NodeJS.ProcessEnv = env) => timeNode(["--import", "tsx", ...args], childEnv);
+  const emptyFile = path.join(work, "empty.ts");
+  await writeFile(emptyFile, "export {};\n");
+  const floors: number[] = [];
+  const freshChecks: number[] = [];
+  const freshSyncs: number[] = [];
+  for (let i = 0; i < freshRuns; i += 1) {
+    floors.push(await fresh([emptyFile]));
+    freshChecks.push(await fresh(["cli/check.ts", "--content", dir]));
+    for (const slug of slugs.slice((pipelineRuns + i) * 10, (pipelineRuns + i) * 10 + 10)) {
+      const file = path.join(dir, "events", `${slug}.md`);
+      await writeFile(file, (await readFile(file, "utf8")).replace(/^title: "/m, 'title: "Zmieniono: '));
+    }
+    freshSyncs.push(await fresh(["cli/sync.ts", "--content", dir], { ...env, [environment.tableName]: tableName }));
+  }
+  const floor = median(floors);
+  record({ figure: `  fresh process: node --import tsx of an empty file (median of ${freshRuns})`, ours: floor, unit: "ms" });
+  for (const [figure, times] of [
+    ["content:check of the same collection", freshChecks],
+    ["content:sync after changing 10 files", freshSyncs],
+  ] as const) {
+    record({
+      figure: `  fresh process: ${figure} (median of ${freshRuns})`,
+      ours: median(times),
+      unit: "ms, spawn to exit",
+      range: [Math.min(...times), Math.max(...times)],
+      reference: floor,
+      referenceName: "empty file",
+      ratio: median(times) / floor,
+    });
+  }
 }
 
 /**
@@ -294,7 +332,7 @@ try {
   });
   if (parts.has("cold")) await coldStart(env, work, coldStartRuns);
   if (parts.has("hot")) for (const runtime of nodeRuntimes(env)) await throughput(env, benchTable, work, runtime);
-  if (parts.has("pipeline")) await pipeline(client, work, local.pid);
+  if (parts.has("pipeline")) await pipeline(client, work, env, local.pid);
   if (parts.has("live")) await livePreview(client, work);
   await mkdir("bench/results", { recursive: true });
   const result = {
