@@ -1,6 +1,7 @@
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import CSL from "citeproc";
 import { beforeAll, describe, expect, it } from "vitest";
 import { citedDate, createCitationFormatter } from "../core/citations/citation-formatter";
@@ -10,7 +11,10 @@ import type { ContentDocument } from "../core/content/document";
 import { loadContent } from "../core/content/load";
 import { validateContent } from "../core/content/validate";
 import { supportedLocales } from "../core/locale/locales";
+import { type TableItem, wireKey } from "../core/store/item-type";
+import { eventItem, type StoredEvent } from "../core/store/items";
 import { sdkTableReads } from "../core/store/sdk-table-reads";
+import { marshallItem } from "../core/sync/apply";
 import { changedFields } from "../core/sync/plan-report";
 import { syncContent } from "../core/sync/sync";
 import { createApp } from "../functions/app";
@@ -331,5 +335,59 @@ describe("formatted citations through the API", () => {
     expect(result.data.event.citations).toContainEqual({
       source: { slug: "reed-ten-days", title: "Ten days that shook the world (1919)", type: "book" },
     });
+  });
+});
+
+describe("citations kept from the table", () => {
+  let dir: string;
+  let env: ReturnType<typeof testClient>;
+  let tableName: string;
+  const slug = "walki-o-moskwe";
+  const storedEvent = async () =>
+    eventItem.read((await env.client.send(new GetItemCommand({ TableName: tableName, Key: wireKey(eventItem.key({ slug })) }))).Item ?? {});
+  /** Marks the stored event's citations of Reed, as if an earlier sync had formatted them so. */
+  const markStoredCitations = async () => {
+    const event = await storedEvent();
+    for (const citation of event.citations) {
+      if (citation.source === "reed-ten-days") citation.formatted.chicago.pl.text = `KEPT ${citation.locator}`;
+    }
+    await env.client.send(
+      new PutItemCommand({ TableName: tableName, Item: marshallItem(eventItem.item(event as StoredEvent & TableItem)) }),
+    );
+  };
+  const edit = async (file: string, from: string, to: string) =>
+    writeFile(path.join(dir, file), (await readFile(path.join(dir, file), "utf8")).replace(from, to));
+  const reedCitations = async () =>
+    (await storedEvent()).citations.filter((c) => c.source === "reed-ten-days").map((c) => c.formatted.chicago.pl.text);
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "kronika-kept-citations-"));
+    await cp(contentDir, dir, { recursive: true });
+    env = testClient();
+    tableName = await freshTable(env.client);
+    expect((await syncContent({ contentDir: dir, client: env.client, tableName })).status).toBe("applied");
+  });
+
+  it("keeps the stored formatting of an edited event's citations of unchanged sources", async () => {
+    await markStoredCitations();
+    await edit(`events/${slug}.md`, "\ntitle: ", "\ntitle: Nowy tytuł, ");
+    const outcome = await syncContent({ contentDir: dir, client: env.client, tableName });
+    if (outcome.status !== "applied") throw new Error(outcome.status);
+    expect(outcome.plan.changes).toContainEqual(expect.objectContaining({ kind: "event", slug, action: "update" }));
+    const kept = await reedCitations();
+    expect(kept.length).toBeGreaterThan(0);
+    for (const text of kept) expect(text).toMatch(/^KEPT /);
+    expect((await storedEvent()).title).toMatch(/^Nowy tytuł, /);
+  });
+
+  it("formats anew the citations of a source that changed", async () => {
+    await markStoredCitations();
+    await edit(`events/${slug}.md`, "\ntitle: Nowy tytuł, ", "\ntitle: Inny tytuł, ");
+    await edit("sources/reed-ten-days.yaml", "Boni & Liveright", "Modern Library");
+    const outcome = await syncContent({ contentDir: dir, client: env.client, tableName });
+    if (outcome.status !== "applied") throw new Error(outcome.status);
+    const formatted = await reedCitations();
+    expect(formatted.length).toBeGreaterThan(0);
+    for (const text of formatted) expect(text).toMatch(/^John Reed, .*Modern Library/);
   });
 });

@@ -111,7 +111,8 @@ describe("a sync after changing a few files", () => {
     expect(outcome.status === "applied" && outcome.plan.changes).toEqual([
       { kind: "event", slug: "kontrola-robotnicza", title: expect.any(String), action: "update" },
     ]);
-    expect((env.counts.BatchGetItemCommand ?? 0) - before).toBe(1);
+    // One of the changed state, one of the changed event's formatted citations (core/sync/stored-citations.ts).
+    expect((env.counts.BatchGetItemCommand ?? 0) - before).toBe(2);
     await rm(dir, { recursive: true, force: true });
   });
 

@@ -25,6 +25,11 @@ export interface CitationFormatter {
   reference(slug: string): FormattedCitation;
   /** A citation of a source at its locator: APA's parenthetical citation, Chicago's full note. */
   citation(citation: Pick<Citation, "source" | "locator">): FormattedCitation;
+  /**
+   * Citations formatted earlier from these same sources (by an earlier sync, read back from the table): given
+   * by `citation` as they are, with no citeproc-js engine set up for them.
+   */
+  adopt(formatted: Iterable<Pick<Citation, "source" | "locator"> & { formatted: FormattedCitation }>): void;
 }
 
 /** A locator value styles print as written: a whole number, as most pages are. */
@@ -147,7 +152,7 @@ export function createCitationFormatter(sources: SourceEntry[]): CitationFormatt
       return formatted;
     },
     citation({ source, locator }) {
-      const key = `${source}\u0000${locator ?? ""}`;
+      const key = citationKey(source, locator);
       let formatted = citations.get(key);
       if (!formatted) {
         if (!entries.has(engineId(source))) throw new Error(`no source "${source}" to format`);
@@ -159,8 +164,15 @@ export function createCitationFormatter(sources: SourceEntry[]): CitationFormatt
       }
       return formatted;
     },
+    adopt(formatted) {
+      for (const { source, locator, formatted: text } of formatted) {
+        if (entries.has(engineId(source))) citations.set(citationKey(source, locator), text);
+      }
+    },
   };
 }
+
+const citationKey = (source: string, locator: string | undefined) => `${source}\u0000${locator ?? ""}`;
 
 let lastFormatter: { key: string; formatter: CitationFormatter } | undefined;
 

@@ -24,6 +24,7 @@ import { planSync, type SyncPlan } from "./plan";
 import { readSearchIndex, reusableIndex } from "./previous-search-index";
 import { type EntityItems, eventItems, personItems, placeItems, sourceItems } from "./published-items";
 import { retireRenditions } from "./retired-renditions";
+import { storedCitations } from "./stored-citations";
 import {
   contentDigest,
   forgetSyncRecord,
@@ -66,9 +67,8 @@ export type SyncOutcome =
       searchIndex?: { kept: number; indexed: number };
     };
 
-export function publishedItems(collection: Collection): EntityItems[] {
+export function publishedItems(collection: Collection, citations = citationFormatterFor(collection.sources)): EntityItems[] {
   const { locale } = collection;
-  const citations = citationFormatterFor(collection.sources);
   const sources = collection.sources.map((source) => sourceItems(source, citations));
   const citedSources = new Map(
     collection.sources.map((source, i) => [
@@ -146,8 +146,14 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   const checked = validateContent(loaded.documents, { drafts: options.drafts });
   const diagnostics = [...loaded.diagnostics, ...checked.diagnostics];
   if (hasErrors(diagnostics)) return { status: "invalid", diagnostics };
-  const items = publishedItems(checked.collection);
-  const state = await readTableState(options.client, options.tableName, await storedHashes, items);
+  const citations = citationFormatterFor(checked.collection.sources);
+  const items = publishedItems(checked.collection, citations);
+  const hashes = await storedHashes;
+  const [state, kept] = await Promise.all([
+    readTableState(options.client, options.tableName, hashes, items),
+    storedCitations(options.client, options.tableName, items, hashes),
+  ]);
+  citations.adopt(kept);
   const plan = planSync(items, state, options.revisionId ?? contentRevisionId(items), checked.collection.locale);
   // Every item is made and measured before the first write: one that DynamoDB would refuse stops the whole sync.
   const files = new Map(loaded.documents.map((d) => [`${d.kind}/${d.slug}`, d.file]));
