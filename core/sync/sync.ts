@@ -7,6 +7,7 @@ import type { Collection } from "../content/collection";
 import { type Diagnostic, diagnostic, hasErrors } from "../content/diagnostic";
 import { loadContent } from "../content/load";
 import { placeAncestors, placeChildren, referenceReader } from "../content/published-references";
+import { slugPattern } from "../content/slug";
 import { validateContent } from "../content/validate";
 import { collationKey } from "../locale/collation";
 import type { MediaStorage } from "../renditions/media-storage";
@@ -133,7 +134,9 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   const storedHashes = readStoredHashes(
     options.client,
     options.tableName,
-    loaded.documents.flatMap(({ kind, slug }) => (isKind(kind) ? [{ kind, slug }] : [])),
+    // Where to cut the ranges read at once: the entities the content publishes, if it is valid (a slug that is
+    // not could sort elsewhere in DynamoDB's byte order than in JavaScript's).
+    loaded.documents.flatMap(({ kind, slug }) => (isKind(kind) && slugPattern.test(slug) ? [{ kind, slug }] : [])),
   );
   storedHashes.catch(() => {}); // awaited below, unless the content is invalid
   // The index of a table the record vouches for is updated, not rebuilt: read it while the content is checked.

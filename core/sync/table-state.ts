@@ -41,11 +41,13 @@ const statesQuery = (tableName: string) => ({
 
 const hashesOnly = entityStateItem.projection(["kind", "slug", "hash"]);
 
-/** How many ranges of the state list are read at once. */
+/** At most this many ranges of the state list are read at once... */
 const parallelRanges = 8;
+/** ... each of about this many states: one page of a Query holds about 1,500, so fewer are not split. */
+const statesPerRange = 1000;
 
 /**
- * Every entity's hash, read as `parallelRanges` Queries at once over ranges of the state list. The ranges are
+ * Every entity's hash, read as up to `parallelRanges` Queries at once over ranges of the state list. The ranges are
  * cut where the content's own entities split evenly (`expected`: their kinds and slugs), and together they
  * cover every position, so what the content no longer has is read too. Pages of one Query follow each other;
  * the ranges do not wait for each other, and all are asked for before the content is checked.
@@ -57,7 +59,7 @@ export async function readStoredHashes(
 ): Promise<StoredHashes> {
   const ranges = positionRanges(
     expected.map(({ kind, slug }) => entityStateItem.item({ kind, slug, title: "", hash: "", lists: [] })[listIndex.sortKey] as string),
-    parallelRanges,
+    Math.min(parallelRanges, Math.ceil(expected.length / statesPerRange)),
   );
   const [pages, revision] = await Promise.all([
     Promise.all(

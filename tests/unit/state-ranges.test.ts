@@ -33,6 +33,8 @@ describe("ranges of the state list read at once", () => {
 
   it("is one range of everything without positions, and no more ranges than distinct positions", () => {
     expect(positionRanges([], 8)).toEqual([{ condition: "", values: {} }]);
+    expect(positionRanges(["event#a", "event#b"], 1)).toEqual([{ condition: "", values: {} }]);
+    expect(positionRanges(["event#a", "event#b"], 0)).toEqual([{ condition: "", values: {} }]);
     const few = positionRanges(["event#a", "event#a", "event#b"], 8);
     expect(few.length).toBeLessThanOrEqual(3);
     for (const position of ["event#", "event#a", "event#ab", "event#b", "event#c", "z"]) {
