@@ -157,6 +157,9 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
     storedCitations(options.client, options.tableName, items, hashes),
   ]);
   citations.adopt(kept);
+  // The record is read again once the states are (see below where it is awaited): asked for now, while planning.
+  const recordKept = previousIndex ? stillRecorded(options.client, options.tableName, table) : undefined;
+  recordKept?.catch(() => {}); // awaited below, unless nothing is written
   const plan = planSync(items, state, options.revisionId ?? contentRevisionId(items), checked.collection.locale);
   // Every item is made and measured before the first write: one that DynamoDB would refuse stops the whole sync.
   const files = new Map(loaded.documents.map((d) => [`${d.kind}/${d.slug}`, d.file]));
@@ -170,7 +173,7 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
   // The states were read after the record: a sync that began writing in between (it forgets the record first)
   // may have written states this one now finds unchanged, while the index is still the old revision's. Read the
   // record again, after the states, and keep the index only if no other sync has written since.
-  const reusable = plan.writesRevision && previousIndex && (await stillRecorded(options.client, options.tableName, table));
+  const reusable = plan.writesRevision && previousIndex && (await recordKept);
   const searchIndex = plan.writesRevision
     ? buildSearchIndex(
         checked.collection,
