@@ -1,7 +1,7 @@
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { GetItemCommand, PutItemCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import CSL from "citeproc";
 import { beforeAll, describe, expect, it } from "vitest";
 import { citedDate, createCitationFormatter } from "../core/citations/citation-formatter";
@@ -12,7 +12,7 @@ import { loadContent } from "../core/content/load";
 import { validateContent } from "../core/content/validate";
 import { supportedLocales } from "../core/locale/locales";
 import { type TableItem, wireKey } from "../core/store/item-type";
-import { eventItem, type StoredEvent } from "../core/store/items";
+import { eventItem, type StoredEvent, sourceItem } from "../core/store/items";
 import { sdkTableReads } from "../core/store/sdk-table-reads";
 import { marshallItem } from "../core/sync/apply";
 import { changedFields } from "../core/sync/plan-report";
@@ -384,6 +384,26 @@ describe("citations kept from the table", () => {
     await markStoredCitations();
     await edit(`events/${slug}.md`, "\ntitle: Nowy tytuł, ", "\ntitle: Inny tytuł, ");
     await edit("sources/reed-ten-days.yaml", "Boni & Liveright", "Modern Library");
+    const outcome = await syncContent({ contentDir: dir, client: env.client, tableName });
+    if (outcome.status !== "applied") throw new Error(outcome.status);
+    const formatted = await reedCitations();
+    expect(formatted.length).toBeGreaterThan(0);
+    for (const text of formatted) expect(text).toMatch(/^John Reed, .*Modern Library/);
+  });
+
+  it("formats anew when a source's main item and state disagree, as a sync stopped between them leaves them", async () => {
+    await markStoredCitations();
+    // A sync wrote the source's main item from other content, and stopped before writing its state.
+    await env.client.send(
+      new UpdateItemCommand({
+        TableName: tableName,
+        Key: wireKey(sourceItem.key({ slug: "reed-ten-days" })),
+        UpdateExpression: "SET #hash = :hash",
+        ExpressionAttributeNames: { "#hash": "hash" },
+        ExpressionAttributeValues: { ":hash": { S: "written-by-a-stopped-sync" } },
+      }),
+    );
+    await edit(`events/${slug}.md`, "\ntitle: Inny tytuł, ", "\ntitle: Trzeci tytuł, ");
     const outcome = await syncContent({ contentDir: dir, client: env.client, tableName });
     if (outcome.status !== "applied") throw new Error(outcome.status);
     const formatted = await reedCitations();

@@ -6,8 +6,8 @@ import { BatchGetItemCommand, type DynamoDBClient } from "@aws-sdk/client-dynamo
 import type { FormattedCitation } from "../citations/citation-formatter";
 import { citationStyles } from "../citations/csl-data";
 import { supportedLocales } from "../locale/locales";
-import { wireKey } from "../store/item-type";
-import { eventItem, mainItemOf } from "../store/items";
+import { type PrimaryKey, wireKey } from "../store/item-type";
+import { eventItem, mainItemOf, sourceItem } from "../store/items";
 import { tableKeys } from "../store/table-definition";
 import type { EntityItems } from "./published-items";
 import type { StoredHashes } from "./table-state";
@@ -18,14 +18,16 @@ export interface StoredCitation {
   formatted: FormattedCitation;
 }
 
-/** One BatchGetItem's worth of events: a sync rewriting more sets the engines up once for all of them. */
-const maxEvents = 100;
+/** One BatchGetItem's worth of keys (events and their sources): a sync rewriting more sets the engines up once. */
+const maxKeys = 100;
 
 /**
- * The formatted citations of the events this sync rewrites, as the table holds them, of the sources whose state
- * keeps its hash. A source's hash changes with its content and with the item layout, and every event citing a
- * source is rewritten (its hash covers the source's) before the source's new state is written: so an event's
- * stored citation of such a source was formatted from the source as it is now.
+ * The formatted citations of the events this sync rewrites, as the table holds them, of the sources that keep
+ * their hash in both their state and their main item. A source's hash changes with its content and with the
+ * item layout. A sync writes a changed source's main item before the events citing it (their hashes cover the
+ * source's, so it rewrites them all) and its state after them. So when the main item and the state of a source
+ * both carry the hash the content gives it now, every event's stored citation of it was formatted from it as it
+ * is now: a sync stopped between the two writes, and content changed back before the next, leaves them apart.
  */
 export async function storedCitations(
   client: DynamoDBClient,
@@ -35,27 +37,45 @@ export async function storedCitations(
 ): Promise<StoredCitation[]> {
   const storedHash = (entity: EntityItems) =>
     stored.hashes.get(mainItemOf[entity.kind].key({ slug: entity.slug })[tableKeys.partitionKey])?.hash;
-  const unchangedSources = new Set(desired.filter((e) => e.kind === "source" && storedHash(e) === e.hash).map((e) => e.slug));
+  const desiredSources = new Map(desired.flatMap((e) => (e.kind === "source" && storedHash(e) === e.hash ? [[e.slug, e.hash]] : [])));
   const rewritten = desired.filter((e) => e.kind === "event" && storedHash(e) !== undefined && storedHash(e) !== e.hash);
-  if (unchangedSources.size === 0 || rewritten.length === 0 || rewritten.length > maxEvents) return [];
-  const citations = eventItem.projection(["citations"]);
+  const cited = [...new Set(rewritten.flatMap((event) => event.facts?.sources ?? []))].filter((slug) => desiredSources.has(slug));
+  if (cited.length === 0 || rewritten.length + cited.length > maxKeys) return [];
+  const keys = [...rewritten.map((event) => eventItem.key({ slug: event.slug })), ...cited.map((slug) => sourceItem.key({ slug }))];
   try {
     const result = await client.send(
       new BatchGetItemCommand({
         RequestItems: {
           [tableName]: {
-            Keys: rewritten.map((event) => wireKey(eventItem.key({ slug: event.slug }))),
-            ProjectionExpression: citations.expression,
-            ExpressionAttributeNames: citations.names,
+            Keys: keys.map(wireKey),
+            ProjectionExpression: "#pk, #sk, #citations, #hash",
+            ExpressionAttributeNames: {
+              "#pk": tableKeys.partitionKey,
+              "#sk": tableKeys.sortKey,
+              "#citations": "citations",
+              "#hash": "hash",
+            },
             ConsistentRead: true,
           },
         },
       }),
     );
     // Keys DynamoDB leaves unprocessed are formatted anew.
-    return (result.Responses?.[tableName] ?? [])
-      .flatMap((item) => citations.read(item).citations ?? [])
-      .filter((citation) => unchangedSources.has(citation.source) && isFormatted(citation.formatted))
+    const items = result.Responses?.[tableName] ?? [];
+    const isKey = (item: (typeof items)[number], key: PrimaryKey) =>
+      item[tableKeys.partitionKey]?.S === key[tableKeys.partitionKey] && item[tableKeys.sortKey]?.S === key[tableKeys.sortKey];
+    const trusted = new Set(
+      cited.filter((slug) => {
+        const source = items.find((item) => isKey(item, sourceItem.key({ slug })));
+        return source?.hash?.S !== undefined && source.hash.S === desiredSources.get(slug);
+      }),
+    );
+    return rewritten
+      .flatMap((event) => {
+        const item = items.find((found) => isKey(found, eventItem.key({ slug: event.slug })));
+        return item ? (eventItem.read(item).citations ?? []) : [];
+      })
+      .filter((citation) => trusted.has(citation.source) && isFormatted(citation.formatted))
       .map(({ source, locator, formatted }) => ({ source, ...(locator !== undefined ? { locator } : {}), formatted }));
   } catch {
     return [];
