@@ -244,6 +244,16 @@ describe("formatted citations in a sync plan", () => {
   });
 });
 
+/** A copy of the fixture collection, synced into a fresh table of its own. */
+async function syncedCopy(prefix: string) {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  await cp(contentDir, dir, { recursive: true });
+  const env = testClient();
+  const tableName = await freshTable(env.client);
+  expect((await syncContent({ contentDir: dir, client: env.client, tableName })).status).toBe("applied");
+  return { dir, env, tableName };
+}
+
 describe("formatted citations through the API", () => {
   let app: ReturnType<typeof createApp>;
   let dir: string;
@@ -251,11 +261,7 @@ describe("formatted citations through the API", () => {
   let tableName: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "kronika-citations-"));
-    await cp(contentDir, dir, { recursive: true });
-    env = testClient();
-    tableName = await freshTable(env.client);
-    expect((await syncContent({ contentDir: dir, client: env.client, tableName })).status).toBe("applied");
+    ({ dir, env, tableName } = await syncedCopy("kronika-citations-"));
     app = createApp({ reads: sdkTableReads(env.client), tableName, log: false });
   });
 
@@ -361,11 +367,7 @@ describe("citations kept from the table", () => {
     (await storedEvent()).citations.filter((c) => c.source === "reed-ten-days").map((c) => c.formatted.chicago.pl.text);
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "kronika-kept-citations-"));
-    await cp(contentDir, dir, { recursive: true });
-    env = testClient();
-    tableName = await freshTable(env.client);
-    expect((await syncContent({ contentDir: dir, client: env.client, tableName })).status).toBe("applied");
+    ({ dir, env, tableName } = await syncedCopy("kronika-kept-citations-"));
   });
 
   it("keeps the stored formatting of an edited event's citations of unchanged sources", async () => {

@@ -29,8 +29,11 @@ export interface CitationFormatter {
    * Citations formatted earlier from these same sources (by an earlier sync, read back from the table): given
    * by `citation` as they are, with no citeproc-js engine set up for them.
    */
-  adopt(formatted: Iterable<Pick<Citation, "source" | "locator"> & { formatted: FormattedCitation }>): void;
+  adopt(formatted: Iterable<KnownCitation>): void;
 }
+
+/** A citation with its formatting, as an earlier sync stored it. */
+export type KnownCitation = Pick<Citation, "source" | "locator"> & { formatted: FormattedCitation };
 
 /** A locator value styles print as written: a whole number, as most pages are. */
 const plainNumber = /^[1-9][0-9]{0,5}$/;

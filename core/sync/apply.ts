@@ -57,7 +57,7 @@ export async function applySync(
   const chunks = plan.writesRevision ? (options.searchChunks ?? []) : [];
   // No one reads the new revision's search index before the revision item names it, so it is written while the
   // phases are, not after them. Chunks a failed sync leaves behind are removed by the next one that publishes.
-  const written = await Promise.allSettled([
+  await allSettledOrThrow([
     (async () => {
       for (const phase of plan.phases) await applyPhase(client, tableName, phase, options);
     })(),
@@ -71,8 +71,6 @@ export async function applySync(
       }
     })(),
   ]);
-  const failure = written.find((w): w is PromiseRejectedResult => w.status === "rejected");
-  if (failure) throw failure.reason;
   if (!plan.writesRevision) return {};
   const syncedAt = (options.now?.() ?? new Date()).toISOString();
   for (const item of revisionItems(plan, chunks.length, syncedAt)) {
@@ -107,8 +105,13 @@ async function applyPhase(client: DynamoDBClient, tableName: string, phase: Sync
       }
     }
   };
-  const writers = await Promise.allSettled(Array.from({ length: Math.min(concurrency, Math.ceil(total / batchSize)) }, writer));
-  const failure = writers.find((w): w is PromiseRejectedResult => w.status === "rejected");
+  await allSettledOrThrow(Array.from({ length: Math.min(concurrency, Math.ceil(total / batchSize)) }, writer));
+}
+
+/** Waits for every write in flight, then fails with the first failure: nothing is written after a sync stops. */
+async function allSettledOrThrow(writes: Promise<unknown>[]): Promise<void> {
+  const settled = await Promise.allSettled(writes);
+  const failure = settled.find((w): w is PromiseRejectedResult => w.status === "rejected");
   if (failure) throw failure.reason;
 }
 

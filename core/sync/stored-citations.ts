@@ -3,20 +3,14 @@
 // two languages) takes most of a second of a fresh process, and a sync from the CLI or a cold sync function is
 // one. Only a shortcut: what cannot be read is formatted as before.
 import { BatchGetItemCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import type { FormattedCitation } from "../citations/citation-formatter";
+import type { FormattedCitation, KnownCitation } from "../citations/citation-formatter";
 import { citationStyles } from "../citations/csl-data";
 import { supportedLocales } from "../locale/locales";
-import { type PrimaryKey, wireKey } from "../store/item-type";
+import { type PrimaryKey, readKey, wireKey } from "../store/item-type";
 import { eventItem, mainItemOf, sourceItem } from "../store/items";
 import { tableKeys } from "../store/table-definition";
 import type { EntityItems } from "./published-items";
 import type { StoredHashes } from "./table-state";
-
-export interface StoredCitation {
-  source: string;
-  locator?: string;
-  formatted: FormattedCitation;
-}
 
 /** One BatchGetItem's worth of keys (events and their sources): a sync rewriting more sets the engines up once. */
 const maxKeys = 100;
@@ -34,7 +28,7 @@ export async function storedCitations(
   tableName: string,
   desired: EntityItems[],
   stored: StoredHashes,
-): Promise<StoredCitation[]> {
+): Promise<KnownCitation[]> {
   const storedHash = (entity: EntityItems) =>
     stored.hashes.get(mainItemOf[entity.kind].key({ slug: entity.slug })[tableKeys.partitionKey])?.hash;
   const desiredSources = new Map(desired.flatMap((e) => (e.kind === "source" && storedHash(e) === e.hash ? [[e.slug, e.hash]] : [])));
@@ -60,19 +54,18 @@ export async function storedCitations(
         },
       }),
     );
-    // Keys DynamoDB leaves unprocessed are formatted anew.
-    const items = result.Responses?.[tableName] ?? [];
-    const isKey = (item: (typeof items)[number], key: PrimaryKey) =>
-      item[tableKeys.partitionKey]?.S === key[tableKeys.partitionKey] && item[tableKeys.sortKey]?.S === key[tableKeys.sortKey];
+    // Keys DynamoDB leaves unprocessed are formatted anew. Each key asked for has a partition of its own.
+    const found = new Map((result.Responses?.[tableName] ?? []).map((item) => [readKey(item)[tableKeys.partitionKey], item]));
+    const itemAt = (key: PrimaryKey) => found.get(key[tableKeys.partitionKey]);
     const trusted = new Set(
       cited.filter((slug) => {
-        const source = items.find((item) => isKey(item, sourceItem.key({ slug })));
-        return source?.hash?.S !== undefined && source.hash.S === desiredSources.get(slug);
+        const hash = itemAt(sourceItem.key({ slug }))?.hash?.S;
+        return hash !== undefined && hash === desiredSources.get(slug);
       }),
     );
     return rewritten
       .flatMap((event) => {
-        const item = items.find((found) => isKey(found, eventItem.key({ slug: event.slug })));
+        const item = itemAt(eventItem.key({ slug: event.slug }));
         return item ? (eventItem.read(item).citations ?? []) : [];
       })
       .filter((citation) => trusted.has(citation.source) && isFormatted(citation.formatted))
