@@ -106,7 +106,7 @@ export function parseContentDocument(
     lineOffset = 1;
   }
   const plain = options.plainReader === false ? undefined : readPlainYaml(yamlText);
-  if (plain) return { parsed: plainlyParsed(yamlText, body, lineOffset, plain), problems: [] };
+  if (plain) return { parsed: new PlainlyParsed(yamlText, body, lineOffset, plain), problems: [] };
   const lineCounter = new LineCounter();
   const toPosition = positionsFrom(lineCounter, lineOffset);
   let yaml: YamlDocument;
@@ -161,98 +161,128 @@ export function parseContentDocument(
       ],
     };
   }
-  let tree: YamlDocument | undefined = yaml;
-  // Parsed again only if asked for after release(): positions still come from the first parse's lines.
-  const treeOf = () => {
-    tree ??= parseDocument(yamlText, yamlOptions);
-    return tree;
-  };
-  const queries = treeQueries(treeOf, toPosition, lineOffset);
-  return {
-    parsed: {
-      data,
-      body,
-      ...queries,
-      release: () => {
-        tree = undefined;
-      },
-    },
-    problems: [],
-  };
+  return { parsed: new FullyParsed(data, body, yamlText, yaml, lineCounter, lineOffset), problems: [] };
 }
 
-const positionsFrom =
-  (lineCounter: LineCounter, lineOffset: number) =>
-  (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: line + lineOffset, col };
-  };
+/** Where the YAML offset stands in the file: the parser's lines, shifted by the front matter's opening line. */
+function positionIn(lineCounter: LineCounter, lineOffset: number, offset: number): Position {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line: line + lineOffset, col };
+}
 
-/** Where values stand and how they were written, from the full parser's tree (parsed when first asked for). */
-function treeQueries(
-  treeOf: () => YamlDocument,
-  toPosition: (offset: number) => Position,
+const positionsFrom = (lineCounter: LineCounter, lineOffset: number) => (offset: number) => positionIn(lineCounter, lineOffset, offset);
+
+// Where values stand and how they were written, from the full parser's tree. The parsed files below are classes,
+// not objects of closures: a check makes one per file, thousands at a time.
+
+function nodeAt(tree: YamlDocument, path: readonly PathKey[]): Node | undefined {
+  return path.length === 0 ? (tree.contents as Node) : (tree.getIn(path, true) as Node | undefined);
+}
+
+function locateIn(
+  tree: YamlDocument,
+  lines: LineCounter,
   lineOffset: number,
-): Pick<ParsedDocument, "locate" | "has" | "writtenText"> {
-  const nodeAt = (path: readonly PathKey[]): Node | undefined =>
-    path.length === 0 ? (treeOf().contents as Node) : (treeOf().getIn(path, true) as Node | undefined);
-  const keyPosition = (path: readonly PathKey[]): Position | undefined => {
-    const parent = nodeAt(path.slice(0, -1));
-    if (!isMap(parent)) return undefined;
-    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
-    const range = (pair?.key as Node | undefined)?.range;
-    return range ? toPosition(range[0]) : undefined;
-  };
-  return {
-    locate: (path, options = {}) => {
-      const atKey = options.key && path.length > 0 ? keyPosition(path) : undefined;
-      if (atKey) return atKey;
-      for (let depth = path.length; depth >= 0; depth -= 1) {
-        const range = nodeAt(path.slice(0, depth))?.range;
-        if (range) return toPosition(range[0]);
-      }
-      return { line: 1 + lineOffset, col: 1 };
-    },
-    has: (path) => nodeAt(path) !== undefined,
-    writtenText: (path) => {
-      const node = nodeAt(path);
-      return isScalar(node) ? scalarText(node) : flowSetText(node);
-    },
-  };
+  path: readonly PathKey[],
+  options: { key?: boolean },
+): Position {
+  if (options.key && path.length > 0) {
+    const parent = nodeAt(tree, path.slice(0, -1));
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
+      const range = (pair?.key as Node | undefined)?.range;
+      if (range) return positionIn(lines, lineOffset, range[0]);
+    }
+  }
+  for (let depth = path.length; depth >= 0; depth -= 1) {
+    const range = nodeAt(tree, path.slice(0, depth))?.range;
+    if (range) return positionIn(lines, lineOffset, range[0]);
+  }
+  return { line: 1 + lineOffset, col: 1 };
+}
+
+function writtenTextIn(tree: YamlDocument, path: readonly PathKey[]): string | undefined {
+  const node = nodeAt(tree, path);
+  return isScalar(node) ? scalarText(node) : flowSetText(node);
+}
+
+/** A file the full parser read (one the fast reader declined). */
+class FullyParsed implements ParsedDocument {
+  constructor(
+    readonly data: unknown,
+    readonly body: string,
+    private readonly yamlText: string,
+    private tree: YamlDocument | undefined,
+    private readonly lines: LineCounter,
+    private readonly lineOffset: number,
+  ) {}
+
+  /** Parsed again only if asked for after release(): positions still come from the first parse's lines. */
+  private fullTree(): YamlDocument {
+    this.tree ??= parseDocument(this.yamlText, yamlOptions);
+    return this.tree;
+  }
+
+  locate(path: readonly PathKey[], options: { key?: boolean } = {}): Position {
+    return locateIn(this.fullTree(), this.lines, this.lineOffset, path, options);
+  }
+
+  has(path: readonly PathKey[]): boolean {
+    return nodeAt(this.fullTree(), path) !== undefined;
+  }
+
+  writtenText(path: readonly PathKey[]): string | undefined {
+    return writtenTextIn(this.fullTree(), path);
+  }
+
+  release(): void {
+    this.tree = undefined;
+  }
 }
 
 /**
  * A file the fast reader read: its data and written values come from the reader's tree (read again, cheaply,
  * if asked for after release()); where a value stands, only a problem asks, and the full parser answers.
  */
-function plainlyParsed(yamlText: string, body: string, lineOffset: number, plain: PlainNode): ParsedDocument {
-  let tree: PlainNode | undefined = plain;
-  let full: YamlDocument | undefined;
-  let lineCounter: LineCounter | undefined;
-  const fullTree = () => {
-    if (!lineCounter) {
-      lineCounter = new LineCounter();
-      full = parseDocument(yamlText, { ...yamlOptions, lineCounter });
+class PlainlyParsed implements ParsedDocument {
+  readonly data: unknown;
+  private full: { tree: YamlDocument; lines: LineCounter } | undefined;
+
+  constructor(
+    private readonly yamlText: string,
+    readonly body: string,
+    private readonly lineOffset: number,
+    private tree: PlainNode | undefined,
+  ) {
+    this.data = plainData(tree as PlainNode);
+  }
+
+  private fullTree(): { tree: YamlDocument; lines: LineCounter } {
+    if (!this.full) {
+      const lines = new LineCounter();
+      this.full = { tree: parseDocument(this.yamlText, { ...yamlOptions, lineCounter: lines }), lines };
     }
-    full ??= parseDocument(yamlText, yamlOptions);
-    return full;
-  };
-  const plainTree = () => {
-    tree ??= readPlainYaml(yamlText) as PlainNode;
-    return tree;
-  };
-  const queries = treeQueries(fullTree, (offset) => positionsFrom(lineCounter as LineCounter, lineOffset)(offset), lineOffset);
-  return {
-    data: plainData(plain),
-    body,
-    locate: queries.locate,
-    has: queries.has,
-    writtenText: (path) => plainWrittenText(plainTree(), path),
-    release: () => {
-      tree = undefined;
-      full = undefined;
-    },
-  };
+    return this.full;
+  }
+
+  locate(path: readonly PathKey[], options: { key?: boolean } = {}): Position {
+    const { tree, lines } = this.fullTree();
+    return locateIn(tree, lines, this.lineOffset, path, options);
+  }
+
+  has(path: readonly PathKey[]): boolean {
+    return nodeAt(this.fullTree().tree, path) !== undefined;
+  }
+
+  writtenText(path: readonly PathKey[]): string | undefined {
+    this.tree ??= readPlainYaml(this.yamlText) as PlainNode;
+    return plainWrittenText(this.tree, path);
+  }
+
+  release(): void {
+    this.tree = undefined;
+    this.full = undefined;
+  }
 }
 
 /** A scalar as written: a YAML number such as 1917 or -0044 keeps its digits (dates are read as text). */

@@ -50,12 +50,11 @@ export function reportSchemaIssues(issues: z.core.$ZodIssue[], parsed: ParsedDoc
 
 /** Reads the date at `path` as written and resolves it; reports each problem at the key it is in. */
 export function checkDate(parsed: ParsedDocument, path: readonly PathKey[], report: Report): ResolvedDate | undefined {
-  const asWritten = (key: PathKey[]) => parsed.writtenText(key);
   // Text (or a set YAML read as a list or a map of keys alone), else a pair: even {} is a pair missing both.
   const written: WrittenDate | undefined =
-    asWritten([...path]) ??
+    parsed.writtenText(path) ??
     (isMap(valueAt(parsed.data, path))
-      ? { julian: asWritten([...path, "julian"]), gregorian: asWritten([...path, "gregorian"]) }
+      ? { julian: parsed.writtenText([...path, "julian"]), gregorian: parsed.writtenText([...path, "gregorian"]) }
       : undefined);
   if (written === undefined) return undefined;
   const result = resolveDate(written);

@@ -12,10 +12,12 @@ export interface CalendarDay {
 
 const floorDiv = (a: number, b: number): number => Math.floor(a / b);
 
+/** `year` modulo `n`, never negative (years before 1 AD are zero and negative). */
+const yearModulo = (year: number, n: number): number => ((year % n) + n) % n;
+
 export function isLeapYear(calendar: Calendar, year: number): boolean {
-  const mod = (n: number) => ((year % n) + n) % n;
-  if (calendar === "julian") return mod(4) === 0;
-  return mod(4) === 0 && (mod(100) !== 0 || mod(400) === 0);
+  if (calendar === "julian") return yearModulo(year, 4) === 0;
+  return yearModulo(year, 4) === 0 && (yearModulo(year, 100) !== 0 || yearModulo(year, 400) === 0);
 }
 
 const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
