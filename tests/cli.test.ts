@@ -6,13 +6,10 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { slugify } from "../core/content/slug";
 import { eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
+import { runCommand } from "./support/run-command";
 
 const run = promisify(execFile);
-const cli = async (script: string, args: string[], env: Record<string, string | undefined> = {}) =>
-  run(process.execPath, ["--import", "tsx", `cli/${script}.ts`, ...args], { env: { ...process.env, ...env } }).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+const cli = runCommand;
 
 describe("content:check output formats", () => {
   const folder = () =>
@@ -134,8 +131,8 @@ describe("commands that need the table", () => {
 
   it("say in one line what is missing and how to point at the local table, and touch no AWS", async () => {
     const dir = await writeContentFolder({ "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article") });
-    for (const script of [["sync", "--plan"], ["sync"]]) {
-      const { code, stdout, stderr } = await cli(script[0], [...script.slice(1), "--content", dir], await nowhere());
+    for (const flags of [["--plan"], []]) {
+      const { code, stdout, stderr } = await cli("sync", [...flags, "--content", dir], await nowhere());
       expect(code).toBe(2);
       expect(stdout).toBe("");
       expect(stderr.trim().split("\n")).toEqual([
@@ -187,7 +184,7 @@ describe("content:plan --format markdown", () => {
       dir,
     );
     const env = { ...process.env, DYNAMODB_ENDPOINT: inject("dynamodbEndpoint"), KRONIKA_TABLE: tableName };
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "cli/sync.ts", "--plan", "--format", "markdown", "--content", dir], {
+    const { stdout } = await run(process.execPath, ["cli/launch.mjs", "sync", "--plan", "--format", "markdown", "--content", dir], {
       env,
     });
     expect(stdout).toContain("| events | 1 | 1 | 1 | 1 |");
@@ -261,7 +258,7 @@ describe("content:sync --drafts", () => {
     const drafted = async (flags: string[]) => {
       const tableName = await freshTable(client);
       const env = { ...process.env, DYNAMODB_ENDPOINT: inject("dynamodbEndpoint"), KRONIKA_TABLE: tableName };
-      await run(process.execPath, ["--import", "tsx", "cli/sync.ts", "--content", dir, ...flags], { env });
+      await run(process.execPath, ["cli/launch.mjs", "sync", "--content", dir, ...flags], { env });
       const app = createApp({ reads: sdkTableReads(client), tableName, log: false });
       const { data } = await postQuery(app, "{ events { edges { node { slug draft } } } }");
       return data.events.edges.map((e: { node: unknown }) => e.node);

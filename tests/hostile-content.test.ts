@@ -1,10 +1,8 @@
 // Content written to break the pipeline: words that are Object.prototype's members, oversized files,
 // symlinks, YAML alias bombs and file names with terminal escapes. Each must give a diagnostic or work.
-import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatOutcome } from "../cli/format-plan";
@@ -21,13 +19,7 @@ import { createApp } from "../functions/app";
 import { type ContentFiles, sourceFile, writeContentFolder } from "./support/content-folder";
 import { freshTable, tableContents, testClient } from "./support/dynamodb";
 import { postQuery } from "./support/graphql";
-
-const run = promisify(execFile);
-const cli = async (script: string, args: string[]) =>
-  run(process.execPath, ["--import", "tsx", `cli/${script}.ts`, ...args], { maxBuffer: 16 * 1024 * 1024 }).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+import { runCommand } from "./support/run-command";
 
 /** constructor, __proto__, toString, hasOwnProperty, valueOf, isPrototypeOf, __defineGetter__, … */
 const prototypeNames = Object.getOwnPropertyNames(Object.prototype);
@@ -44,7 +36,7 @@ async function checkFolder(dir: string) {
 /** Runs `content:check` on `dir`, which must fail with diagnostics only: no stack trace, no hang. */
 async function checkFailsCleanly(dir: string): Promise<string> {
   const started = Date.now();
-  const { code, stdout, stderr } = await cli("check", ["--content", dir]);
+  const { code, stdout, stderr } = await runCommand("check", ["--content", dir]);
   expect(Date.now() - started).toBeLessThan(20_000);
   expect(stderr).toBe("");
   expect(code).toBe(1);
@@ -98,7 +90,7 @@ Kolejne wydarzenie.
   });
 
   it("pass content:check", async () => {
-    const { code, stdout, stderr } = await cli("check", ["--content", dir, "--format", "json"]);
+    const { code, stdout, stderr } = await runCommand("check", ["--content", dir, "--format", "json"]);
     expect(stderr).toBe("");
     const result = JSON.parse(stdout);
     expect(result.diagnostics.filter((d: { severity: string }) => d.severity === "error")).toEqual([]);
@@ -230,7 +222,7 @@ describe("hostile YAML and file names", () => {
       "events/dwie\nlinie.md": `---\ntitle: Dwie linie\n${valid}`,
       "events/ekran.md": `---\ntitle: Ekran\n"\\e[8mukryte\\u202e": 1\n${valid}`,
     });
-    const human = await cli("check", ["--content", dir]);
+    const human = await runCommand("check", ["--content", dir]);
     expect(human.code).toBe(1);
     const lines = human.stdout.trim().split("\n");
     for (const line of lines) expect(line).not.toMatch(rawControl);
@@ -241,7 +233,7 @@ describe("hostile YAML and file names", () => {
       'events/ekran.md:3:1: error: unknown field "\\x1b[8mukryte\\u202e" [unknown-field]',
     ]);
 
-    const github = await cli("check", ["--content", dir, "--format", "github"]);
+    const github = await runCommand("check", ["--content", dir, "--format", "github"]);
     const annotations = github.stdout.trim().split("\n").slice(0, -1);
     expect(annotations).toHaveLength(3);
     for (const line of annotations) {

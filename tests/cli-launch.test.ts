@@ -1,0 +1,89 @@
+// cli/launch.mjs: the editors' commands run from a kept bundle, built anew whenever a byte it was built from changes.
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, stat, utimes, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { eventFile, sourceFile, writeContentFolder } from "./support/content-folder";
+import { runCommand } from "./support/run-command";
+
+interface Launcher {
+  bundledEntry(entry: string, cacheDir: string): Promise<{ outfile: string; built: boolean }>;
+}
+const launcher = (): Promise<Launcher> => import(pathToFileURL(path.resolve("cli/launch.mjs")).href);
+
+/** A small program of two modules, one of which reads a file beside it through import.meta.url. */
+async function program(value: string) {
+  const dir = await mkdtemp(path.join(tmpdir(), "kronika-launch-"));
+  await writeFile(
+    path.join(dir, "main.ts"),
+    `import { readFileSync } from "node:fs";\nimport { value } from "./value";\nexport const answer: string = value;\nexport const beside = readFileSync(new URL("./beside.txt", import.meta.url), "utf8");\n`,
+  );
+  await writeFile(path.join(dir, "value.ts"), `export const value = "${value}";\n`);
+  await writeFile(path.join(dir, "beside.txt"), "read from the source's folder");
+  return { dir, entry: path.join(dir, "main.ts"), cache: path.join(dir, "cache") };
+}
+
+const load = async (outfile: string) => {
+  const { answer, beside } = (await import(pathToFileURL(outfile).href)) as { answer: string; beside: string };
+  return { answer, beside };
+};
+
+describe("cli/launch.mjs", () => {
+  it("builds a bundle once and runs it while nothing it was built from changes", async () => {
+    const { bundledEntry } = await launcher();
+    const { entry, cache } = await program("first");
+    const built = await bundledEntry(entry, cache);
+    expect(built.built).toBe(true);
+    expect(await load(built.outfile)).toEqual({ answer: "first", beside: "read from the source's folder" });
+    const kept = await bundledEntry(entry, cache);
+    expect(kept).toEqual({ outfile: built.outfile, built: false });
+  });
+
+  it("builds anew when a source file changes, even to the same size with its old modification time", async () => {
+    const { bundledEntry } = await launcher();
+    const { dir, entry, cache } = await program("first");
+    const before = await bundledEntry(entry, cache);
+    const file = path.join(dir, "value.ts");
+    const { atime, mtime } = await stat(file);
+    await writeFile(file, `export const value = "fifth";\n`);
+    await utimes(file, atime, mtime);
+    const after = await bundledEntry(entry, cache);
+    expect(after.built).toBe(true);
+    expect(after.outfile).not.toBe(before.outfile);
+    expect((await load(after.outfile)).answer).toBe("fifth");
+  });
+
+  it("builds anew when a file the bundle was built from is gone", async () => {
+    const { bundledEntry } = await launcher();
+    const { dir, entry, cache } = await program("first");
+    await bundledEntry(entry, cache);
+    await writeFile(path.join(dir, "other.ts"), `export const value = "moved";\n`);
+    await writeFile(path.join(dir, "value.ts"), `export { value } from "./other";\n`);
+    expect((await load((await bundledEntry(entry, cache)).outfile)).answer).toBe("moved");
+    expect((await readdir(cache)).filter((f) => f.endsWith(".json"))).toEqual(["main.json"]);
+  });
+
+  it("runs content:check with the same output and exit code as its source", async () => {
+    const dir = await writeContentFolder({
+      "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article"),
+      "events/zly.md": eventFile({ title: "Zły", date: "{ julian: 1917-10-25, gregorian: 1917-11-08 }", sources: ["opracowanie"] }),
+    });
+    const launched = await runCommand("check", ["--content", dir]);
+    const fromSource = await promisify(execFile)(process.execPath, ["--import", "tsx", "cli/check.ts", "--content", dir]).then(
+      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
+    expect(launched.code).toBe(1);
+    expect(launched.stdout).toMatch(/calendar-mismatch|date/);
+    expect(launched).toEqual(fromSource);
+  });
+
+  it("names the commands it runs when given another", async () => {
+    const { code, stderr } = await runCommand("nonsense" as "check", []);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/usage: node cli\/launch\.mjs <check\|sync\|new>/);
+  });
+});
