@@ -1,6 +1,7 @@
-// cli/launch.mjs: the editors' commands run from a kept bundle, built anew whenever a byte it was built from changes.
+// cli/launch.mjs: the editors' commands run from a kept bundle (cli/command-bundle.mjs), built anew whenever a byte it
+// was built from changes.
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,7 +13,7 @@ import { runCommand } from "./support/run-command";
 interface Launcher {
   bundledEntry(entry: string, cacheDir: string): Promise<{ outfile: string; built: boolean }>;
 }
-const launcher = (): Promise<Launcher> => import(pathToFileURL(path.resolve("cli/launch.mjs")).href);
+const launcher = (): Promise<Launcher> => import(pathToFileURL(path.resolve("cli/command-bundle.mjs")).href);
 
 /** A small program of two modules, one of which reads a file beside it through import.meta.url. */
 async function program(value: string) {
@@ -82,8 +83,18 @@ describe("cli/launch.mjs", () => {
   });
 
   it("names the commands it runs when given another", async () => {
-    const { code, stderr } = await runCommand("nonsense" as "check", []);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/usage: node cli\/launch\.mjs <check\|sync\|new>/);
+    for (const command of ["nonsense", "constructor", "__proto__"]) {
+      const { code, stderr } = await runCommand(command as "check", []);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/usage: node cli\/launch\.mjs <check\|sync\|new>/);
+    }
+  });
+
+  it("runs from a project reached through a symbolic link", async () => {
+    const link = path.join(await mkdtemp(path.join(tmpdir(), "kronika-link-")), "project");
+    await symlink(process.cwd(), link);
+    const dir = await writeContentFolder({ "sources/opracowanie.yaml": sourceFile("Rewolucja październikowa", "article") });
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(link, "cli/launch.mjs"), "check", "--content", dir]);
+    expect(stdout).toMatch(/0 errors, 0 warnings/);
   });
 });
