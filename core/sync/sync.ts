@@ -17,6 +17,7 @@ import { indexChunks } from "../search/index-chunks";
 import { maxItemBytes } from "../store/item-size";
 import type { TableItem } from "../store/item-type";
 import { isKind, searchChunkItem } from "../store/items";
+import { letRequestsLeave } from "../store/let-requests-leave";
 import { type ApplyOptions, applySync } from "./apply";
 import { itemsToWrite, type OversizedItem, oversizedHint, oversizedItems } from "./item-limits";
 import { mediaItems } from "./media-items";
@@ -146,6 +147,8 @@ export async function syncContent(options: SyncOptions): Promise<SyncOutcome> {
     indexed && recordVouchesForTable(table)
       ? readSearchIndex(options.client, options.tableName, indexed).catch(() => undefined)
       : undefined;
+  // The check holds the thread for a second on a large collection: let these reads leave first.
+  await letRequestsLeave();
   const checked = validateContent(loaded.documents, { drafts: options.drafts });
   const diagnostics = [...loaded.diagnostics, ...checked.diagnostics];
   if (hasErrors(diagnostics)) return { status: "invalid", diagnostics };
