@@ -138,6 +138,27 @@ describe("a sync after changing a few files", () => {
     });
   });
 
+  it("publishes the content as it is after a sync that stopped before an edited event's state, and the edit was undone", async () => {
+    await sameAsFreshFullSync(async (dir, tableName) => {
+      const file = events(dir, "kontrola-robotnicza.md");
+      const before = await readFile(file, "utf8");
+      // A new title, and a tag fewer: the stopped sync writes the event's main item and deletes a membership.
+      await edit(file, (text) =>
+        text
+          .replace(/^title: (.*)$/m, "title: Kontrola robotnicza w fabrykach")
+          .replace("tags: [dekrety, gospodarka, władza radziecka]", "tags: [dekrety, gospodarka]"),
+      );
+      const stopped = sync(dir, tableName, {
+        onBatch: (phase) => {
+          if (phase === "events") throw new Error("stopped"); // once the event's main item is written
+        },
+      });
+      await expect(stopped).rejects.toThrow("stopped");
+      // The edit is undone: the content is again what the event's state item still says it is.
+      await writeFile(file, before);
+    });
+  });
+
   it("publishes what a full sync does after every kind of change at once, and leaves no change behind", async () => {
     let dir = "";
     const outcome = await sameAsFreshFullSync(async (folder) => {

@@ -64,12 +64,12 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
     }
     counts[entity.kind][action] += 1;
     changes.push({ kind: entity.kind, slug: entity.slug, title: entity.title, action });
-    // Before anything of a new entity, or a new list membership, is written, the state names it all.
+    // Before anything of the entity is written, its state says so, naming every list it has or will have. A
+    // sync stopped midway leaves that state, which matches no content: the next sync writes the entity again
+    // (or removes it), whatever the content is by then, even the content as it was before this sync.
     const storedLists = state.memberships.get(pk) ?? [];
     const lists = membershipKeys(entity);
-    if (action === "create" || lists.some((list) => !storedLists.includes(list))) {
-      phase.intents.push({ put: entityState(entity, pendingHash, [...new Set([...storedLists, ...lists])]) });
-    }
+    phase.intents.push({ put: entityState(entity, pendingHash, [...new Set([...storedLists, ...lists])]) });
     // The state item goes last of all: until it carries the new hash, a re-run redoes this entity's writes.
     phase.statePuts.push({ put: entityState(entity) });
     const wanted = new Set(lists);
