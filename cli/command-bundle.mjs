@@ -37,6 +37,9 @@ function bundleKey(files) {
   return hash.digest("hex").slice(0, 24);
 }
 
+/** A bundle is named by its key: the file a record points to is the one built from those bytes. */
+const bundleFile = (cacheDir, name, key) => path.join(cacheDir, `${name}-${key}.mjs`);
+
 /** The files a kept bundle was built from, hashed as they are now; undefined once any is gone. */
 function currentFiles(recorded) {
   try {
@@ -89,14 +92,14 @@ async function build(entry, cacheDir) {
     minify: false,
   });
   const key = bundleKey(files);
-  const outfile = path.join(cacheDir, `${name}-${key}.mjs`);
+  const outfile = bundleFile(cacheDir, name, key);
   // Renamed into place: a run reading the cache meanwhile sees a whole bundle or none. Two runs building the
   // same key write the same bytes.
   renameSync(building, outfile);
   if (complete) {
     const manifest = path.join(cacheDir, `${name}.json`);
     const writing = `${manifest}.${process.pid}.writing`;
-    writeFileSync(writing, JSON.stringify({ key, files: [...files.keys()], bundle: path.basename(outfile) }));
+    writeFileSync(writing, JSON.stringify({ key, files: [...files.keys()] }));
     renameSync(writing, manifest);
   }
   return outfile;
@@ -108,8 +111,9 @@ export async function bundledEntry(entry, cacheDir = defaultCacheDir) {
   try {
     const kept = JSON.parse(readFileSync(path.join(cacheDir, `${name}.json`), "utf8"));
     const files = currentFiles(kept.files);
-    const outfile = path.join(cacheDir, kept.bundle);
-    if (files && bundleKey(files) === kept.key && existsSync(outfile)) return { outfile, built: false };
+    const key = files && bundleKey(files);
+    const outfile = key && bundleFile(cacheDir, name, key);
+    if (key === kept.key && existsSync(outfile)) return { outfile, built: false };
   } catch {
     // No usable record: build.
   }
