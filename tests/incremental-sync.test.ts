@@ -159,6 +159,21 @@ describe("a sync after changing a few files", () => {
     });
   });
 
+  it("publishes an event again after a sync that stopped while deleting it, and its file was restored", async () => {
+    await sameAsFreshFullSync(async (dir, tableName) => {
+      const files = [events(dir, "kadeci-wyjeci-spod-prawa.md"), events(dir, "kadeci-wyjeci-spod-prawa.en.md")];
+      const texts = await Promise.all(files.map((file) => readFile(file, "utf8")));
+      await Promise.all(files.map((file) => rm(file)));
+      const stopped = sync(dir, tableName, {
+        onBatch: (phase) => {
+          if (phase === "deleted events") throw new Error("stopped"); // once the event's items are deleted
+        },
+      });
+      await expect(stopped).rejects.toThrow("stopped");
+      await Promise.all(files.map((file, i) => writeFile(file, texts[i])));
+    });
+  });
+
   it("publishes what a full sync does after every kind of change at once, and leaves no change behind", async () => {
     let dir = "";
     const outcome = await sameAsFreshFullSync(async (folder) => {

@@ -84,6 +84,11 @@ export function planSync(desired: EntityItems[], state: TableState, revisionId: 
     if (desiredByPk.has(pk)) continue;
     counts[stored.kind].delete += 1;
     changes.push({ kind: stored.kind, slug: stored.slug, title: stored.title, action: "delete" });
+    // Pending before anything of it is deleted, as above: a sync stopped midway leaves a state that the next
+    // sync finishes deleting, or writes again whole if the file is back by then.
+    phase.intents.push({
+      put: entityState({ ...stored, memberships: [] }, pendingHash, state.memberships.get(pk) ?? []),
+    });
     // ... and are deleted after them.
     (stored.kind === "event" ? phase.eventDeletes : phase.recordDeletes).push({ delete: mainItemOf[stored.kind].key(stored) });
     phase.stateDeletes.push({ delete: entityStateItem.key(stored) });
