@@ -2,9 +2,18 @@
 // bundle of its TypeScript (cli/command-bundle.mjs), instead of compiling each of its modules through tsx's
 // loader on every run: the command starts about half a second sooner. Where no bundle can be built or kept
 // (a read-only node_modules, no esbuild), the command runs from its sources through tsx, as before.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { bundledEntry, launchedCommands, projectRoot, removeOtherBundles } from "./command-bundle.mjs";
+
+/** The command from its sources, through tsx, saying why on stderr (stdout may be a report a tool reads). */
+async function fromSources(source, entry, why) {
+  console.error(`(no bundle of ${source}: ${why}; running it through tsx)`);
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import(pathToFileURL(entry).href);
+}
 
 async function main() {
   const [command, ...args] = process.argv.slice(2);
@@ -14,20 +23,24 @@ async function main() {
     process.exit(2);
   }
   const entry = path.join(projectRoot, source);
-  let target = pathToFileURL(entry).href;
-  try {
-    const { outfile, built } = await bundledEntry(entry);
-    if (built) removeOtherBundles(entry, outfile);
-    target = pathToFileURL(outfile).href;
-  } catch (error) {
-    // No bundle (a read-only node_modules, esbuild missing): the sources, through tsx, as before.
-    console.error(`(no bundle of ${source}: ${error.message}; running it through tsx)`);
-    const { register } = await import("tsx/esm/api");
-    register();
-  }
   // The command reads its options from process.argv, as when it is run directly.
   process.argv = [process.argv[0], entry, ...args];
-  await import(target);
+  let outfile;
+  try {
+    const bundle = await bundledEntry(entry);
+    if (bundle.built) removeOtherBundles(entry, bundle.outfile);
+    outfile = bundle.outfile;
+  } catch (error) {
+    return fromSources(source, entry, error.message);
+  }
+  try {
+    await import(pathToFileURL(outfile).href);
+  } catch (error) {
+    // Removed between finding and loading it (another run's clean-up of a bundle kept for 10 minutes): nothing of
+    // the command has run yet.
+    if (error?.code === "ERR_MODULE_NOT_FOUND" && !existsSync(outfile)) return fromSources(source, entry, "it was just removed");
+    throw error;
+  }
 }
 
 await main();

@@ -1,7 +1,7 @@
 // cli/launch.mjs: the editors' commands run from a kept bundle (cli/command-bundle.mjs), built anew whenever a byte it
 // was built from changes.
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, stat, symlink, utimes, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,30 +15,46 @@ interface Launcher {
 }
 const launcher = (): Promise<Launcher> => import(pathToFileURL(path.resolve("cli/command-bundle.mjs")).href);
 
-/** A small program of two modules, one of which reads a file beside it through import.meta.url. */
+/** A small program of three modules; two of them read `import.meta`, each its own. */
 async function program(value: string) {
   const dir = await mkdtemp(path.join(tmpdir(), "kronika-launch-"));
+  await mkdir(path.join(dir, "lib"));
   await writeFile(
     path.join(dir, "main.ts"),
-    `import { readFileSync } from "node:fs";\nimport { value } from "./value";\nexport const answer: string = value;\nexport const beside = readFileSync(new URL("./beside.txt", import.meta.url), "utf8");\n`,
+    [
+      `import { readFileSync } from "node:fs";`,
+      `import { value } from "./value";`,
+      `import { where } from "./lib/where";`,
+      `export const answer: string = value;`,
+      `export const beside = readFileSync(new URL("./beside.txt", import.meta.url), "utf8");`,
+      `export const said = "import.meta.url";`,
+      `export const places = [import.meta.filename, where];`,
+      "",
+    ].join("\n"),
   );
   await writeFile(path.join(dir, "value.ts"), `export const value = "${value}";\n`);
+  await writeFile(path.join(dir, "lib", "where.ts"), "export const where = import.meta.url;\n");
   await writeFile(path.join(dir, "beside.txt"), "read from the source's folder");
   return { dir, entry: path.join(dir, "main.ts"), cache: path.join(dir, "cache") };
 }
 
 const load = async (outfile: string) => {
-  const { answer, beside } = (await import(pathToFileURL(outfile).href)) as { answer: string; beside: string };
-  return { answer, beside };
+  const { answer, beside, said, places } = (await import(pathToFileURL(outfile).href)) as Record<string, unknown>;
+  return { answer, beside, said, places };
 };
 
 describe("cli/launch.mjs", () => {
   it("builds a bundle once and runs it while nothing it was built from changes", async () => {
     const { bundledEntry } = await launcher();
-    const { entry, cache } = await program("first");
+    const { dir, entry, cache } = await program("first");
     const built = await bundledEntry(entry, cache);
     expect(built.built).toBe(true);
-    expect(await load(built.outfile)).toEqual({ answer: "first", beside: "read from the source's folder" });
+    expect(await load(built.outfile)).toEqual({
+      answer: "first",
+      beside: "read from the source's folder",
+      said: "import.meta.url",
+      places: [path.join(dir, "main.ts"), pathToFileURL(path.join(dir, "lib", "where.ts")).href],
+    });
     const kept = await bundledEntry(entry, cache);
     expect(kept).toEqual({ outfile: built.outfile, built: false });
   });
@@ -64,7 +80,44 @@ describe("cli/launch.mjs", () => {
     await writeFile(path.join(dir, "other.ts"), `export const value = "moved";\n`);
     await writeFile(path.join(dir, "value.ts"), `export { value } from "./other";\n`);
     expect((await load((await bundledEntry(entry, cache)).outfile)).answer).toBe("moved");
-    expect((await readdir(cache)).filter((f) => f.endsWith(".json"))).toEqual(["main.json"]);
+    expect((await readdir(cache)).filter((f) => f.endsWith(".json"))).toHaveLength(1);
+  });
+
+  it("builds anew when a new file changes what an import resolves to", async () => {
+    const { bundledEntry } = await launcher();
+    const { dir, entry, cache } = await program("first");
+    await rm(path.join(dir, "value.ts"));
+    await mkdir(path.join(dir, "value"));
+    await writeFile(path.join(dir, "value", "index.ts"), `export const value = "from value/index.ts";\n`);
+    expect((await load((await bundledEntry(entry, cache)).outfile)).answer).toBe("from value/index.ts");
+    // value.ts now stands beside value/, and an import of "./value" takes it: no byte read before changed.
+    await writeFile(path.join(dir, "value.ts"), `export const value = "from value.ts";\n`);
+    const after = await bundledEntry(entry, cache);
+    expect(after.built).toBe(true);
+    expect((await load(after.outfile)).answer).toBe("from value.ts");
+  });
+
+  it("builds anew when the kept bundle was cut short", async () => {
+    const { bundledEntry } = await launcher();
+    const { entry, cache } = await program("first");
+    const { outfile } = await bundledEntry(entry, cache);
+    await writeFile(outfile, "");
+    const again = await bundledEntry(entry, cache);
+    expect(again).toEqual({ outfile, built: true });
+    expect((await load(outfile)).answer).toBe("first");
+  });
+
+  it("keeps the bundles of two copies of a program apart when they share the cache", async () => {
+    const { bundledEntry } = await launcher();
+    const first = await program("first");
+    const copy = await mkdtemp(path.join(tmpdir(), "kronika-launch-copy-"));
+    await cp(first.dir, copy, { recursive: true });
+    await writeFile(path.join(copy, "value.ts"), `export const value = "copied";\n`);
+    const ofFirst = await bundledEntry(first.entry, first.cache);
+    const ofCopy = await bundledEntry(path.join(copy, "main.ts"), first.cache);
+    expect(ofCopy.outfile).not.toBe(ofFirst.outfile);
+    expect((await load(ofCopy.outfile)).answer).toBe("copied");
+    expect((await bundledEntry(first.entry, first.cache)).built).toBe(false);
   });
 
   it("runs content:check with the same output and exit code as its source", async () => {
