@@ -3,6 +3,7 @@
 // loader on every run: the command starts about half a second sooner. Where no bundle can be built or kept
 // (a read-only node_modules, no esbuild), the command runs from its sources through tsx, as before.
 import { existsSync } from "node:fs";
+import module from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { bundledEntry, launchedCommands, projectRoot, removeOtherBundles } from "./command-bundle.mjs";
@@ -33,6 +34,10 @@ async function main() {
   } catch (error) {
     return fromSources(source, entry, error.message);
   }
+  // Node 22's compile cache (in the system's temporary folder unless NODE_COMPILE_CACHE names another): V8's code
+  // for the bundle and the packages it loads, checked against each file's source, is kept for the next run. About
+  // 30 ms of a 0.25–0.6 s command; Node 20 has none.
+  module.enableCompileCache?.();
   try {
     await import(pathToFileURL(outfile).href);
   } catch (error) {
