@@ -1,7 +1,7 @@
 // npm run bench — Kronika's speed, each figure beside a reference measured in the same run, as a ratio.
 // Prints a table and writes bench/results/latest.json. Shared, noisy machines: medians, and ratios.
 import { spawn } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -322,6 +322,7 @@ async function livePreview(client: ReturnType<typeof createDynamoClient>, work: 
   }
 }
 
+// The generated collection, the bundles and the renditions: removed when the bench ends, whatever ends it.
 const work = await mkdtemp(path.join(tmpdir(), "kronika-bench-"));
 // A busy shared machine can take more than the default minute to start the JVM.
 const local = await startDynamoDbLocal({ timeoutMs: 180_000 });
@@ -341,7 +342,7 @@ try {
     contentDir: "content",
     client,
     tableName: benchTable,
-    mediaStorage: folderStorage(await mkdtemp(path.join(tmpdir(), "kronika-bench-media-"))),
+    mediaStorage: folderStorage(path.join(work, "media")),
   });
   if (parts.has("cold")) await coldStart(env, work, coldStartRuns);
   if (parts.has("hot")) for (const runtime of nodeRuntimes(env)) await throughput(env, benchTable, work, runtime);
@@ -363,4 +364,5 @@ try {
 } finally {
   client.destroy();
   await local.stop();
+  await rm(work, { recursive: true, force: true });
 }
