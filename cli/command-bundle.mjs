@@ -20,9 +20,11 @@ const loaders = { ".ts": "ts", ".mts": "ts", ".js": "js", ".mjs": "js", ".json":
 const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 
 /**
- * What `import.meta` says of a module, as each module of the bundle declares it for itself (esbuild's `define`
- * points the expressions at these names, and renames them apart module by module): the code finds the files
- * beside its source (docs, schema, manifests) as it does when run from source.
+ * What `import.meta` says of a module, as each module of the bundle that reads it declares for itself (esbuild's
+ * `define` points the expressions at these names, and renames them apart module by module): the code finds the
+ * files beside its source (docs, schema, manifests) as it does when run from source. Declared at the top of the
+ * module, so read from a function that an import cycle calls before the module has run, they are undefined
+ * (no module of the launched commands is in a cycle).
  */
 const moduleFacts = { url: "__kronikaModuleUrl", filename: "__kronikaModuleFilename", dirname: "__kronikaModuleDirname" };
 
@@ -58,7 +60,14 @@ function foldersOf(entry, files) {
   return folders;
 }
 
-const namesIn = (dir) => readdirSync(dir).sort(byName).join("\0");
+/** The names in a folder, sorted; a folder that is not there has none. */
+function namesIn(dir) {
+  try {
+    return readdirSync(dir).sort(byName).join("\0");
+  } catch {
+    return "";
+  }
+}
 
 /**
  * The key of a bundle of `entry` built from `files` (each with the hash of its bytes), with the names in each of
@@ -112,10 +121,20 @@ async function build(entry, cacheDir) {
         for (const dir of foldersOf(entry, [file])) if (!listed.has(dir)) listed.set(dir, namesIn(dir));
         const bytes = readFileSync(file);
         files.set(file, sha256(bytes));
-        if (loader === "json") return { contents: bytes, loader };
+        const text = bytes.toString("utf8");
+        if (loader === "json" || !text.includes("import.meta")) return { contents: bytes, loader };
         const facts = { url: pathToFileURL(file).href, filename: file, dirname: path.dirname(file) };
         const declared = Object.entries(moduleFacts).map(([fact, name]) => `${name} = ${JSON.stringify(facts[fact])}`);
-        return { contents: `const ${declared.join(", ")};\n${bytes.toString("utf8")}`, loader };
+        // After a leading #! line, which must stay first.
+        const [, shebang = "", rest] = /^(#![^\n]*\n)?([\s\S]*)$/.exec(text) ?? [];
+        return { contents: `${shebang}const ${declared.join(", ")};\n${rest}`, loader };
+      });
+      // A relative import's folder, listed before esbuild resolves the import: a folder that holds no importing
+      // file is otherwise listed only once the file it resolved to loads, after the resolution.
+      builder.onResolve({ filter: /^\.\.?(\/|$)/ }, ({ path: specifier, resolveDir }) => {
+        const target = path.resolve(resolveDir, specifier);
+        for (const dir of foldersOf(entry, [target, path.join(target, "index")])) if (!listed.has(dir)) listed.set(dir, namesIn(dir));
+        return undefined;
       });
     },
   };

@@ -15,7 +15,7 @@ interface Launcher {
 }
 const launcher = (): Promise<Launcher> => import(pathToFileURL(path.resolve("cli/command-bundle.mjs")).href);
 
-/** A small program of three modules; two of them read `import.meta`, each its own. */
+/** A small program of three modules; two of them read `import.meta`, each its own, one of them a script. */
 async function program(value: string) {
   const dir = await mkdtemp(path.join(tmpdir(), "kronika-launch-"));
   await mkdir(path.join(dir, "lib"));
@@ -33,7 +33,8 @@ async function program(value: string) {
     ].join("\n"),
   );
   await writeFile(path.join(dir, "value.ts"), `export const value = "${value}";\n`);
-  await writeFile(path.join(dir, "lib", "where.ts"), "export const where = import.meta.url;\n");
+  // A #! line first, as a script has: it must stay first.
+  await writeFile(path.join(dir, "lib", "where.ts"), "#!/usr/bin/env node\nexport const where = import.meta.url;\n");
   await writeFile(path.join(dir, "beside.txt"), "read from the source's folder");
   return { dir, entry: path.join(dir, "main.ts"), cache: path.join(dir, "cache") };
 }
