@@ -60,10 +60,19 @@ function foldersOf(entry, files) {
   return folders;
 }
 
-/** The names in a folder, sorted; a folder that is not there has none. */
+/**
+ * Names an import can resolve to: folders (and files without an extension), and files of the kinds esbuild
+ * tries. An editor's swap file or a new Markdown file beside the sources builds nothing anew.
+ */
+const resolvable = /^[^.]+$|\.(?:tsx?|mts|cts|jsx?|mjs|cjs|json|css|node)$/;
+
+/** The names in a folder that an import can resolve to, sorted; a folder that is not there has none. */
 function namesIn(dir) {
   try {
-    return readdirSync(dir).sort(byName).join("\0");
+    return readdirSync(dir)
+      .filter((name) => resolvable.test(name))
+      .sort(byName)
+      .join("\0");
   } catch {
     return "";
   }

@@ -98,6 +98,15 @@ describe("cli/launch.mjs", () => {
     expect((await load(after.outfile)).answer).toBe("from value.ts");
   });
 
+  it("keeps the bundle while an editor's swap file comes and goes beside the sources", async () => {
+    const { bundledEntry } = await launcher();
+    const { dir, entry, cache } = await program("first");
+    const { outfile } = await bundledEntry(entry, cache);
+    await writeFile(path.join(dir, ".value.ts.swp"), "vim");
+    await writeFile(path.join(dir, "notes.md"), "# notes");
+    expect(await bundledEntry(entry, cache)).toEqual({ outfile, built: false });
+  });
+
   it("builds anew when the kept bundle was cut short", async () => {
     const { bundledEntry } = await launcher();
     const { entry, cache } = await program("first");
