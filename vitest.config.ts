@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 // What the tests, and the processes they start, put in the system's temporary folder (content folders, CDK's
-// cloud assemblies with their bundles, about 1.5 GB a run) goes into one folder of this run, removed as the run
+// cloud assemblies with their bundles: about 1 GB a run) goes into one folder of this run, removed as the run
 // ends: repeated runs do not fill the disk. Test files run in processes started after this, which inherit it.
 const runTemp = mkdtempSync(path.join(tmpdir(), "kronika-test-run-"));
 process.env.TMPDIR = runTemp;
