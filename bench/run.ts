@@ -196,14 +196,17 @@ async function pipeline(client: ReturnType<typeof createDynamoClient>, work: str
   });
 
   // Each run retitles ten other events: a new edit, not the last one again.
+  const changeTenFiles = async (run: number) => {
+    for (const slug of slugs.slice(run * 10, run * 10 + 10)) {
+      const file = path.join(dir, "events", `${slug}.md`);
+      await writeFile(file, (await readFile(file, "utf8")).replace(/^title: "/m, 'title: "Zmieniono: '));
+    }
+  };
   const changeRuns: Awaited<ReturnType<typeof withCpu>>[] = [];
   let updated = 0;
   let indexedAnew = 0;
   for (let i = 0; i < pipelineRuns; i += 1) {
-    for (const slug of slugs.slice(i * 10, i * 10 + 10)) {
-      const file = path.join(dir, "events", `${slug}.md`);
-      await writeFile(file, (await readFile(file, "utf8")).replace(/^title: "/m, 'title: "Zmieniono: '));
-    }
+    await changeTenFiles(i);
     const changed = await withCpu(sync, dynamoPid);
     if (changed.value.status !== "applied") throw new Error(changed.value.status);
     updated += changed.value.plan.counts.event.update;
@@ -228,12 +231,6 @@ async function pipeline(client: ReturnType<typeof createDynamoClient>, work: str
   const syncEnv = { ...env, [environment.tableName]: tableName };
   const emptyFile = path.join(work, "empty.mjs");
   await writeFile(emptyFile, "export {};\n");
-  const changeTenFiles = async (run: number) => {
-    for (const slug of slugs.slice(run * 10, run * 10 + 10)) {
-      const file = path.join(dir, "events", `${slug}.md`);
-      await writeFile(file, (await readFile(file, "utf8")).replace(/^title: "/m, 'title: "Zmieniono: '));
-    }
-  };
   let changed = pipelineRuns;
   await timeNode(["cli/launch.mjs", "check", "--content", dir], env);
   await changeTenFiles(changed++);
